@@ -1,0 +1,21 @@
+// The nbaprops command line: one file per subcommand, each registering itself on the app.
+//
+// A subcommand's register function adds its options to `app` and a callback that runs the
+// command and stores its exit code (05-pipeline.md §9: 0 ok, 1 finished with failures,
+// 2 bad usage or unreadable input, 3 store error) in `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace nbaprops::cli {
+
+struct GlobalOptions {
+  std::string db = "nbaprops.db";  // --db: the SQLite store file
+};
+
+void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_export(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_generate(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+}  // namespace nbaprops::cli

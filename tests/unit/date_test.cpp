@@ -1,0 +1,77 @@
+#include "core/date.h"
+
+#include <gtest/gtest.h>
+
+namespace nbaprops {
+namespace {
+
+TEST(Date, IsoRoundTrip) {
+  auto d = parse_iso_date("2025-01-22");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_date(*d), "2025-01-22");
+  EXPECT_EQ(*d, make_date(2025, 1, 22));
+  EXPECT_FALSE(parse_iso_date("2025-02-30"));
+  EXPECT_FALSE(parse_iso_date("2025-1-22"));
+  EXPECT_FALSE(parse_iso_date(""));
+}
+
+TEST(Date, NbaFormats) {
+  Date want = make_date(2024, 11, 13);
+  for (const char* s : {"2024-11-13", "2024-11-13T00:00:00", "11-13-2024", "11/13/2024", "20241113",
+                        "Nov 13, 2024", "NOV 13, 2024", "November 13, 2024"}) {
+    auto d = parse_nba_date(s);
+    ASSERT_TRUE(d) << s;
+    EXPECT_EQ(*d, want) << s;
+  }
+  EXPECT_FALSE(parse_nba_date("13-11-2024"));
+  EXPECT_FALSE(parse_nba_date("2024/11/13"));
+  EXPECT_FALSE(parse_nba_date("Foo 13, 2024"));
+}
+
+TEST(Date, TimestampZonesAndOffsets) {
+  auto z = parse_timestamp("2025-01-01T00:10:00Z");
+  ASSERT_TRUE(z);
+  EXPECT_EQ(format_timestamp(*z), "2025-01-01T00:10:00Z");
+  auto off = parse_timestamp("2024-12-31T19:10:00-05:00");
+  ASSERT_TRUE(off);
+  EXPECT_EQ(*off, *z);
+  auto frac = parse_timestamp("2025-01-01T00:10:00.123Z");
+  ASSERT_TRUE(frac);
+  EXPECT_EQ(*frac, *z);
+  EXPECT_FALSE(parse_timestamp("2025-01-01T00:10:00"));  // no zone
+  EXPECT_FALSE(parse_timestamp("2025-01-01"));
+}
+
+TEST(Date, EasternDateUsesDst) {
+  // 7:10 pm EST is 00:10 UTC the next day (spec example).
+  EXPECT_EQ(eastern_date(*parse_timestamp("2025-01-01T00:10:00Z")), make_date(2024, 12, 31));
+  // In EDT (UTC-4) 03:59Z is 23:59 the day before; 04:00Z is midnight.
+  EXPECT_EQ(eastern_date(*parse_timestamp("2024-10-23T03:59:00Z")), make_date(2024, 10, 22));
+  EXPECT_EQ(eastern_date(*parse_timestamp("2024-10-23T04:00:00Z")), make_date(2024, 10, 23));
+  // In EST (UTC-5) 04:30Z is still the day before.
+  EXPECT_EQ(eastern_date(*parse_timestamp("2025-01-23T04:30:00Z")), make_date(2025, 1, 22));
+  // Noon ET: 17:00Z in winter, 16:00Z in summer.
+  EXPECT_EQ(format_timestamp(eastern_time_to_utc(make_date(2025, 1, 22), 12, 0)),
+            "2025-01-22T17:00:00Z");
+  EXPECT_EQ(format_timestamp(eastern_time_to_utc(make_date(2025, 4, 1), 12, 0)),
+            "2025-04-01T16:00:00Z");
+}
+
+TEST(Date, SeasonRule) {
+  EXPECT_EQ(season_of(make_date(2024, 10, 22)), 2024);
+  EXPECT_EQ(season_of(make_date(2024, 12, 31)), 2024);
+  EXPECT_EQ(season_of(make_date(2025, 1, 1)), 2024);
+  EXPECT_EQ(season_of(make_date(2025, 9, 30)), 2024);
+}
+
+TEST(Date, UtcOffsetOfArenaZones) {
+  Timestamp winter = *parse_timestamp("2025-01-15T12:00:00Z");
+  EXPECT_EQ(utc_offset_seconds("America/Phoenix", winter), -7 * 3600);
+  EXPECT_EQ(utc_offset_seconds("America/Chicago", winter), -6 * 3600);
+  Timestamp summer = *parse_timestamp("2025-04-01T12:00:00Z");
+  EXPECT_EQ(utc_offset_seconds("America/Phoenix", summer), -7 * 3600);
+  EXPECT_EQ(utc_offset_seconds("America/Denver", summer), -6 * 3600);
+}
+
+}  // namespace
+}  // namespace nbaprops
