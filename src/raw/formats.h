@@ -1,0 +1,56 @@
+// The input formats of 01-raw-data.md §3 and their detection from a file's header (§2).
+//
+// A format is named (`canonical:games`, `nba-player-gamelog`, ...) and identified by its
+// required columns. Immutable data; thread-safe.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "raw/schema.h"
+
+namespace nbaprops {
+
+enum class FormatKind {
+  kCanonical,
+  kCanonicalAliases,
+  kNbaPlayerGamelog,
+  kNbaTeamGamelog,
+  kNbaShotchart,
+  kNbaShotsSeason,
+  kOddsapiProps,
+};
+
+struct Format {
+  std::string name;
+  FormatKind kind;
+  std::vector<std::string> required;   // as the spec spells them
+  const TableSchema* table = nullptr;  // the target of a canonical format
+  bool exact = false;                  // canonical: exactly these columns
+};
+
+std::span<const Format> all_formats();
+const Format* find_format(std::string_view name);
+
+// The outcome of matching a header against the formats.
+struct Detection {
+  const Format* format = nullptr;  // the match, or the closest format when !matched
+  bool matched = false;
+  std::vector<std::string> missing;     // required columns absent from the header
+  std::vector<std::string> unexpected;  // canonical only: columns it does not have
+  std::string duplicate;                // a repeated header name (refuses the file)
+};
+
+// Matches `header` (names compared case-insensitively after trimming) against every
+// format, or only `forced` when given. The most required columns wins among matches.
+Detection detect_format(const std::vector<std::string>& header, const Format* forced = nullptr);
+
+// Position of each required column of `format` in `header` (case-insensitive), and of
+// the optional column names asked for (-1 when absent).
+std::vector<int> locate_columns(const std::vector<std::string>& header,
+                                const std::vector<std::string>& names);
+
+}  // namespace nbaprops

@@ -1,0 +1,222 @@
+#include "raw/ingest.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "core/csv_reader.h"
+#include "raw/formats.h"
+#include "raw/parse.h"
+#include "raw/row_access.h"
+
+namespace nbaprops {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string now_utc() {
+  auto now = std::chrono::system_clock::now();
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return format_timestamp(Timestamp{secs});
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+std::string summary_line(const FileReport& r, const Format& format) {
+  const FileCounts& c = r.counts;
+  std::string line =
+      fmt::format("{} {} read={} loaded={} replaced={} merged={} skipped={} rejected={}", r.path,
+                  r.format, c.read, c.loaded, c.replaced, c.merged, c.skipped, c.rejected);
+  if (c.repaired) line += fmt::format(" repaired={}", c.repaired);
+  bool derives_games = format.kind != FormatKind::kCanonical &&
+                       format.kind != FormatKind::kCanonicalAliases &&
+                       format.kind != FormatKind::kOddsapiProps;
+  if (derives_games) line += fmt::format(" | games +{} ~{}", c.games_inserted, c.games_replaced);
+  bool binds_players =
+      format.kind == FormatKind::kNbaPlayerGamelog || format.kind == FormatKind::kNbaShotchart ||
+      format.kind == FormatKind::kNbaShotsSeason ||
+      (format.table && format.kind == FormatKind::kCanonical &&
+       (format.table->name == "player_boxscores" || format.table->name == "shots"));
+  if (binds_players) {
+    line += fmt::format(" | players +{} ~{}", c.players_inserted, c.players_replaced);
+  }
+  if (c.aliases_inserted || c.aliases_replaced) {
+    line += fmt::format(" | player_aliases +{} ~{}", c.aliases_inserted, c.aliases_replaced);
+  }
+  if (c.alias_clashes) line += fmt::format(" | alias clashes {}", c.alias_clashes);
+  return line;
+}
+
+Row ingest_run_row(const std::string& run_id, const FileReport& r, const std::string& processed_at,
+                   int64_t total_ms) {
+  const TableSchema& t = *find_table("processor_runs");
+  Row row(t.columns.size());
+  RowAccess a(t, row);
+  a["run_id"] = run_id;
+  a["processor"] = std::string("ingest");
+  a["detail"] = r.path;
+  a["mode"] = r.format;
+  a["status"] = std::string(r.counts.rejected ? "partial" : "success");
+  a["rows_read"] = r.counts.read;
+  a["rows_loaded"] = r.counts.loaded;
+  a["rows_replaced"] = r.counts.replaced;
+  a["rows_rejected"] = r.counts.rejected;
+  a["rows_written"] = r.counts.loaded + r.counts.replaced;
+  a["total_ms"] = total_ms;
+  a["processed_at"] = processed_at;
+  return row;
+}
+
+struct RefusedFile : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Reads, detects and parses one file. Throws RefusedFile.
+const Format& open_and_parse(const std::string& path, const IngestRequest& request,
+                             const PlayerAliases& aliases, FileStage& stage) {
+  try {
+    CsvReader reader = CsvReader::open(path);
+    const Format* forced = nullptr;
+    if (request.format) forced = find_format(*request.format);
+    if (reader.header().empty())
+      throw RefusedFile(fmt::format("refused {}: empty file, no header", path));
+    Detection d = detect_format(reader.header(), forced);
+    if (!d.duplicate.empty()) {
+      throw RefusedFile(fmt::format("refused {}: duplicate column {}", path, d.duplicate));
+    }
+    if (!d.matched) {
+      std::string msg =
+          fmt::format("refused {}: format {} ({}); missing columns: {}", path, d.format->name,
+                      forced ? "forced" : "closest", d.missing.empty() ? "none" : join(d.missing));
+      if (!d.unexpected.empty()) msg += "; unexpected columns: " + join(d.unexpected);
+      throw RefusedFile(msg);
+    }
+    ParseContext ctx{*d.format, aliases, request.options};
+    parse_file(reader, ctx, stage);
+    return *d.format;
+  } catch (const CsvError& e) {
+    throw RefusedFile(fmt::format("refused {}: {}", path, e.what()));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> expand_input_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::directory_iterator(p)) {
+        std::string name = entry.path().filename().string();
+        auto ends = [&](std::string_view suffix) {
+          return name.size() >= suffix.size() &&
+                 name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        if (entry.is_regular_file() && (ends(".csv") || ends(".csv.gz"))) {
+          found.push_back(entry.path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      throw std::runtime_error("no such file or directory: " + p);
+    }
+  }
+  return files;
+}
+
+IngestReport ingest(Store& store, const IngestRequest& request, std::ostream& out,
+                    std::ostream& err) {
+  IngestReport report;
+  std::vector<std::string> files;
+  try {
+    if (request.format && !find_format(*request.format)) {
+      throw std::runtime_error("unknown format " + *request.format);
+    }
+    files = expand_input_paths(request.paths);
+  } catch (const std::exception& e) {
+    err << "error: " << e.what() << "\n";
+    report.exit_code = 2;
+    return report;
+  }
+  std::string run_id = fmt::format("ingest-{}-{}", now_utc(), ::getpid());
+  FileCounts total;
+  int refused = 0;
+  try {
+    IngestState state = IngestState::load(store);
+    for (const auto& path : files) {
+      auto started = std::chrono::steady_clock::now();
+      FileReport r;
+      r.path = path;
+      FileStage stage;
+      const Format* format = nullptr;
+      try {
+        format = &open_and_parse(path, request, state.aliases, stage);
+      } catch (const RefusedFile& e) {
+        r.refused = true;
+        r.message = e.what();
+        err << r.message << "\n";
+        ++refused;
+        report.exit_code = std::max(report.exit_code, 2);
+        report.files.push_back(r);
+        continue;
+      }
+      r.format = format->name;
+      IngestState before = state;
+      std::string processed_at = now_utc();
+      try {
+        Transaction tx(store);
+        r.counts = apply_file(store, state, stage, *format, path, processed_at);
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+        store.insert(*find_table("processor_runs"), ingest_run_row(run_id, r, processed_at, ms));
+        tx.commit();
+      } catch (const StoreError&) {
+        state = std::move(before);
+        throw;
+      } catch (const std::runtime_error& e) {  // a refused alias file
+        state = std::move(before);
+        r.refused = true;
+        r.message = fmt::format("refused {}: {}", path, e.what());
+        err << r.message << "\n";
+        ++refused;
+        report.exit_code = std::max(report.exit_code, 2);
+        report.files.push_back(r);
+        continue;
+      }
+      r.message = summary_line(r, *format);
+      out << r.message << "\n";
+      if (r.counts.rejected) report.exit_code = std::max(report.exit_code, 1);
+      for (int64_t FileCounts::*f :
+           {&FileCounts::read, &FileCounts::loaded, &FileCounts::replaced, &FileCounts::merged,
+            &FileCounts::skipped, &FileCounts::rejected}) {
+        total.*f += r.counts.*f;
+      }
+      report.files.push_back(r);
+    }
+  } catch (const StoreError& e) {
+    err << "store error: " << e.what() << "\n";
+    report.exit_code = 3;
+    return report;
+  }
+  out << fmt::format(
+      "total files={} refused={} read={} loaded={} replaced={} merged={} skipped={} "
+      "rejected={}\n",
+      files.size(), refused, total.read, total.loaded, total.replaced, total.merged, total.skipped,
+      total.rejected);
+  return report;
+}
+
+}  // namespace nbaprops

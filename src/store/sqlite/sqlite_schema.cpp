@@ -1,0 +1,115 @@
+#include "store/sqlite/sqlite_schema.h"
+
+#include <fmt/format.h>
+
+namespace nbaprops {
+namespace {
+
+std::string_view sql_type(ColumnType type) {
+  switch (type) {
+    case ColumnType::kInt:
+    case ColumnType::kBool:
+      return "INTEGER";
+    case ColumnType::kDec:
+      return "REAL";
+    default:
+      return "TEXT";
+  }
+}
+
+std::string create_table_sql(const TableSchema& table) {
+  std::string cols;
+  for (const auto& c : table.columns) {
+    if (!cols.empty()) cols += ", ";
+    cols += fmt::format("{} {}{}", quote_identifier(c.name), sql_type(c.type),
+                        c.nullable ? "" : " NOT NULL");
+  }
+  return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name), cols);
+}
+
+// The key index: UNIQUE when no key column is nullable (NULLs are distinct in SQLite
+// unique indexes, so NULL-able keys are kept unique by the store's own lookup).
+std::string key_index_sql(const TableSchema& table, const std::vector<std::string>& cols,
+                          std::string_view suffix, bool unique) {
+  std::string list;
+  for (const auto& c : cols) {
+    if (!list.empty()) list += ", ";
+    list += quote_identifier(c);
+  }
+  return fmt::format("CREATE {}INDEX {} ON {} ({})", unique ? "UNIQUE " : "",
+                     quote_identifier(table.name + "_" + std::string(suffix)),
+                     quote_identifier(table.name), list);
+}
+
+std::vector<std::string> migration_1() {
+  std::vector<std::string> stmts;
+  for (const auto& t : raw_tables()) {
+    stmts.push_back(create_table_sql(t));
+    if (!t.key.empty()) {
+      bool nullable_key = false;
+      for (const auto& k : t.key) nullable_key |= t.columns[t.column_index(k)].nullable;
+      stmts.push_back(key_index_sql(t, t.key, "key", !nullable_key));
+    }
+  }
+  stmts.push_back(
+      key_index_sql(*find_table("shots"), {"game_id", "team_abbr"}, "team_game", false));
+  stmts.push_back(
+      key_index_sql(*find_table("games"), {"game_date", "home_team", "away_team"}, "teams", true));
+  for (const char* t : {"player_boxscores", "team_boxscores", "prop_lines", "injuries"}) {
+    stmts.push_back(key_index_sql(*find_table(t), {"game_date"}, "date", false));
+  }
+  return stmts;
+}
+
+}  // namespace
+
+std::string quote_identifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const std::vector<std::vector<std::string>>& sqlite_migrations() {
+  static const std::vector<std::vector<std::string>> migrations = {migration_1()};
+  return migrations;
+}
+
+std::string column_list(const TableSchema& table) {
+  std::string list;
+  for (const auto& c : table.columns) {
+    if (!list.empty()) list += ", ";
+    list += quote_identifier(c.name);
+  }
+  return list;
+}
+
+std::string insert_sql(const TableSchema& table) {
+  std::string params;
+  for (size_t i = 0; i < table.columns.size(); ++i)
+    params += fmt::format("{}?{}", i ? ", " : "", i + 1);
+  return fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(table.name),
+                     column_list(table), params);
+}
+
+std::string update_sql(const TableSchema& table) {
+  std::string sets;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    sets +=
+        fmt::format("{}{} = ?{}", i ? ", " : "", quote_identifier(table.columns[i].name), i + 1);
+  }
+  return fmt::format("UPDATE {} SET {} WHERE rowid = ?{}", quote_identifier(table.name), sets,
+                     table.columns.size() + 1);
+}
+
+std::string key_lookup_sql(const TableSchema& table) {
+  std::string cond;
+  for (size_t k = 0; k < table.key.size(); ++k) {
+    cond += fmt::format("{}{} IS ?{}", k ? " AND " : "", quote_identifier(table.key[k]), k + 1);
+  }
+  return fmt::format("SELECT rowid FROM {} WHERE {}", quote_identifier(table.name), cond);
+}
+
+}  // namespace nbaprops

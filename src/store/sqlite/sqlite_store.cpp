@@ -1,0 +1,234 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include "store/sqlite/sqlite_schema.h"
+
+namespace nbaprops {
+namespace {
+
+void bind_value(sqlite3_stmt* stmt, int index, const Value& v) {
+  if (const auto* i = std::get_if<int64_t>(&v)) {
+    sqlite3_bind_int64(stmt, index, *i);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    sqlite3_bind_double(stmt, index, *d);
+  } else if (const auto* s = std::get_if<std::string>(&v)) {
+    sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+  } else {
+    sqlite3_bind_null(stmt, index);
+  }
+}
+
+Value read_value(sqlite3_stmt* stmt, int index, ColumnType type) {
+  if (sqlite3_column_type(stmt, index) == SQLITE_NULL) return Value{};
+  switch (type) {
+    case ColumnType::kInt:
+    case ColumnType::kBool:
+      return Value{static_cast<int64_t>(sqlite3_column_int64(stmt, index))};
+    case ColumnType::kDec:
+      return Value{sqlite3_column_double(stmt, index)};
+    default: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, index));
+      return Value{std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt, index)))};
+    }
+  }
+}
+
+std::string where_clause(const std::vector<Condition>& where) {
+  std::string sql;
+  for (size_t i = 0; i < where.size(); ++i) {
+    const auto& c = where[i];
+    if (c.op != "=" && c.op != "<" && c.op != "<=" && c.op != ">" && c.op != ">=") {
+      throw StoreError("unsupported condition operator: " + c.op);
+    }
+    sql += i == 0 ? " WHERE " : " AND ";
+    sql += fmt::format("{} {} ?{}", quote_identifier(c.column), c.op == "=" ? "IS" : c.op, i + 1);
+  }
+  return sql;
+}
+
+// Resets a statement on scope exit so a thrown error never leaves it mid-step.
+struct StatementReset {
+  sqlite3_stmt* stmt;
+  ~StatementReset() {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+  }
+};
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : path_(path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(fmt::format("cannot open store {}: {}", path, msg));
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=NORMAL");
+  exec("PRAGMA foreign_keys=OFF");
+  migrate();
+}
+
+SqliteStore::~SqliteStore() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db_);
+}
+
+void SqliteStore::fail(const std::string& what) {
+  throw StoreError(fmt::format("store {}: {}: {}", path_, what, sqlite3_errmsg(db_)));
+}
+
+void SqliteStore::exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw StoreError(fmt::format("store {}: {}: {}", path_, sql.substr(0, 80), msg));
+  }
+}
+
+sqlite3_stmt* SqliteStore::prepare(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it != statements_.end()) return it->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+      SQLITE_OK) {
+    fail("prepare " + sql.substr(0, 80));
+  }
+  statements_.emplace(sql, stmt);
+  return stmt;
+}
+
+void SqliteStore::migrate() {
+  exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  int current = schema_version();
+  const auto& migrations = sqlite_migrations();
+  if (current > static_cast<int>(migrations.size())) {
+    throw StoreError(fmt::format("store {} has schema version {}, newer than this program ({})",
+                                 path_, current, migrations.size()));
+  }
+  for (size_t v = static_cast<size_t>(current); v < migrations.size(); ++v) {
+    begin();
+    try {
+      for (const auto& stmt : migrations[v]) exec(stmt);
+      exec("DELETE FROM schema_version");
+      exec(fmt::format("INSERT INTO schema_version VALUES ({})", v + 1));
+      commit();
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  }
+}
+
+int SqliteStore::schema_version() {
+  sqlite3_stmt* stmt = prepare("SELECT max(version) FROM schema_version");
+  StatementReset reset{stmt};
+  if (sqlite3_step(stmt) != SQLITE_ROW) fail("read schema version");
+  return sqlite3_column_int(stmt, 0);
+}
+
+void SqliteStore::begin() {
+  if (in_transaction_) throw StoreError("transaction already open");
+  exec("BEGIN IMMEDIATE");
+  in_transaction_ = true;
+}
+
+void SqliteStore::commit() {
+  exec("COMMIT");
+  in_transaction_ = false;
+}
+
+void SqliteStore::rollback() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool SqliteStore::upsert(const TableSchema& table, const Row& row) {
+  sqlite3_stmt* find = prepare(key_lookup_sql(table));
+  int64_t rowid = 0;
+  bool found = false;
+  {
+    StatementReset reset{find};
+    for (size_t k = 0; k < table.key.size(); ++k) {
+      bind_value(find, static_cast<int>(k) + 1, row[table.column_index(table.key[k])]);
+    }
+    int rc = sqlite3_step(find);
+    if (rc == SQLITE_ROW) {
+      found = true;
+      rowid = sqlite3_column_int64(find, 0);
+    } else if (rc != SQLITE_DONE) {
+      fail("key lookup in " + table.name);
+    }
+  }
+  if (!found) {
+    insert(table, row);
+    return false;
+  }
+  sqlite3_stmt* update = prepare(update_sql(table));
+  StatementReset reset{update};
+  for (size_t i = 0; i < row.size(); ++i) bind_value(update, static_cast<int>(i) + 1, row[i]);
+  sqlite3_bind_int64(update, static_cast<int>(row.size()) + 1, rowid);
+  if (sqlite3_step(update) != SQLITE_DONE) fail("update " + table.name);
+  return true;
+}
+
+void SqliteStore::insert(const TableSchema& table, const Row& row) {
+  sqlite3_stmt* stmt = prepare(insert_sql(table));
+  StatementReset reset{stmt};
+  for (size_t i = 0; i < row.size(); ++i) bind_value(stmt, static_cast<int>(i) + 1, row[i]);
+  if (sqlite3_step(stmt) != SQLITE_DONE) fail("insert into " + table.name);
+}
+
+int64_t SqliteStore::erase(const TableSchema& table, const std::vector<Condition>& where) {
+  sqlite3_stmt* stmt =
+      prepare(fmt::format("DELETE FROM {}{}", quote_identifier(table.name), where_clause(where)));
+  StatementReset reset{stmt};
+  for (size_t i = 0; i < where.size(); ++i)
+    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  if (sqlite3_step(stmt) != SQLITE_DONE) fail("delete from " + table.name);
+  return sqlite3_changes64(db_);
+}
+
+void SqliteStore::scan(const TableSchema& table, const std::vector<Condition>& where,
+                       const std::function<void(const Row&)>& fn) {
+  std::string sql = fmt::format("SELECT {} FROM {}{} ORDER BY {}", column_list(table),
+                                quote_identifier(table.name), where_clause(where), table.order_by);
+  // Not cached: a scan may re-enter the store from its callback.
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail("prepare scan");
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
+  for (size_t i = 0; i < where.size(); ++i)
+    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  Row row(table.columns.size());
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      row[c] = read_value(stmt, static_cast<int>(c), table.columns[c].type);
+    }
+    fn(row);
+  }
+  if (rc != SQLITE_DONE) fail("scan " + table.name);
+}
+
+int64_t SqliteStore::count(const TableSchema& table, const std::vector<Condition>& where) {
+  sqlite3_stmt* stmt = prepare(
+      fmt::format("SELECT count(*) FROM {}{}", quote_identifier(table.name), where_clause(where)));
+  StatementReset reset{stmt};
+  for (size_t i = 0; i < where.size(); ++i)
+    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  if (sqlite3_step(stmt) != SQLITE_ROW) fail("count " + table.name);
+  return sqlite3_column_int64(stmt, 0);
+}
+
+std::unique_ptr<Store> open_store(const std::string& location) {
+  return std::make_unique<SqliteStore>(location);
+}
+
+}  // namespace nbaprops

@@ -1,0 +1,46 @@
+// The SQLite implementation of Store: one database file, WAL journal, prepared statements
+// cached per SQL text. See store/store.h for the contract.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace nbaprops {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates `path` and applies pending migrations. Throws StoreError.
+  explicit SqliteStore(const std::string& path);
+  ~SqliteStore() override;
+
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+  bool upsert(const TableSchema& table, const Row& row) override;
+  void insert(const TableSchema& table, const Row& row) override;
+  int64_t erase(const TableSchema& table, const std::vector<Condition>& where) override;
+  void scan(const TableSchema& table, const std::vector<Condition>& where,
+            const std::function<void(const Row&)>& fn) override;
+  int64_t count(const TableSchema& table, const std::vector<Condition>& where) override;
+
+  // The schema version after migrations (for tests).
+  int schema_version();
+
+ private:
+  sqlite3_stmt* prepare(const std::string& sql);
+  void exec(const std::string& sql);
+  void migrate();
+  [[noreturn]] void fail(const std::string& what);
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  bool in_transaction_ = false;
+  std::map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace nbaprops

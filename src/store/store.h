@@ -1,0 +1,87 @@
+// The Store: where nbaprops keeps its tables. An abstract interface over a SQL database
+// (SQLite by default; PostgreSQL later), speaking in the table declarations of
+// raw/schema.h and rows of core/value.h, so that loaders and processors never write SQL.
+//
+// A Store is used by one thread at a time (it is not internally synchronised); two
+// processes may open the same store, and the database's own locking serialises their
+// writes (a writer waits up to a timeout, then gets StoreError). Every write happens inside
+// a transaction opened with begin(); a transaction that is not committed leaves no trace.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+#include "raw/schema.h"
+
+namespace nbaprops {
+
+// Any failure of the database itself: cannot open, locked, disk full, bad SQL.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One condition of a scan or erase: `column op value`, op one of = < <= > >=.
+// A NULL value with "=" matches NULL cells.
+struct Condition {
+  std::string column;
+  std::string op;
+  Value value;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Opens a transaction. REQUIRES: none open.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  // Undoes everything since begin(). Safe to call when no transaction is open.
+  virtual void rollback() = 0;
+
+  // Writes `row` (all columns, declaration order). When a row with the same key exists it
+  // is replaced and the call returns true. NULL key cells compare equal to NULL.
+  // REQUIRES: an open transaction; table has a key.
+  virtual bool upsert(const TableSchema& table, const Row& row) = 0;
+  // Appends `row` (tables without a key, or rows known to be new).
+  virtual void insert(const TableSchema& table, const Row& row) = 0;
+  // Deletes the rows matching every condition; returns how many.
+  virtual int64_t erase(const TableSchema& table, const std::vector<Condition>& where) = 0;
+  // Calls `fn` for each row matching every condition, in the table's order_by order.
+  virtual void scan(const TableSchema& table, const std::vector<Condition>& where,
+                    const std::function<void(const Row&)>& fn) = 0;
+  // Number of rows matching every condition.
+  virtual int64_t count(const TableSchema& table, const std::vector<Condition>& where) = 0;
+};
+
+// RAII transaction: rolls back unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Store& store) : store_(store) { store_.begin(); }
+  ~Transaction() {
+    if (!done_) store_.rollback();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit() {
+    store_.commit();
+    done_ = true;
+  }
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+// Opens (creating and migrating when needed) the store at `location`: a file path for
+// SQLite. Throws StoreError when it cannot.
+std::unique_ptr<Store> open_store(const std::string& location);
+
+}  // namespace nbaprops
