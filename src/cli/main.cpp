@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   register_ingest(app, global, exit_code);
   register_export(app, global, exit_code);
   register_generate(app, global, exit_code);
+  register_tables(app, global, exit_code);
   spdlog::set_pattern("%^%l%$: %v");
   try {
     app.parse(argc, argv);

@@ -59,6 +59,8 @@ class Store {
                     const std::function<void(const Row&)>& fn) = 0;
   // Number of rows matching every condition.
   virtual int64_t count(const TableSchema& table, const std::vector<Condition>& where) = 0;
+  // The smallest and largest non-NULL value of `column` (NULLs when the table is empty).
+  virtual std::pair<Value, Value> min_max(const TableSchema& table, const std::string& column) = 0;
 };
 
 // RAII transaction: rolls back unless commit() was called.

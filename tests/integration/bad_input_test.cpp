@@ -206,6 +206,9 @@ class FailingStore : public Store {
   int64_t count(const TableSchema& t, const std::vector<Condition>& w) override {
     return inner_.count(t, w);
   }
+  std::pair<Value, Value> min_max(const TableSchema& t, const std::string& c) override {
+    return inner_.min_max(t, c);
+  }
 
  private:
   void tick() {

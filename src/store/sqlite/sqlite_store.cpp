@@ -227,6 +227,15 @@ int64_t SqliteStore::count(const TableSchema& table, const std::vector<Condition
   return sqlite3_column_int64(stmt, 0);
 }
 
+std::pair<Value, Value> SqliteStore::min_max(const TableSchema& table, const std::string& column) {
+  const Column& c = table.columns[table.column_index(column)];
+  sqlite3_stmt* stmt = prepare(fmt::format("SELECT min({0}), max({0}) FROM {1}",
+                                           quote_identifier(column), quote_identifier(table.name)));
+  StatementReset reset{stmt};
+  if (sqlite3_step(stmt) != SQLITE_ROW) fail("min/max " + table.name);
+  return {read_value(stmt, 0, c.type), read_value(stmt, 1, c.type)};
+}
+
 std::unique_ptr<Store> open_store(const std::string& location) {
   return std::make_unique<SqliteStore>(location);
 }

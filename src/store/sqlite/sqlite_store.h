@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
   void scan(const TableSchema& table, const std::vector<Condition>& where,
             const std::function<void(const Row&)>& fn) override;
   int64_t count(const TableSchema& table, const std::vector<Condition>& where) override;
+  std::pair<Value, Value> min_max(const TableSchema& table, const std::string& column) override;
 
   // The schema version after migrations (for tests).
   int schema_version();
