@@ -90,8 +90,8 @@ class FileApplier {
   }
 
  private:
-  void reject(size_t line, const std::string& reason, const std::string& raw) {
-    rejected_.push_back({line, reason, raw, stage_.table ? stage_.table->name : ""});
+  void reject(size_t line, const std::string& reason, std::string_view raw) {
+    rejected_.push_back({line, reason, clip_raw_text(raw), stage_.table ? stage_.table->name : ""});
   }
 
   void apply_games();
@@ -136,7 +136,7 @@ void FileApplier::apply_games() {
     switch (m.outcome) {
       case MergeOutcome::kConflict:
         if (schedule) {
-          for (size_t line : obs.lines) reject(line, m.reason, "");
+          for (size_t line : obs.lines) reject(line, m.reason, obs.raw);
         }
         bad_games_[id] = m.reason;
         break;
@@ -158,12 +158,6 @@ void FileApplier::apply_games() {
         }
         break;
       }
-    }
-  }
-  if (schedule) {
-    // Rejected schedule lines carry their raw text from the stage's rows of games.
-    for (auto& r : rejected_) {
-      if (r.raw.empty()) r.raw = "(games row)";
     }
   }
 }

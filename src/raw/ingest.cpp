@@ -79,11 +79,14 @@ struct RefusedFile : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Reads, detects and parses one file. Throws RefusedFile.
+// Reads, detects and parses one file into `stage`, whose raw texts point into `reader`.
+// Throws RefusedFile.
 const Format& open_and_parse(const std::string& path, const IngestRequest& request,
-                             const PlayerAliases& aliases, FileStage& stage) {
+                             const PlayerAliases& aliases, std::optional<CsvReader>& holder,
+                             FileStage& stage) {
   try {
-    CsvReader reader = CsvReader::open(path);
+    holder.emplace(CsvReader::open(path));
+    CsvReader& reader = *holder;
     const Format* forced = nullptr;
     if (request.format) forced = find_format(*request.format);
     if (reader.header().empty())
@@ -160,9 +163,10 @@ IngestReport ingest(Store& store, const IngestRequest& request, std::ostream& ou
       FileReport r;
       r.path = path;
       FileStage stage;
+      std::optional<CsvReader> reader;  // keeps the lines the stage points into
       const Format* format = nullptr;
       try {
-        format = &open_and_parse(path, request, state.aliases, stage);
+        format = &open_and_parse(path, request, state.aliases, reader, stage);
       } catch (const RefusedFile& e) {
         r.refused = true;
         r.message = e.what();

@@ -183,7 +183,7 @@ void parse_table_file(CsvReader& reader, const ParseContext& ctx, FileStage& sta
     fields.bind(row);
     StagedRow staged;
     staged.line = row.line;
-    staged.raw = std::string(row.raw);
+    staged.raw = row.raw;
     staged.row.resize(t.columns.size());
     for (size_t c = 0; c < t.columns.size(); ++c) {
       if (!fields.has_column(c)) continue;  // games.source
@@ -195,6 +195,7 @@ void parse_table_file(CsvReader& reader, const ParseContext& ctx, FileStage& sta
     if (t.name == "games") {
       r["source"] = std::string("schedule");
       stage.games[r.s("game_id")] = schedule_observation(r, row.line);
+      stage.games[r.s("game_id")].raw = row.raw;
       return;
     }
     stage.rows.push_back(std::move(staged));

@@ -40,9 +40,7 @@ int64_t FieldMap::req_int(size_t i) const {
 
 void reject(FileStage& stage, const CsvRow& row, const std::string& reason,
             const std::string& table) {
-  std::string raw(row.raw.substr(0, 2000));
-  if (row.raw.size() > 2000) raw += "…";
-  stage.rejected.push_back({row.line, reason, std::move(raw), table});
+  stage.rejected.push_back({row.line, reason, clip_raw_text(row.raw), table});
 }
 
 void for_each_record(CsvReader& reader, FileStage& stage, const std::string& table,

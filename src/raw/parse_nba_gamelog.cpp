@@ -134,7 +134,7 @@ void parse_nba_gamelog(CsvReader& reader, const ParseContext& ctx, FileStage& st
 
     StagedRow staged;
     staged.line = row.line;
-    staged.raw = std::string(row.raw);
+    staged.raw = row.raw;
     staged.row.resize(t.columns.size());
     RowAccess r(t, staged.row);
     r["game_id"] = game_id;

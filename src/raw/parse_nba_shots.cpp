@@ -136,7 +136,7 @@ void parse_nba_shots(CsvReader& reader, const ParseContext& ctx, FileStage& stag
 
     StagedRow staged;
     staged.line = row.line;
-    staged.raw = std::string(row.raw);
+    staged.raw = row.raw;
     staged.row.resize(t.columns.size());
     RowAccess r(t, staged.row);
     r["game_id"] = game_id;

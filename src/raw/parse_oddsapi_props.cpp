@@ -133,7 +133,7 @@ void parse_oddsapi_props(CsvReader& reader, const ParseContext& ctx, FileStage& 
       folds.emplace(key, Fold{stage.rows.size()});
       StagedRow staged;
       staged.line = row.line;
-      staged.raw = std::string(row.raw);
+      staged.raw = row.raw;
       staged.row = std::move(candidate);
       stage.rows.push_back(std::move(staged));
       return;
@@ -151,7 +151,7 @@ void parse_oddsapi_props(CsvReader& reader, const ParseContext& ctx, FileStage& 
     }
     held.row = std::move(candidate);  // a newer observation: the other side is empty again
     held.line = row.line;
-    held.raw = std::string(row.raw);
+    held.raw = row.raw;
   });
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -19,7 +20,7 @@ namespace nbaprops {
 // One data row bound for a table, with what apply needs to check it against the store.
 struct StagedRow {
   size_t line = 0;
-  std::string raw;
+  std::string_view raw;  // the line as read; valid while the file's CsvReader lives
   Row row;
   std::string game_id;             // the game the row belongs to ("" for none)
   std::vector<std::string> teams;  // teams that must play in that game
@@ -43,6 +44,7 @@ struct GameObservation {
   int rank = 0;
   std::string source;         // schedule, team_log, shots, player_log
   std::vector<size_t> lines;  // lines of the rows that made it (for rejects)
+  std::string_view raw;       // schedule rows: the line as read
 };
 
 struct RejectedLine {
@@ -62,6 +64,13 @@ struct FileStage {
   // Earliest prop-line tip-off per (game_date, team pair "AAA_BBB" sorted).
   std::map<std::pair<std::string, std::string>, std::string> tipoffs;
 };
+
+// A line as rejected_rows keeps it: cut at 2,000 characters, with "…" when cut.
+inline std::string clip_raw_text(std::string_view raw) {
+  std::string out(raw.substr(0, 2000));
+  if (raw.size() > 2000) out += "…";
+  return out;
+}
 
 // The per-file options of ingest (01-raw-data.md §3.4).
 struct IngestOptions {

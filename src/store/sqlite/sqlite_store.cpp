@@ -13,7 +13,8 @@ void bind_value(sqlite3_stmt* stmt, int index, const Value& v) {
   } else if (const auto* d = std::get_if<double>(&v)) {
     sqlite3_bind_double(stmt, index, *d);
   } else if (const auto* s = std::get_if<std::string>(&v)) {
-    sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+    // SQLITE_STATIC: the value outlives the statement step (bindings are cleared after it).
+    sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
   } else {
     sqlite3_bind_null(stmt, index);
   }
@@ -126,6 +127,18 @@ void SqliteStore::migrate() {
   }
 }
 
+sqlite3_stmt* SqliteStore::table_statement(const TableSchema& table, StatementKind kind) {
+  auto key = std::make_pair(&table, kind);
+  auto it = table_statements_.find(key);
+  if (it != table_statements_.end()) return it->second;
+  std::string sql = kind == kInsert   ? insert_sql(table)
+                    : kind == kUpdate ? update_sql(table)
+                                      : key_lookup_sql(table);
+  sqlite3_stmt* stmt = prepare(sql);
+  table_statements_.emplace(key, stmt);
+  return stmt;
+}
+
 int SqliteStore::schema_version() {
   sqlite3_stmt* stmt = prepare("SELECT max(version) FROM schema_version");
   StatementReset reset{stmt};
@@ -151,7 +164,7 @@ void SqliteStore::rollback() {
 }
 
 bool SqliteStore::upsert(const TableSchema& table, const Row& row) {
-  sqlite3_stmt* find = prepare(key_lookup_sql(table));
+  sqlite3_stmt* find = table_statement(table, kKeyLookup);
   int64_t rowid = 0;
   bool found = false;
   {
@@ -171,7 +184,7 @@ bool SqliteStore::upsert(const TableSchema& table, const Row& row) {
     insert(table, row);
     return false;
   }
-  sqlite3_stmt* update = prepare(update_sql(table));
+  sqlite3_stmt* update = table_statement(table, kUpdate);
   StatementReset reset{update};
   for (size_t i = 0; i < row.size(); ++i) bind_value(update, static_cast<int>(i) + 1, row[i]);
   sqlite3_bind_int64(update, static_cast<int>(row.size()) + 1, rowid);
@@ -180,7 +193,7 @@ bool SqliteStore::upsert(const TableSchema& table, const Row& row) {
 }
 
 void SqliteStore::insert(const TableSchema& table, const Row& row) {
-  sqlite3_stmt* stmt = prepare(insert_sql(table));
+  sqlite3_stmt* stmt = table_statement(table, kInsert);
   StatementReset reset{stmt};
   for (size_t i = 0; i < row.size(); ++i) bind_value(stmt, static_cast<int>(i) + 1, row[i]);
   if (sqlite3_step(stmt) != SQLITE_DONE) fail("insert into " + table.name);

@@ -33,7 +33,10 @@ class SqliteStore final : public Store {
   int schema_version();
 
  private:
+  enum StatementKind { kInsert, kUpdate, kKeyLookup };
   sqlite3_stmt* prepare(const std::string& sql);
+  // The per-table statements, cached by table without rebuilding their SQL text.
+  sqlite3_stmt* table_statement(const TableSchema& table, StatementKind kind);
   void exec(const std::string& sql);
   void migrate();
   [[noreturn]] void fail(const std::string& what);
@@ -41,7 +44,8 @@ class SqliteStore final : public Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   bool in_transaction_ = false;
-  std::map<std::string, sqlite3_stmt*> statements_;
+  std::map<std::string, sqlite3_stmt*> statements_;  // owns every prepared statement
+  std::map<std::pair<const TableSchema*, StatementKind>, sqlite3_stmt*> table_statements_;
 };
 
 }  // namespace nbaprops
