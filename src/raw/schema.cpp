@@ -146,13 +146,6 @@ std::vector<TableSchema> build_all() {
 
 }  // namespace
 
-size_t TableSchema::column_index(std::string_view column) const {
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].name == column) return i;
-  }
-  throw std::out_of_range("table " + name + " has no column " + std::string(column));
-}
-
 std::span<const TableSchema> raw_tables() {
   static const std::vector<TableSchema> tables = build_all();
   return tables;
@@ -163,24 +156,6 @@ const TableSchema* find_table(std::string_view name) {
     if (t.name == name) return &t;
   }
   return nullptr;
-}
-
-std::string_view column_type_name(ColumnType type) {
-  switch (type) {
-    case T::kText:
-      return "text";
-    case T::kInt:
-      return "int";
-    case T::kDec:
-      return "dec";
-    case T::kBool:
-      return "bool";
-    case T::kDate:
-      return "date";
-    case T::kTs:
-      return "ts";
-  }
-  return "?";
 }
 
 }  // namespace nbaprops
