@@ -1,0 +1,101 @@
+// The Phase 3 history that the context processors read: the stored game summaries of dates
+// before D (player_game_summary, team_offense_game_summary, team_defense_game_summary), as
+// typed records indexed by player and by team, sorted by date (README "as stored": values are
+// the rounded stored values).
+//
+// Built once per run (from the store, and from rows the same run computes), then read-only:
+// safe to read from any number of threads.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+#include "core/table_schema.h"
+#include "core/value.h"
+
+namespace nbaprops::analytics {
+
+// The player_game_summary columns that later processors read.
+struct PgsRecord {
+  Date game_date;
+  std::string game_id;
+  int season = 0;
+  std::string season_type, player_lookup, team_abbr, opponent_abbr;
+  std::string player_status;  // active / dnp / inactive
+  bool is_dnp = false;
+  std::optional<double> minutes, usage_rate;
+  std::optional<int64_t> pts, fgm, fga;
+  std::optional<bool> starter_flag;
+  // An appearance: status active and minutes > 0 (02-analytics.md §0).
+  bool appeared() const { return player_status == "active" && minutes && *minutes > 0; }
+};
+
+// The team_offense_game_summary columns that later processors read.
+struct TogsRecord {
+  Date game_date;
+  std::string game_id;
+  int season = 0;
+  std::string team_abbr, opponent_abbr;
+  std::optional<int64_t> pts, reb, opponent_pts;
+  std::optional<double> possessions, offensive_rating, pace;
+  std::optional<bool> win_flag;
+};
+
+// The team_defense_game_summary columns that later processors read.
+struct TdgsRecord {
+  Date game_date;
+  std::string game_id;
+  int season = 0;
+  std::string defending_team_abbr, opponent_abbr;
+  std::optional<int64_t> opp_fta;
+  std::optional<double> opp_possessions, defensive_rating, opponent_pace;
+};
+
+class Phase3History {
+ public:
+  // Adds one stored row of the named table (player_game_summary, team_offense_game_summary
+  // or team_defense_game_summary), read by the spec's column names. Other tables: ignored.
+  void add_row(const TableSchema& table, const Row& row);
+  void add(PgsRecord r);
+  void add(TogsRecord r);
+  void add(TdgsRecord r);
+  // Sorts every list by (game_date, game_id). Call once after the last add.
+  void finish();
+
+  // A player's PGS rows in date order (all statuses).
+  std::span<const PgsRecord> player(const std::string& player_lookup) const;
+  // A team's PGS rows (its players) in date order.
+  std::span<const PgsRecord* const> team_players(const std::string& team_abbr) const;
+  std::span<const TogsRecord> team_offense(const std::string& team_abbr) const;
+  std::span<const TdgsRecord> team_defense(const std::string& team_abbr) const;
+  // Every player with PGS rows, sorted.
+  std::vector<std::string> players() const;
+
+ private:
+  std::unordered_map<std::string, std::vector<PgsRecord>> pgs_;
+  std::unordered_map<std::string, std::vector<const PgsRecord*>> pgs_by_team_;
+  std::unordered_map<std::string, std::vector<TogsRecord>> togs_;
+  std::unordered_map<std::string, std::vector<TdgsRecord>> tdgs_;
+};
+
+// Rows of a sorted list dated before D: the prefix [begin, first row with game_date >= D).
+// T has a game_date member. Binary search.
+template <typename T>
+std::span<const T> before(std::span<const T> rows, Date d) {
+  size_t lo = 0, hi = rows.size();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (rows[mid].game_date < d) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return rows.subspan(0, lo);
+}
+
+}  // namespace nbaprops::analytics

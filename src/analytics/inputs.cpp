@@ -1,0 +1,277 @@
+#include "analytics/inputs.h"
+
+#include <algorithm>
+
+#include "raw/schema.h"
+
+namespace nbaprops::analytics {
+namespace {
+
+// Typed reads of one stored row by column name (indices resolved once per table).
+class Cells {
+ public:
+  explicit Cells(const char* table) : t_(*find_table(table)) {}
+  void bind(const Row& row) { row_ = &row; }
+  const Value& v(const char* c) const { return (*row_)[index(c)]; }
+  std::string s(const char* c) const {
+    const auto* p = std::get_if<std::string>(&v(c));
+    return p ? *p : std::string();
+  }
+  std::optional<std::string> os(const char* c) const {
+    const auto* p = std::get_if<std::string>(&v(c));
+    return p ? std::optional<std::string>(*p) : std::nullopt;
+  }
+  std::optional<int64_t> i(const char* c) const {
+    const auto* p = std::get_if<int64_t>(&v(c));
+    return p ? std::optional<int64_t>(*p) : std::nullopt;
+  }
+  std::optional<double> d(const char* c) const {
+    const auto* p = std::get_if<double>(&v(c));
+    return p ? std::optional<double>(*p) : std::nullopt;
+  }
+  std::optional<bool> b(const char* c) const {
+    auto x = i(c);
+    return x ? std::optional<bool>(*x != 0) : std::nullopt;
+  }
+  Date date(const char* c) const { return *parse_iso_date(s(c)); }
+  std::optional<Timestamp> ts(const char* c) const {
+    auto x = os(c);
+    return x ? parse_timestamp(*x) : std::nullopt;
+  }
+  const TableSchema& table() const { return t_; }
+
+ private:
+  size_t index(const char* c) const {
+    auto it = cache_.find(c);
+    if (it != cache_.end()) return it->second;
+    size_t i = t_.column_index(c);
+    cache_.emplace(c, i);
+    return i;
+  }
+  const TableSchema& t_;
+  const Row* row_ = nullptr;
+  mutable std::unordered_map<const char*, size_t> cache_;
+};
+
+const char* kStatNames[kStatCount] = {"pts", "fgm",  "fga",  "fg3m",      "fg3a", "ftm",
+                                      "fta", "oreb", "dreb", "reb",       "ast",  "stl",
+                                      "blk", "tov",  "pf",   "plus_minus"};
+
+Stats read_stats(const Cells& c) {
+  Stats s;
+  for (size_t k = 0; k < kStatCount; ++k) s[k] = c.i(kStatNames[k]);
+  return s;
+}
+
+std::vector<Condition> date_range(const char* column, Date from, Date to) {
+  return {{column, ">=", format_date(from)}, {column, "<=", format_date(to)}};
+}
+
+Zone zone_of(const std::string& z) {
+  if (z == "paint") return kPaint;
+  if (z == "mid_range") return kMidRange;
+  return kThree;
+}
+
+template <typename K, typename T>
+std::span<const T* const> find_span(const std::map<K, std::vector<const T*>>& m, const K& k) {
+  auto it = m.find(k);
+  if (it == m.end()) return {};
+  return it->second;
+}
+
+template <typename T>
+std::span<const T* const> find_span(const std::unordered_map<std::string, std::vector<const T*>>& m,
+                                    const std::string& k) {
+  auto it = m.find(k);
+  if (it == m.end()) return {};
+  return it->second;
+}
+
+}  // namespace
+
+RawInputs RawInputs::load(Store& store, Date from, Date to) {
+  RawInputs in;
+  in.from_ = from;
+  in.to_ = to;
+  Cells g("games");
+  store.scan(g.table(), date_range("game_date", from, to), [&](const Row& row) {
+    g.bind(row);
+    in.games_.push_back({g.s("game_id"), g.date("game_date"), static_cast<int>(*g.i("season")),
+                         g.s("season_type"), g.s("home_team"), g.s("away_team"), g.s("status"),
+                         g.ts("tipoff_utc"), g.i("home_score"), g.i("away_score"),
+                         g.b("neutral_site")});
+  });
+  Cells t("team_boxscores");
+  store.scan(t.table(), date_range("game_date", from, to), [&](const Row& row) {
+    t.bind(row);
+    in.team_boxes_.push_back({t.s("game_id"), t.s("team_abbr"), t.s("opponent_abbr"),
+                              t.b("is_home").value_or(false), t.i("minutes"), read_stats(t)});
+  });
+  Cells p("player_boxscores");
+  store.scan(p.table(), date_range("game_date", from, to), [&](const Row& row) {
+    p.bind(row);
+    in.player_boxes_.push_back({p.s("game_id"), p.date("game_date"), p.s("team_abbr"),
+                                p.i("player_id"), p.s("player_lookup"), p.s("player_name"),
+                                p.s("status"), p.os("dnp_reason"), p.b("starter"), p.d("minutes"),
+                                read_stats(p)});
+  });
+  Cells s("shots");
+  store.scan(s.table(), date_range("game_date", from, to), [&](const Row& row) {
+    s.bind(row);
+    GameShots& gs = in.shots_[s.s("game_id")];
+    gs.has_shots = true;
+    auto zone_text = s.os("zone");
+    bool made = s.b("made").value_or(false);
+    auto assisted = s.os("assisted_by");
+    auto blocked = s.os("blocked_by");
+    gs.has_assist_data |= assisted.has_value();
+    gs.has_block_data |= blocked.has_value();
+    if (!zone_text) return;
+    Zone z = zone_of(*zone_text);
+    for (ShotCounts* c : {&gs.by_player[s.s("player_lookup")], &gs.by_team[s.s("team_abbr")]}) {
+      c->attempts[z] += 1;
+      c->makes[z] += made ? 1 : 0;
+      if (made) (assisted ? c->assisted_makes : c->unassisted_makes) += 1;
+    }
+    if (blocked) {
+      gs.blocks_by_player[*blocked][z] += 1;
+      gs.blocked_by_shooting_team[s.s("team_abbr")][z] += 1;
+    }
+  });
+  Cells pl("prop_lines");
+  store.scan(pl.table(), date_range("game_date", from, to), [&](const Row& row) {
+    pl.bind(row);
+    in.prop_lines_.push_back({pl.date("game_date"), pl.s("player_lookup"), pl.s("market"),
+                              pl.s("bookmaker"), *pl.d("line"), pl.i("over_price"),
+                              pl.i("under_price"), *pl.ts("snapshot_utc"), pl.ts("tipoff_utc"),
+                              pl.s("game_id")});
+  });
+  Cells gl("game_lines");
+  store.scan(gl.table(), date_range("game_date", from, to), [&](const Row& row) {
+    gl.bind(row);
+    in.game_lines_.push_back({gl.s("game_id"), gl.s("bookmaker"), gl.s("market"),
+                              gl.os("team_abbr"), *gl.d("line"), gl.i("price"),
+                              *gl.ts("snapshot_utc")});
+  });
+  Cells inj("injuries");
+  store.scan(inj.table(), date_range("game_date", from, to), [&](const Row& row) {
+    inj.bind(row);
+    in.injuries_.push_back({*inj.ts("report_utc"), inj.date("game_date"), inj.s("team_abbr"),
+                            inj.s("player_lookup"), inj.s("status"), inj.os("reason")});
+  });
+  Cells pr("players");
+  store.scan(pr.table(), {}, [&](const Row& row) {
+    pr.bind(row);
+    auto birth = pr.os("birth_date");
+    in.players_.push_back({pr.i("player_id"), pr.s("player_lookup"), pr.s("player_name"),
+                           birth ? parse_iso_date(*birth) : std::nullopt});
+  });
+  in.build_indexes();
+  return in;
+}
+
+void RawInputs::build_indexes() {
+  // Vectors are final now: pointers into them stay valid.
+  for (const auto& g : games_) {
+    games_by_date_[g.game_date].push_back(&g);
+    game_by_id_[g.game_id] = &g;
+    games_by_team_[g.home_team].push_back(&g);
+    games_by_team_[g.away_team].push_back(&g);
+  }
+  for (auto& [team, list] : games_by_team_) {
+    std::stable_sort(list.begin(), list.end(), [](const Game* a, const Game* b) {
+      return std::tie(a->game_date, a->game_id) < std::tie(b->game_date, b->game_id);
+    });
+  }
+  for (const auto& t : team_boxes_) team_box_by_key_[t.game_id + "|" + t.team_abbr] = &t;
+  for (const auto& b : player_boxes_) {
+    boxes_by_game_[b.game_id].push_back(&b);  // store order: (game_id, player_lookup)
+    boxes_by_player_[b.player_lookup].push_back(&b);
+  }
+  for (auto& [player, list] : boxes_by_player_) {
+    std::stable_sort(list.begin(), list.end(), [](const PlayerBox* a, const PlayerBox* b) {
+      return std::tie(a->game_date, a->game_id) < std::tie(b->game_date, b->game_id);
+    });
+  }
+  for (const auto& l : prop_lines_) {
+    props_by_key_[{l.game_date, l.player_lookup}].push_back(&l);
+    if (l.market == "points") points_players_by_date_[l.game_date].push_back(l.player_lookup);
+  }
+  for (auto& [key, list] : props_by_key_) {
+    std::stable_sort(list.begin(), list.end(), [](const PropLine* a, const PropLine* b) {
+      return a->snapshot_utc < b->snapshot_utc;
+    });
+  }
+  for (auto& [d, list] : points_players_by_date_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  for (const auto& l : game_lines_) lines_by_game_[l.game_id].push_back(&l);
+  for (const auto& i : injuries_) {
+    injuries_by_key_[{i.game_date, i.player_lookup}].push_back(&i);
+    injuries_by_date_[i.game_date].push_back(&i);
+  }
+  for (const auto& p : players_) player_by_lookup_[p.player_lookup] = &p;
+}
+
+std::span<const Game* const> RawInputs::games_on(Date d) const {
+  return find_span(games_by_date_, d);
+}
+
+const Game* RawInputs::game(const std::string& id) const {
+  auto it = game_by_id_.find(id);
+  return it == game_by_id_.end() ? nullptr : it->second;
+}
+
+std::span<const Game* const> RawInputs::team_games(const std::string& team) const {
+  return find_span(games_by_team_, team);
+}
+
+const TeamBox* RawInputs::team_box(const std::string& game_id, const std::string& team) const {
+  auto it = team_box_by_key_.find(game_id + "|" + team);
+  return it == team_box_by_key_.end() ? nullptr : it->second;
+}
+
+std::span<const PlayerBox* const> RawInputs::game_player_boxes(const std::string& game_id) const {
+  return find_span(boxes_by_game_, game_id);
+}
+
+std::span<const PlayerBox* const> RawInputs::player_boxes(const std::string& lookup) const {
+  return find_span(boxes_by_player_, lookup);
+}
+
+const GameShots& RawInputs::game_shots(const std::string& game_id) const {
+  static const GameShots kNone;
+  auto it = shots_.find(game_id);
+  return it == shots_.end() ? kNone : it->second;
+}
+
+std::span<const PropLine* const> RawInputs::prop_lines(Date d, const std::string& lookup) const {
+  return find_span(props_by_key_, std::make_pair(d, lookup));
+}
+
+const std::vector<std::string>& RawInputs::players_with_points_line(Date d) const {
+  static const std::vector<std::string> kNone;
+  auto it = points_players_by_date_.find(d);
+  return it == points_players_by_date_.end() ? kNone : it->second;
+}
+
+std::span<const GameLine* const> RawInputs::game_lines(const std::string& game_id) const {
+  return find_span(lines_by_game_, game_id);
+}
+
+std::span<const Injury* const> RawInputs::injuries(Date d, const std::string& lookup) const {
+  return find_span(injuries_by_key_, std::make_pair(d, lookup));
+}
+
+std::span<const Injury* const> RawInputs::injuries_on(Date d) const {
+  return find_span(injuries_by_date_, d);
+}
+
+const Player* RawInputs::player(const std::string& lookup) const {
+  auto it = player_by_lookup_.find(lookup);
+  return it == player_by_lookup_.end() ? nullptr : it->second;
+}
+
+}  // namespace nbaprops::analytics

@@ -1,0 +1,190 @@
+// The raw inputs of Phase 3, loaded once per run from the store into typed, indexed,
+// read-only tables (05-pipeline.md §3): "the games of D", "a team's box score of a game",
+// "a player's prop lines on D" are lookups, never scans.
+//
+// RawInputs::load() reads every raw row whose game_date is in [from, to]; a run over dates
+// [A, B] loads from the start of A's season so that every "before D" window is present.
+// After loading a RawInputs is immutable and may be read from any number of threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+#include "store/store.h"
+
+namespace nbaprops::analytics {
+
+// The counting stats in spec order: pts fgm fga fg3m fg3a ftm fta oreb dreb reb ast stl blk
+// tov pf, then plus_minus.
+enum Stat : size_t {
+  kPts,
+  kFgm,
+  kFga,
+  kFg3m,
+  kFg3a,
+  kFtm,
+  kFta,
+  kOreb,
+  kDreb,
+  kReb,
+  kAst,
+  kStl,
+  kBlk,
+  kTov,
+  kPf,
+  kPlusMinus,
+  kStatCount
+};
+using Stats = std::array<std::optional<int64_t>, kStatCount>;
+
+struct Game {
+  std::string game_id;
+  Date game_date;
+  int season = 0;
+  std::string season_type, home_team, away_team, status;
+  std::optional<Timestamp> tipoff_utc;
+  std::optional<int64_t> home_score, away_score;
+  std::optional<bool> neutral_site;
+  bool is_final() const { return status == "final"; }
+  // The other team of the game. REQUIRES: team is home_team or away_team.
+  const std::string& opponent_of(const std::string& team) const {
+    return team == home_team ? away_team : home_team;
+  }
+};
+
+struct TeamBox {
+  std::string game_id, team_abbr, opponent_abbr;
+  bool is_home = false;
+  std::optional<int64_t> minutes;
+  Stats stats;
+};
+
+struct PlayerBox {
+  std::string game_id;
+  Date game_date;
+  std::string team_abbr;
+  std::optional<int64_t> player_id;
+  std::string player_lookup, player_name, status;
+  std::optional<std::string> dnp_reason;
+  std::optional<bool> starter;
+  std::optional<double> minutes;
+  Stats stats;
+  bool appeared() const { return status == "active" && minutes && *minutes > 0; }
+};
+
+enum Zone : size_t { kPaint, kMidRange, kThree, kZoneCount };
+
+// Shot counts of one shooter (player or team) in one game.
+struct ShotCounts {
+  std::array<int64_t, kZoneCount> attempts{}, makes{};
+  int64_t assisted_makes = 0, unassisted_makes = 0;
+};
+
+// What the shots of one game say (02-analytics.md §0 "Shot data per game").
+struct GameShots {
+  bool has_shots = false, has_assist_data = false, has_block_data = false;
+  std::unordered_map<std::string, ShotCounts> by_player;  // player_lookup
+  std::unordered_map<std::string, ShotCounts> by_team;    // shooter's team
+  // Blocked shots by zone of the blocked shot: per blocker (player_lookup in blocked_by),
+  // and per *shooting* team (the blocks its opponent made against it).
+  std::unordered_map<std::string, std::array<int64_t, kZoneCount>> blocks_by_player;
+  std::unordered_map<std::string, std::array<int64_t, kZoneCount>> blocked_by_shooting_team;
+};
+
+struct PropLine {
+  Date game_date;
+  std::string player_lookup, market, bookmaker;
+  double line = 0;
+  std::optional<int64_t> over_price, under_price;
+  Timestamp snapshot_utc;
+  std::optional<Timestamp> tipoff_utc;
+  std::string game_id;  // as stored (teams of the line), for joining by teams
+};
+
+struct GameLine {
+  std::string game_id, bookmaker, market;
+  std::optional<std::string> team_abbr;
+  double line = 0;
+  std::optional<int64_t> price;
+  Timestamp snapshot_utc;
+};
+
+struct Injury {
+  Timestamp report_utc;
+  Date game_date;
+  std::string team_abbr, player_lookup, status;
+  std::optional<std::string> reason;
+};
+
+struct Player {
+  std::optional<int64_t> player_id;
+  std::string player_lookup, player_name;
+  std::optional<Date> birth_date;
+};
+
+class RawInputs {
+ public:
+  // Loads raw rows with game_date in [from, to] (players: all). Throws StoreError.
+  static RawInputs load(Store& store, Date from, Date to);
+
+  // Games of a date, in game_id order (empty span when none).
+  std::span<const Game* const> games_on(Date d) const;
+  const Game* game(const std::string& game_id) const;
+  // A team's games in date order (all statuses).
+  std::span<const Game* const> team_games(const std::string& team) const;
+  const TeamBox* team_box(const std::string& game_id, const std::string& team) const;
+  // Box-score rows of a game, in player_lookup order.
+  std::span<const PlayerBox* const> game_player_boxes(const std::string& game_id) const;
+  // A player's box-score rows in date order.
+  std::span<const PlayerBox* const> player_boxes(const std::string& player_lookup) const;
+  // The shots of a game (has_shots false when none).
+  const GameShots& game_shots(const std::string& game_id) const;
+  // Prop lines of a player on a date, all markets, in snapshot order.
+  std::span<const PropLine* const> prop_lines(Date d, const std::string& player_lookup) const;
+  // Players with a points line on D, sorted.
+  const std::vector<std::string>& players_with_points_line(Date d) const;
+  std::span<const GameLine* const> game_lines(const std::string& game_id) const;
+  // Injury rows of a player for a date, in report order.
+  std::span<const Injury* const> injuries(Date d, const std::string& player_lookup) const;
+  // Injury rows of a date (all players), in report order.
+  std::span<const Injury* const> injuries_on(Date d) const;
+  const Player* player(const std::string& player_lookup) const;
+
+  Date from() const { return from_; }
+  Date to() const { return to_; }
+
+ private:
+  void build_indexes();
+
+  Date from_, to_;
+  std::vector<Game> games_;
+  std::vector<TeamBox> team_boxes_;
+  std::vector<PlayerBox> player_boxes_;
+  std::vector<PropLine> prop_lines_;
+  std::vector<GameLine> game_lines_;
+  std::vector<Injury> injuries_;
+  std::vector<Player> players_;
+  std::unordered_map<std::string, GameShots> shots_;
+
+  std::map<Date, std::vector<const Game*>> games_by_date_;
+  std::unordered_map<std::string, const Game*> game_by_id_;
+  std::unordered_map<std::string, std::vector<const Game*>> games_by_team_;
+  std::unordered_map<std::string, const TeamBox*> team_box_by_key_;
+  std::unordered_map<std::string, std::vector<const PlayerBox*>> boxes_by_game_;
+  std::unordered_map<std::string, std::vector<const PlayerBox*>> boxes_by_player_;
+  std::map<std::pair<Date, std::string>, std::vector<const PropLine*>> props_by_key_;
+  std::map<Date, std::vector<std::string>> points_players_by_date_;
+  std::unordered_map<std::string, std::vector<const GameLine*>> lines_by_game_;
+  std::map<std::pair<Date, std::string>, std::vector<const Injury*>> injuries_by_key_;
+  std::map<Date, std::vector<const Injury*>> injuries_by_date_;
+  std::unordered_map<std::string, const Player*> player_by_lookup_;
+};
+
+}  // namespace nbaprops::analytics

@@ -1,0 +1,32 @@
+// What a Phase 3 processor returns, and the shape every processor follows.
+//
+// A processor is a pure function: (read-only inputs, date D) -> (rows, failed entities).
+// No I/O, no clock, no globals: the runner loads the inputs, calls it (per entity, on any
+// number of threads), and writes the rows of (processor, D) as one partition. Rows are
+// returned in key order, each with the processor's table's columns in declaration order,
+// every value already rounded as stored (README "Numbers and rounding"). processed_at is
+// left NULL; the writer fills it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+
+namespace nbaprops::analytics {
+
+// An entity that got no row (05-pipeline.md §6, 03-precompute.md §1 categories).
+struct FailedEntity {
+  std::string entity_type;  // team, player, game
+  std::string entity_id;
+  std::string category;  // e.g. MISSING_UPSTREAM, PROCESSING_ERROR
+  std::string reason;    // what decided it, in words a person can act on
+  bool can_retry = false;
+};
+
+struct ProcessorOutput {
+  std::vector<Row> rows;
+  std::vector<FailedEntity> failed;
+};
+
+}  // namespace nbaprops::analytics
