@@ -31,6 +31,9 @@ class SqliteStore final : public Store {
 
   // The schema version after migrations (for tests).
   int schema_version();
+  // How long a writer waits for another process's write lock before StoreError (default
+  // 10 s).
+  void set_busy_timeout_ms(int ms) { sqlite3_busy_timeout(db_, ms); }
 
  private:
   enum StatementKind { kInsert, kUpdate, kKeyLookup };

@@ -1,0 +1,103 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include "raw/row_access.h"
+#include "store/sqlite/sqlite_schema.h"
+#include "support/test_store.h"
+
+namespace nbaprops {
+namespace {
+
+Row game_line(const std::string& market, std::optional<std::string> team, double line) {
+  const TableSchema& t = *find_table("game_lines");
+  Row row(t.columns.size());
+  RowAccess r(t, row);
+  r["game_date"] = std::string("2025-01-20");
+  r["game_id"] = std::string("20250120_BKN_MIL");
+  r["bookmaker"] = std::string("draftkings");
+  r["market"] = market;
+  if (team) r["team_abbr"] = *team;
+  r["line"] = line;
+  r["snapshot_utc"] = std::string("2025-01-20T18:00:00Z");
+  return row;
+}
+
+TEST(SqliteStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
+  testing::TempDir dir;
+  std::string path = (dir.path() / "s.db").string();
+  {
+    SqliteStore store(path);
+    EXPECT_EQ(store.schema_version(), static_cast<int>(sqlite_migrations().size()));
+  }
+  SqliteStore again(path);  // reopening migrates nothing and keeps the version
+  EXPECT_EQ(again.schema_version(), static_cast<int>(sqlite_migrations().size()));
+  EXPECT_EQ(testing::sql_value(path, "select count(*) from schema_version"), "1");
+}
+
+TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
+  testing::TempDir dir;
+  SqliteStore store((dir.path() / "s.db").string());
+  const TableSchema& t = *find_table("game_lines");
+  store.begin();
+  EXPECT_FALSE(store.upsert(t, game_line("total", std::nullopt, 224.5)));
+  EXPECT_TRUE(store.upsert(t, game_line("total", std::nullopt, 225.5)));  // same key: NULL team
+  EXPECT_FALSE(store.upsert(t, game_line("spread", "MIL", -7.5)));
+  EXPECT_FALSE(store.upsert(t, game_line("spread", "BKN", 7.5)));
+  store.commit();
+  EXPECT_EQ(store.count(t, {}), 3);
+  std::vector<std::string> seen;
+  store.scan(t, {}, [&](const Row& row) {
+    RowAccess r(t, const_cast<Row&>(row));
+    seen.push_back(r.s("market") + ":" + (r.null("team_abbr") ? "-" : r.s("team_abbr")) + ":" +
+                   std::to_string(*r.d("line")));
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"spread:BKN:7.500000", "spread:MIL:-7.500000",
+                                            "total:-:225.500000"}));
+  EXPECT_EQ(store.count(t, {{"team_abbr", "=", Value{}}}), 1);
+  auto [lo, hi] = store.min_max(t, "line");
+  EXPECT_EQ(std::get<double>(lo), -7.5);
+  EXPECT_EQ(std::get<double>(hi), 225.5);
+}
+
+TEST(SqliteStore, RollbackLeavesNoTrace) {
+  testing::TempDir dir;
+  SqliteStore store((dir.path() / "s.db").string());
+  const TableSchema& t = *find_table("game_lines");
+  {
+    Transaction tx(store);
+    store.insert(t, game_line("total", std::nullopt, 224.5));
+    EXPECT_EQ(store.count(t, {}), 1);
+  }  // no commit
+  EXPECT_EQ(store.count(t, {}), 0);
+  store.begin();
+  store.insert(t, game_line("total", std::nullopt, 224.5));
+  EXPECT_EQ(store.erase(t, {{"market", "=", std::string("total")}}), 1);
+  store.commit();
+  EXPECT_EQ(store.count(t, {}), 0);
+}
+
+TEST(SqliteStore, CannotOpenIsAStoreError) {
+  EXPECT_THROW(SqliteStore("/no/such/folder/x.db"), StoreError);
+}
+
+TEST(SqliteStore, ASecondWriterWaitsThenGetsAClearError) {
+  testing::TempDir dir;
+  std::string path = (dir.path() / "s.db").string();
+  SqliteStore first(path);
+  SqliteStore second(path);
+  second.set_busy_timeout_ms(50);
+  first.begin();
+  try {
+    second.begin();
+    FAIL() << "the second writer was let in";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
+  }
+  first.rollback();
+  second.begin();  // free again
+  second.rollback();
+}
+
+}  // namespace
+}  // namespace nbaprops
