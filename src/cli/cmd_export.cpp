@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "store/catalog.h"
 #include "store/export.h"
 
 namespace nbaprops::cli {
@@ -13,7 +14,7 @@ struct ExportArgs {
 };
 
 int run_export(const GlobalOptions& global, const ExportArgs& a) {
-  const TableSchema* table = find_table(a.table);
+  const TableSchema* table = catalog_table(a.table);
   if (!table) {
     std::cerr << "error: unknown table " << a.table << "\n";
     return 2;

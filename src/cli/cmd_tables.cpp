@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "store/catalog.h"
 #include "store/export.h"
 #include "store/store.h"
 
@@ -15,7 +16,8 @@ int run_tables(const GlobalOptions& global) {
   try {
     auto store = open_store(global.db);
     std::cout << fmt::format("{:<18} {:>9}  {}\n", "table", "rows", "dates");
-    for (const auto& t : raw_tables()) {
+    for (const TableSchema* table : catalog_tables()) {
+      const TableSchema& t = *table;
       int64_t rows = store->count(t, {});
       std::string range;
       if (std::string col = date_column_of(t); !col.empty() && rows > 0) {

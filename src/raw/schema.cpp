@@ -138,10 +138,20 @@ TableSchema processor_runs() {
           "processed_at, run_id, processor, date, detail"};
 }
 
+// 05-pipeline.md §6: the failures of the latest run of each (processor, date).
+TableSchema failed_entities() {
+  return {"failed_entities",
+          {req("run_id", T::kText), req("processor", T::kText), req("date", T::kDate),
+           req("entity_type", T::kText), req("entity_id", T::kText), req("category", T::kText),
+           req("reason", T::kText), req("can_retry", T::kBool)},
+          {"processor", "date", "entity_type", "entity_id"},
+          "processor, date, entity_type, entity_id"};
+}
+
 std::vector<TableSchema> build_all() {
   return {games(),          player_boxscores(), team_boxscores(), shots(),
           prop_lines(),     game_lines(),       injuries(),       players(),
-          player_aliases(), rejected_rows(),    processor_runs()};
+          player_aliases(), rejected_rows(),    processor_runs(), failed_entities()};
 }
 
 }  // namespace

@@ -15,7 +15,8 @@
 
 namespace nbaprops {
 
-// The raw tables plus rejected_rows and processor_runs, in creation order.
+// The raw tables plus rejected_rows and the run history (processor_runs, failed_entities),
+// in creation order.
 std::span<const TableSchema> raw_tables();
 
 // The table called `name`, or nullptr.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/catalog.h"
+
 namespace nbaprops {
 namespace {
 
@@ -41,22 +43,36 @@ std::string key_index_sql(const TableSchema& table, const std::vector<std::strin
                      quote_identifier(table.name), list);
 }
 
-std::vector<std::string> migration_1() {
+// The date columns that get an index (partition writes and date-range loads use them).
+bool indexed_date_column(const std::string& name) {
+  return name == "game_date" || name == "analysis_date" || name == "cache_date";
+}
+
+// DDL of one schema version: its tables, key indexes, date indexes, and the raw layer's
+// extra lookups (version 1).
+std::vector<std::string> migration(size_t version) {
   std::vector<std::string> stmts;
-  for (const auto& t : raw_tables()) {
-    stmts.push_back(create_table_sql(t));
-    if (!t.key.empty()) {
+  for (const TableSchema* t : catalog_versions()[version]) {
+    stmts.push_back(create_table_sql(*t));
+    if (!t->key.empty()) {
       bool nullable_key = false;
-      for (const auto& k : t.key) nullable_key |= t.columns[t.column_index(k)].nullable;
-      stmts.push_back(key_index_sql(t, t.key, "key", !nullable_key));
+      for (const auto& k : t->key) nullable_key |= t->columns[t->column_index(k)].nullable;
+      stmts.push_back(key_index_sql(*t, t->key, "key", !nullable_key));
+    }
+    for (const auto& c : t->columns) {
+      bool leads_key = !t->key.empty() && t->key[0] == c.name;
+      if (indexed_date_column(c.name) && !leads_key) {
+        stmts.push_back(key_index_sql(*t, {c.name}, "date", false));
+      }
     }
   }
-  stmts.push_back(
-      key_index_sql(*find_table("shots"), {"game_id", "team_abbr"}, "team_game", false));
-  stmts.push_back(
-      key_index_sql(*find_table("games"), {"game_date", "home_team", "away_team"}, "teams", true));
-  for (const char* t : {"player_boxscores", "team_boxscores", "prop_lines", "injuries"}) {
-    stmts.push_back(key_index_sql(*find_table(t), {"game_date"}, "date", false));
+  if (version == 0) {
+    stmts.push_back(
+        key_index_sql(*find_table("shots"), {"game_id", "team_abbr"}, "team_game", false));
+    stmts.push_back(key_index_sql(*find_table("games"), {"game_date", "home_team", "away_team"},
+                                  "teams", true));
+    stmts.push_back(
+        key_index_sql(*find_table("player_boxscores"), {"player_lookup"}, "player", false));
   }
   return stmts;
 }
@@ -73,7 +89,11 @@ std::string quote_identifier(std::string_view name) {
 }
 
 const std::vector<std::vector<std::string>>& sqlite_migrations() {
-  static const std::vector<std::vector<std::string>> migrations = {migration_1()};
+  static const std::vector<std::vector<std::string>> migrations = [] {
+    std::vector<std::vector<std::string>> out;
+    for (size_t v = 0; v < catalog_versions().size(); ++v) out.push_back(migration(v));
+    return out;
+  }();
   return migrations;
 }
 

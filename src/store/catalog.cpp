@@ -1,0 +1,29 @@
+#include "store/catalog.h"
+
+#include "raw/schema.h"
+
+namespace nbaprops {
+
+const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
+  static const std::vector<std::vector<const TableSchema*>> versions = [] {
+    std::vector<std::vector<const TableSchema*>> v(1);
+    for (const auto& t : raw_tables()) v[0].push_back(&t);
+    return v;
+  }();
+  return versions;
+}
+
+std::vector<const TableSchema*> catalog_tables() {
+  std::vector<const TableSchema*> all;
+  for (const auto& group : catalog_versions()) all.insert(all.end(), group.begin(), group.end());
+  return all;
+}
+
+const TableSchema* catalog_table(std::string_view name) {
+  for (const auto* t : catalog_tables()) {
+    if (t->name == name) return t;
+  }
+  return nullptr;
+}
+
+}  // namespace nbaprops

@@ -1,0 +1,21 @@
+// The catalog: every table the store holds, grouped by the schema version that creates it
+// (version 1: raw tables and run history, 01-raw-data.md and 05-pipeline.md §6; later
+// versions: each phase's tables). Migrations and the export / tables commands read it.
+// Immutable; thread-safe.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/table_schema.h"
+
+namespace nbaprops {
+
+// versions[v] lists the tables that schema version v + 1 adds.
+const std::vector<std::vector<const TableSchema*>>& catalog_versions();
+// Every table, in creation order.
+std::vector<const TableSchema*> catalog_tables();
+// The table called `name`, or nullptr.
+const TableSchema* catalog_table(std::string_view name);
+
+}  // namespace nbaprops
