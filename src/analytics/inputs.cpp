@@ -53,13 +53,9 @@ class Cells {
   mutable std::unordered_map<const char*, size_t> cache_;
 };
 
-const char* kStatNames[kStatCount] = {"pts", "fgm",  "fga",  "fg3m",      "fg3a", "ftm",
-                                      "fta", "oreb", "dreb", "reb",       "ast",  "stl",
-                                      "blk", "tov",  "pf",   "plus_minus"};
-
 Stats read_stats(const Cells& c) {
   Stats s;
-  for (size_t k = 0; k < kStatCount; ++k) s[k] = c.i(kStatNames[k]);
+  for (size_t k = 0; k < kBoxStats; ++k) s[k] = c.i(std::string(kBoxStatColumns[k]).c_str());
   return s;
 }
 

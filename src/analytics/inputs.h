@@ -16,33 +16,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/box_stats.h"
 #include "core/date.h"
 #include "store/store.h"
 
 namespace nbaprops::analytics {
 
-// The counting stats in spec order: pts fgm fga fg3m fg3a ftm fta oreb dreb reb ast stl blk
-// tov pf, then plus_minus.
-enum Stat : size_t {
-  kPts,
-  kFgm,
-  kFga,
-  kFg3m,
-  kFg3a,
-  kFtm,
-  kFta,
-  kOreb,
-  kDreb,
-  kReb,
-  kAst,
-  kStl,
-  kBlk,
-  kTov,
-  kPf,
-  kPlusMinus,
-  kStatCount
-};
-using Stats = std::array<std::optional<int64_t>, kStatCount>;
+// A box-score line: the counting stats and plus_minus (core/box_stats.h order).
+using Stats = std::array<std::optional<int64_t>, kBoxStats>;
 
 struct Game {
   std::string game_id;

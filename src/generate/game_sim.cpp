@@ -257,7 +257,7 @@ void write_rows(Rng& rng, const std::array<GameSide, 2>& in, const std::array<Si
       b.stats[kReb] = static_cast<int16_t>(b.stats[kOreb] + b.stats[kDreb]);
       b.stats[kPts] = static_cast<int16_t>(2 * b.stats[kFgm] + b.stats[kFg3m] + b.stats[kFtm]);
       b.plus_minus = static_cast<int16_t>(pm[i]);
-      for (int k = 0; k < kStatCount; ++k) tb.stats[k] += b.stats[k];
+      for (size_t k = 0; k < kCountingStats; ++k) tb.stats[k] += b.stats[k];
       league.player_boxscores.push_back(std::move(b));
     }
     for (const RosterSpot& spot : in[t].spots) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/box_stats.h"
 #include "core/date.h"
 
 namespace nbaprops::gen {
@@ -48,26 +49,8 @@ struct Game {
   int overtimes = 0;
 };
 
-// Counting stats in the canonical column order.
-enum Stat : int {
-  kPts,
-  kFgm,
-  kFga,
-  kFg3m,
-  kFg3a,
-  kFtm,
-  kFta,
-  kOreb,
-  kDreb,
-  kReb,
-  kAst,
-  kStl,
-  kBlk,
-  kTov,
-  kPf,
-  kStatCount
-};
-using StatLine = std::array<int16_t, kStatCount>;
+// Counting stats in the canonical column order (core/box_stats.h, without plus_minus).
+using StatLine = std::array<int16_t, kCountingStats>;
 
 struct PlayerBox {
   int32_t game = 0, player = 0;

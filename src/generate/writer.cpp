@@ -177,7 +177,7 @@ void write_players(const League& l, const std::vector<int>& order, CsvFile& f) {
 }
 
 void write_stats(const StatLine& s, CsvFile& f) {
-  for (int k = 0; k < kStatCount; ++k) f.integer(s[k]);
+  for (size_t k = 0; k < kCountingStats; ++k) f.integer(s[k]);
 }
 
 void write_player_boxscores(const League& l, const Ranks& r, CsvFile& f) {
@@ -206,7 +206,7 @@ void write_player_boxscores(const League& l, const Ranks& r, CsvFile& f) {
     } else {
       f.text(b.dnp_reason);
       f.boolean(false);
-      for (int k = 0; k < kStatCount + 2; ++k) f.null();
+      for (size_t k = 0; k < kCountingStats + 2; ++k) f.null();
     }
     f.end_row();
   }

@@ -1,6 +1,7 @@
 // NBA.com LeagueGameLog exports, player and team (01-raw-data.md §3.2).
 #include <fmt/format.h>
 
+#include "core/box_stats.h"
 #include "core/teams.h"
 #include "raw/game_ids.h"
 #include "raw/parse.h"
@@ -11,31 +12,17 @@
 namespace nbaprops {
 namespace {
 
+// Columns by position in column_names(): five identifying columns, the sixteen stats in
+// core/box_stats.h order from kFirstStat, then the player columns.
 enum Col : size_t {
   kTeam,
   kGameId,
   kGameDate,
   kMatchup,
   kMin,
-  kPts,
-  kFgm,
-  kFga,
-  kFg3m,
-  kFg3a,
-  kFtm,
-  kFta,
-  kOreb,
-  kDreb,
-  kReb,
-  kAst,
-  kStl,
-  kBlk,
-  kTov,
-  kPf,
-  kPlusMinus,
-  kPlayerId,
-  kPlayerName,
-  kColumns
+  kFirstStat,
+  kPlayerId = kFirstStat + kBoxStats,
+  kPlayerName
 };
 
 const std::vector<std::string>& column_names() {
@@ -97,11 +84,9 @@ struct GameTally {
 };
 
 void fill_stats(RowAccess& r, const FieldMap& f) {
-  static const char* kNames[] = {"pts",  "fgm", "fga", "fg3m", "fg3a", "ftm", "fta", "oreb",
-                                 "dreb", "reb", "ast", "stl",  "blk",  "tov", "pf",  "plus_minus"};
-  for (size_t s = 0; s < 16; ++s) {
-    auto v = f.opt_int(kPts + s);
-    r[kNames[s]] = v ? Value{*v} : Value{};
+  for (size_t s = 0; s < kBoxStats; ++s) {
+    auto v = f.opt_int(kFirstStat + s);
+    r[kBoxStatColumns[s]] = v ? Value{*v} : Value{};
   }
 }
 

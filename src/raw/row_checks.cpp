@@ -3,9 +3,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
+#include <span>
 
 #include <fmt/format.h>
 
+#include "core/box_stats.h"
 #include "core/date.h"
 #include "core/teams.h"
 #include "raw/field_parse.h"
@@ -15,9 +17,8 @@
 namespace nbaprops {
 namespace {
 
-constexpr std::initializer_list<const char*> kStats = {"pts", "fgm", "fga",  "fg3m", "fg3a",
-                                                       "ftm", "fta", "oreb", "dreb", "reb",
-                                                       "ast", "stl", "blk",  "tov",  "pf"};
+// The fifteen counting stats (pts ... pf).
+const std::span<const std::string_view> kStats(kBoxStatColumns.data(), kCountingStats);
 
 void require_in(std::string_view column, const std::string& v,
                 std::initializer_list<const char*> allowed) {
@@ -36,7 +37,7 @@ void need_le(const RowAccess& r, const char* a, const char* b) {
 
 // Ranges and identities of the counting stats; REQUIRES every stat present.
 void check_stats(const RowAccess& r) {
-  for (const char* s : kStats) {
+  for (std::string_view s : kStats) {
     if (*r.i(s) < 0) throw RowError("out_of_range", s, fmt::format("{}", *r.i(s)), "negative");
   }
   need_le(r, "fgm", "fga");
@@ -96,7 +97,7 @@ void check_player_boxscore(const TableSchema& t, Row& row) {
   require_team("team_abbr", r.s("team_abbr"));
   if (status == "active") {
     if (r.null("minutes")) throw RowError("missing_value", "minutes", "", "required when active");
-    for (const char* s : kStats) {
+    for (std::string_view s : kStats) {
       if (r.null(s)) throw RowError("missing_value", s, "", "required when active");
     }
     if (!r.null("dnp_reason")) {
@@ -111,7 +112,7 @@ void check_player_boxscore(const TableSchema& t, Row& row) {
     throw RowError("inconsistent", "minutes", fmt::format("{}", *m),
                    "minutes on a " + status + " row");
   }
-  for (const char* s : kStats) {
+  for (std::string_view s : kStats) {
     if (auto v = r.i(s); v && *v != 0) {
       throw RowError("inconsistent", s, fmt::format("{}", *v), "stats on a " + status + " row");
     }

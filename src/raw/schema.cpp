@@ -1,5 +1,7 @@
 #include "raw/schema.h"
 
+#include "core/box_stats.h"
+
 #include <stdexcept>
 
 namespace nbaprops {
@@ -19,9 +21,8 @@ Column dec(std::string name, bool nullable, int decimals) {
 
 // The counting stats of 01-raw-data.md §1, then plus_minus.
 void add_stats(std::vector<Column>& cols, bool nullable) {
-  for (const char* s : {"pts", "fgm", "fga", "fg3m", "fg3a", "ftm", "fta", "oreb", "dreb", "reb",
-                        "ast", "stl", "blk", "tov", "pf"}) {
-    cols.push_back({s, T::kInt, nullable, -1});
+  for (size_t k = 0; k < kCountingStats; ++k) {
+    cols.push_back({std::string(kBoxStatColumns[k]), T::kInt, nullable, -1});
   }
   cols.push_back(opt("plus_minus", T::kInt));
 }

@@ -48,7 +48,7 @@ TEST(Generate, PlayerBoxScoresAreInternallyConsistent) {
       (b.status == PlayerStatus::kDnp ? dnp : inactive)++;
       EXPECT_FALSE(b.dnp_reason.empty());
       EXPECT_EQ(b.minutes_x100, 0);
-      for (int k = 0; k < kStatCount; ++k) EXPECT_EQ(s[k], 0);
+      for (size_t k = 0; k < kCountingStats; ++k) EXPECT_EQ(s[k], 0);
       continue;
     }
     ++active;
@@ -61,7 +61,7 @@ TEST(Generate, PlayerBoxScoresAreInternallyConsistent) {
     EXPECT_LE(s[kFg3a], s[kFga]);
     EXPECT_EQ(s[kReb], s[kOreb] + s[kDreb]);
     EXPECT_LE(s[kPf], 6);
-    for (int k = 0; k < kStatCount; ++k) EXPECT_GE(s[k], 0);
+    for (size_t k = 0; k < kCountingStats; ++k) EXPECT_GE(s[k], 0);
     EXPECT_GT(b.minutes_x100, 0);
     EXPECT_LE(b.minutes_x100, 8000);
     EXPECT_LE(std::abs(b.plus_minus), 100);
@@ -78,7 +78,7 @@ TEST(Generate, TeamTotalsAndMinutesAddUp) {
   for (const PlayerBox& b : l.player_boxscores) {
     auto key = std::make_pair(b.game, static_cast<int>(b.team));
     auto& sum = sums[key];
-    for (int k = 0; k < kStatCount; ++k) sum[k] += b.stats[k];
+    for (size_t k = 0; k < kCountingStats; ++k) sum[k] += b.stats[k];
     minutes[key] += b.minutes_x100;
     plus_minus[key] += b.plus_minus;
     starters[key] += b.starter ? 1 : 0;
