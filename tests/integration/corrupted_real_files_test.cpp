@@ -66,6 +66,9 @@ struct FormatCase {
   std::string drop_column;
 };
 
+// Test names say the format; keep gtest from dumping the parameter's bytes.
+void PrintTo(const FormatCase& c, std::ostream* os) { *os << c.format; }
+
 class CorruptedRealFiles : public ::testing::TestWithParam<FormatCase> {
  protected:
   void SetUp() override {

@@ -3,6 +3,8 @@
 // filtering and determinism.
 #include <gtest/gtest.h>
 
+#include "support/test_store.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -438,8 +440,8 @@ std::string read_all(const std::filesystem::path& p) {
 }
 
 TEST(Generate, SameSeedSameBytesOtherSeedDiffers) {
-  const auto base = std::filesystem::temp_directory_path() / "nbaprops_generate_test";
-  std::filesystem::remove_all(base);
+  testing::TempDir dir;  // unique per run: tests may run concurrently
+  const auto base = dir.path();
   GenerateOptions opts{1, 11, parse_timestamp("2024-12-01T00:00:00Z"), false};
   auto a = generate_league(opts, base / "a");
   generate_league(opts, base / "b");
@@ -463,7 +465,6 @@ TEST(Generate, SameSeedSameBytesOtherSeedDiffers) {
             "game_id,game_date,season,season_type,home_team,away_team,tipoff_utc,status,"
             "home_score,away_score,neutral_site");
   EXPECT_NE(games.find(",scheduled,,,false\n"), std::string::npos);
-  std::filesystem::remove_all(base);
 }
 
 TEST(Generate, CsvFieldsAreQuotedOnlyWhenNeeded) {
