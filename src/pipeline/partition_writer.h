@@ -1,0 +1,30 @@
+// Writing one partition: the rows of (processor, date) and its failed entities, replaced
+// in one transaction (05-pipeline.md §5): re-running a date replaces it exactly, and a run
+// killed at any moment leaves the partition as it was before or as it is after.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analytics/processor.h"
+#include "core/date.h"
+#include "core/table_schema.h"
+#include "store/store.h"
+
+namespace nbaprops::pipeline {
+
+struct Partition {
+  const TableSchema* table;
+  std::string date_column;  // game_date, analysis_date, cache_date
+  Date date;
+  std::string processor;  // = table name
+};
+
+// Replaces the partition's rows with `rows` (processed_at filled in) and the failed_entities
+// of (processor, date) with `failed`, in one transaction. Returns the rows written.
+// REQUIRES: no open transaction. Throws StoreError (nothing is then changed).
+int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
+                        const std::vector<analytics::FailedEntity>& failed,
+                        const std::string& run_id, const std::string& processed_at);
+
+}  // namespace nbaprops::pipeline
