@@ -67,7 +67,9 @@ struct FormatCase {
 };
 
 // Test names say the format; keep gtest from dumping the parameter's bytes.
-void PrintTo(const FormatCase& c, std::ostream* os) { *os << c.format; }
+void PrintTo(const FormatCase& c, std::ostream* os) {
+  *os << c.format;
+}
 
 class CorruptedRealFiles : public ::testing::TestWithParam<FormatCase> {
  protected:
