@@ -71,15 +71,6 @@ std::optional<int64_t> times(int64_t k, std::optional<int64_t> a) {
   if (!a) return std::nullopt;
   return k * *a;
 }
-std::optional<double> ratio(std::optional<double> x, std::optional<double> y) {
-  if (!x || !y || *y == 0) return std::nullopt;
-  return *x / *y;
-}
-std::optional<double> as_double(std::optional<int64_t> v) {
-  if (!v) return std::nullopt;
-  return static_cast<double>(*v);
-}
-
 ZoneCounts zone_counts(const GameShots& shots, const ShotCounts* shooter) {
   ZoneCounts z;
   if (!shots.has_shots) return z;

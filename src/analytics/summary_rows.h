@@ -50,9 +50,6 @@ class RowBuilder {
 std::optional<int64_t> plus(std::optional<int64_t> a, std::optional<int64_t> b);
 std::optional<int64_t> minus(std::optional<int64_t> a, std::optional<int64_t> b);
 std::optional<int64_t> times(int64_t k, std::optional<int64_t> a);
-// x / y, NULL when either is unknown or y == 0.
-std::optional<double> ratio(std::optional<double> x, std::optional<double> y);
-std::optional<double> as_double(std::optional<int64_t> v);
 
 // Shot-derived zone counts of one shooter (NULL when the game has no shots).
 struct ZoneCounts {
