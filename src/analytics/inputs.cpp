@@ -12,50 +12,51 @@ class Cells {
  public:
   explicit Cells(const char* table) : t_(*find_table(table)) {}
   void bind(const Row& row) { row_ = &row; }
-  const Value& v(const char* c) const { return (*row_)[index(c)]; }
-  std::string s(const char* c) const {
+  const Value& v(std::string_view c) const { return (*row_)[index(c)]; }
+  std::string s(std::string_view c) const {
     const auto* p = std::get_if<std::string>(&v(c));
     return p ? *p : std::string();
   }
-  std::optional<std::string> os(const char* c) const {
+  std::optional<std::string> os(std::string_view c) const {
     const auto* p = std::get_if<std::string>(&v(c));
     return p ? std::optional<std::string>(*p) : std::nullopt;
   }
-  std::optional<int64_t> i(const char* c) const {
+  std::optional<int64_t> i(std::string_view c) const {
     const auto* p = std::get_if<int64_t>(&v(c));
     return p ? std::optional<int64_t>(*p) : std::nullopt;
   }
-  std::optional<double> d(const char* c) const {
+  std::optional<double> d(std::string_view c) const {
     const auto* p = std::get_if<double>(&v(c));
     return p ? std::optional<double>(*p) : std::nullopt;
   }
-  std::optional<bool> b(const char* c) const {
+  std::optional<bool> b(std::string_view c) const {
     auto x = i(c);
     return x ? std::optional<bool>(*x != 0) : std::nullopt;
   }
-  Date date(const char* c) const { return *parse_iso_date(s(c)); }
-  std::optional<Timestamp> ts(const char* c) const {
+  Date date(std::string_view c) const { return *parse_iso_date(s(c)); }
+  std::optional<Timestamp> ts(std::string_view c) const {
     auto x = os(c);
     return x ? parse_timestamp(*x) : std::nullopt;
   }
   const TableSchema& table() const { return t_; }
 
  private:
-  size_t index(const char* c) const {
+  size_t index(std::string_view c) const {
     auto it = cache_.find(c);
     if (it != cache_.end()) return it->second;
     size_t i = t_.column_index(c);
-    cache_.emplace(c, i);
+    cache_.emplace(std::string(c), i);
     return i;
   }
   const TableSchema& t_;
   const Row* row_ = nullptr;
-  mutable std::unordered_map<const char*, size_t> cache_;
+  // By column name (content, not pointer); std::less<> finds string_views without copies.
+  mutable std::map<std::string, size_t, std::less<>> cache_;
 };
 
 Stats read_stats(const Cells& c) {
   Stats s;
-  for (size_t k = 0; k < kBoxStats; ++k) s[k] = c.i(std::string(kBoxStatColumns[k]).c_str());
+  for (size_t k = 0; k < kBoxStats; ++k) s[k] = c.i(kBoxStatColumns[k]);
   return s;
 }
 

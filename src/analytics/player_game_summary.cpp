@@ -31,7 +31,7 @@ TableSchema build_table() {
                            text_column("dnp_reason"),
                            text_column("dnp_reason_category"),
                            dec_column("minutes", 1)};
-  for (const char* s : kStatColumnNames) c.push_back(int_column(s));
+  for (std::string_view s : kBoxStatColumns) c.push_back(int_column(std::string(s)));
   c.push_back(dec_column("usage_rate", 1));
   c.push_back(dec_column("ts_pct", 3));
   c.push_back(dec_column("efg_pct", 3));
@@ -62,9 +62,9 @@ struct CheckedBox {
   Stats stats;
 };
 
-void set_null(Stats& s, Stat k, QualityIssues& issues) {
+void set_null(Stats& s, BoxStat k, QualityIssues& issues) {
   s[k] = std::nullopt;
-  issues.add(std::string("out_of_range:") + kStatColumnNames[k]);
+  issues.add("out_of_range:" + std::string(kBoxStatColumns[k]));
 }
 
 void check_single_values(CheckedBox& c, QualityIssues& issues) {
@@ -74,7 +74,7 @@ void check_single_values(CheckedBox& c, QualityIssues& issues) {
   }
   Stats& s = c.stats;
   for (size_t k = 0; k < kPlusMinus; ++k) {
-    if (s[k] && *s[k] < 0) set_null(s, static_cast<Stat>(k), issues);
+    if (s[k] && *s[k] < 0) set_null(s, static_cast<BoxStat>(k), issues);
   }
   if (s[kPts] && *s[kPts] > kMaxPoints) set_null(s, kPts, issues);
   if (s[kPlusMinus] && std::llabs(*s[kPlusMinus]) > kMaxPlusMinus) {
@@ -85,17 +85,17 @@ void check_single_values(CheckedBox& c, QualityIssues& issues) {
 // Pairs (smaller, larger) judged on the values before any pair is cleared; a broken pair
 // makes both members NULL. Then reb = oreb + dreb, else reb NULL.
 void check_pairs(CheckedBox& c, QualityIssues& issues) {
-  static constexpr std::pair<Stat, Stat> kPairs[] = {
+  static constexpr std::pair<BoxStat, BoxStat> kPairs[] = {
       {kFgm, kFga}, {kFg3m, kFg3a}, {kFtm, kFta}, {kFg3a, kFga}, {kFg3m, kFgm}};
   Stats& s = c.stats;
-  std::vector<Stat> broken;
+  std::vector<BoxStat> broken;
   for (auto [lo, hi] : kPairs) {
     if (s[lo] && s[hi] && *s[lo] > *s[hi]) {
       broken.push_back(lo);
       broken.push_back(hi);
     }
   }
-  for (Stat k : broken) set_null(s, k, issues);
+  for (BoxStat k : broken) set_null(s, k, issues);
   if (s[kReb] && s[kOreb] && s[kDreb] && *s[kReb] != *s[kOreb] + *s[kDreb]) {
     set_null(s, kReb, issues);
   }

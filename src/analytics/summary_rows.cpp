@@ -2,10 +2,6 @@
 
 namespace nbaprops::analytics {
 
-const std::array<const char*, kStatCount> kStatColumnNames = {
-    "pts",  "fgm", "fga", "fg3m", "fg3a", "ftm", "fta", "oreb",
-    "dreb", "reb", "ast", "stl",  "blk",  "tov", "pf",  "plus_minus"};
-
 Column text_column(std::string name, bool required) {
   return {std::move(name), ColumnType::kText, !required, -1};
 }

@@ -15,9 +15,6 @@
 
 namespace nbaprops::analytics {
 
-// The spec names of the counting stats, in `Stat` order (pts ... pf, plus_minus).
-extern const std::array<const char*, kStatCount> kStatColumnNames;
-
 // Column declarations: nullable unless `required`.
 Column text_column(std::string name, bool required = false);
 Column int_column(std::string name, bool required = false);

@@ -51,7 +51,7 @@ int tier_rank(const std::string& tier) {
 // The opponent's offence, seen from the defender's bench: the same unrounded values.
 void add_opponent_offense(RowBuilder& r, const TeamOffenseLine& opp) {
   const Stats& s = opp.stats;
-  for (Stat k : {kPts, kFgm, kFga, kFg3m, kFg3a, kFtm, kFta, kOreb, kReb, kAst, kTov}) {
+  for (BoxStat k : {kPts, kFgm, kFga, kFg3m, kFg3a, kFtm, kFta, kOreb, kReb, kAst, kTov}) {
     r.integer(s[k]);
   }
   // 100·points_allowed/opp_possessions and opp_possessions·48/(M_opp/5) are, by definition,

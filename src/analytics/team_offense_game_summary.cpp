@@ -15,7 +15,7 @@ TableSchema build_table() {
                            int_column("season", true),     text_column("season_type", true),
                            text_column("team_abbr", true), text_column("opponent_abbr", true),
                            bool_column("home_game", true)};
-  for (const char* s : kStatColumnNames) c.push_back(int_column(s));
+  for (std::string_view s : kBoxStatColumns) c.push_back(int_column(std::string(s)));
   for (const char* s : {"team_minutes", "overtime_periods"}) c.push_back(int_column(s));
   c.push_back(dec_column("possessions", 1));
   c.push_back(dec_column("offensive_rating", 2));
