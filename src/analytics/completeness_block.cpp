@@ -1,0 +1,41 @@
+#include "analytics/completeness_block.h"
+
+#include "core/teams.h"
+
+namespace nbaprops::analytics {
+
+std::optional<Date> opening_night(const RawInputs& inputs, int season) {
+  std::optional<Date> first;
+  for (const TeamInfo& team : all_teams()) {
+    for (const Game* g : inputs.team_games(std::string(team.abbr))) {
+      if (g->season != season || g->season_type != "regular") continue;
+      if (!first || g->game_date < *first) first = g->game_date;
+      break;  // date order: the team's first regular game of the season
+    }
+  }
+  return first;
+}
+
+bool bootstrap_mode(const RawInputs& inputs, Date d) {
+  auto open = opening_night(inputs, season_of(d));
+  if (!open) return false;
+  int days = d.days - open->days;
+  return days >= 0 && days < kBootstrapDays;
+}
+
+void add_completeness_columns(ColumnList& columns, const std::vector<std::string>& windows) {
+  columns.boolean("completeness_checked", false)
+      .boolean("bootstrap_mode", false)
+      .integer("expected_games_count")
+      .integer("actual_games_count")
+      .dec("completeness_pct", 1);
+  for (const auto& w : windows) columns.dec(w + "_completeness_pct", 1);
+  columns.boolean("all_windows_complete").boolean("is_production_ready");
+}
+
+void add_unchecked_completeness(RowBuilder& row, size_t window_count, bool bootstrap) {
+  row.boolean(false).boolean(bootstrap);
+  for (size_t i = 0; i < 3 + window_count + 2; ++i) row.null();
+}
+
+}  // namespace nbaprops::analytics

@@ -1,0 +1,36 @@
+// The completeness block of 03-precompute.md §1, as the Phase 3 context processors carry it.
+//
+// The completeness checker (03-precompute.md §2) is a later issue. Until it exists every
+// context row is written unchecked: completeness_checked = false and every other completeness
+// column NULL (no fake 100% values), except bootstrap_mode, which is always filled:
+//   bootstrap_mode = 0 <= D - opening_night < 30,
+//   opening_night  = the earliest regular-season game date of season S = season(D) in games
+// (false when season S has no regular-season game in the loaded inputs).
+// Pure functions of read-only inputs; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/inputs.h"
+#include "analytics/row_builder.h"
+
+namespace nbaprops::analytics {
+
+inline constexpr int kBootstrapDays = 30;
+
+// The earliest regular-season game date of `season` in the inputs; nullopt when none.
+std::optional<Date> opening_night(const RawInputs& inputs, int season);
+// 0 <= D - opening_night(season(D)) < kBootstrapDays.
+bool bootstrap_mode(const RawInputs& inputs, Date d);
+
+// Appends the block's columns for the given windows (e.g. {"l7d", "l14d", "l15"}):
+// completeness_checked, bootstrap_mode, expected_games_count, actual_games_count,
+// completeness_pct, one <w>_completeness_pct per window, all_windows_complete,
+// is_production_ready.
+void add_completeness_columns(ColumnList& columns, const std::vector<std::string>& windows);
+// Appends the unchecked values of that block: false, bootstrap, then NULLs.
+void add_unchecked_completeness(RowBuilder& row, size_t window_count, bool bootstrap);
+
+}  // namespace nbaprops::analytics

@@ -1,0 +1,91 @@
+// upcoming_player_game_context (UPGC, 02-analytics.md §5): the pre-game view of each player
+// expected in a game on D.
+//
+// Grain: one row per player of D's player set. Key: (game_date, player_lookup); rows are
+// returned in key order.
+// Player set: DAILY, the players recently with (§0) a team playing on D, minus those whose
+// latest injury status is `out`, plus every player with a points line (a pre-tip candidate, §0)
+// on D. BACKFILL, the players with an active or dnp row in D's box scores, plus every player
+// with a points line.
+// Reads: games, prop_lines, injuries and players; player_boxscores of D in BACKFILL only, to
+// decide the player set and teams; PGS, TOGS and TDGS rows before D; the UTGC records of D.
+// Point in time: every value uses only data before D (appearances, team form) and snapshots or
+// reports before the game's cut-off. D's box scores never reach a value.
+// Completeness: the block of 03-precompute.md §1 over l5, l10, l7d, l14d, l30d, written
+// unchecked (see completeness_block.h).
+// Parallel use: build one UpgcDate (serial), then call row() for its entities from any number
+// of threads; a UpgcDate is immutable after construction. Output is deterministic.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analytics/history.h"
+#include "analytics/inputs.h"
+#include "analytics/opponent_metrics.h"
+#include "analytics/processor.h"
+#include "analytics/run_mode.h"
+#include "analytics/team_availability.h"
+#include "analytics/upcoming_team_game_context.h"
+#include "core/table_schema.h"
+
+namespace nbaprops::analytics {
+
+// The table: key columns, player_id, then the columns of §5 in spec order (recent performance,
+// fatigue, prop context, game context, team availability), quality_tier, quality_issues, the
+// completeness block (l5, l10, l7d, l14d, l30d), processed_at.
+const TableSchema& upcoming_player_game_context_table();
+
+// One player of D's set with his team and game (nullopt / nullptr: team_unknown).
+struct UpgcEntity {
+  std::string player_lookup;
+  std::optional<std::string> team_abbr;
+  const Game* game = nullptr;
+};
+
+class UpgcDate {
+ public:
+  // REQUIRES: inputs, history and utgc (D's records, sorted by team) outlive this object.
+  UpgcDate(const RawInputs& inputs, const Phase3History& history, Date d, RunMode mode,
+           std::span<const UtgcRecord> utgc);
+  UpgcDate(const UpgcDate&) = delete;
+  UpgcDate& operator=(const UpgcDate&) = delete;
+
+  // D's player set in key order (player_lookup).
+  const std::vector<UpgcEntity>& entities() const { return entities_; }
+  // The stored row of entities()[i], or the failure that kept it from being built
+  // (MISSING_UPSTREAM: the team plays on D but has no UTGC record). Thread-safe.
+  std::variant<Row, FailedEntity> row(size_t i) const;
+
+ private:
+  // What every player of one team shares.
+  struct TeamShared {
+    const Game* game = nullptr;
+    const UtgcRecord* utgc = nullptr;
+    TeamRoster roster;
+    TeamForm own_form, opponent_form;
+  };
+  void build_teams();
+  void build_entities(RunMode mode);
+  std::optional<std::string> daily_team(const std::string& player_lookup) const;
+  bool has_points_line(const std::string& player_lookup, const Game* game) const;
+  const Game* game_of_lines(const std::string& player_lookup) const;
+
+  const RawInputs& in_;
+  const Phase3History& history_;
+  Date d_;
+  std::span<const UtgcRecord> utgc_;
+  bool bootstrap_ = false;
+  std::map<std::string, TeamShared> teams_;  // teams playing on D
+  std::vector<UpgcEntity> entities_;
+};
+
+ProcessorOutput upcoming_player_game_context(const RawInputs& inputs, const Phase3History& history,
+                                             Date d, RunMode mode,
+                                             std::span<const UtgcRecord> utgc);
+
+}  // namespace nbaprops::analytics

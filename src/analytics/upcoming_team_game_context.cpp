@@ -1,0 +1,254 @@
+#include "analytics/upcoming_team_game_context.h"
+
+#include <algorithm>
+#include <set>
+
+#include "analytics/completeness_block.h"
+#include "analytics/player_window.h"
+#include "analytics/row_builder.h"
+#include "analytics/travel.h"
+
+namespace nbaprops::analytics {
+namespace {
+
+const std::vector<std::string> kTeamWindows = {"l7d", "l14d", "l15"};
+
+TableSchema build_table() {
+  ColumnList c;
+  c.text("game_id", false)
+      .date("game_date", false)
+      .integer("season", false)
+      .text("season_type", false)
+      .text("team_abbr", false)
+      .text("opponent_abbr", false)
+      .boolean("home_game", false)
+      .boolean("neutral_site")
+      .integer("days_since_last_game")
+      .integer("team_days_rest")
+      .boolean("is_back_to_back", false)
+      .integer("games_in_last_7_days", false)
+      .integer("games_in_last_14_days", false)
+      .integer("game_number_in_season", false)
+      .integer("win_streak_entering", false)
+      .integer("loss_streak_entering", false)
+      .text("last_game_result")
+      .integer("last_game_margin")
+      .integer("travel_miles")
+      .integer("time_zones_crossed")
+      .dec("game_spread", 2)
+      .dec("opening_spread", 2)
+      .dec("spread_movement", 2)
+      .dec("game_total", 2)
+      .dec("opening_total", 2)
+      .dec("total_movement", 2)
+      .integer("spread_books", false)
+      .integer("total_books", false)
+      .integer("players_out_count", false)
+      .integer("doubtful_count", false)
+      .integer("questionable_count", false)
+      .integer("starters_out_count", false)
+      .integer("opponent_days_rest")
+      .integer("rest_advantage")
+      .text("quality_tier", false)
+      .text("quality_issues", false);
+  add_completeness_columns(c, kTeamWindows);
+  c.ts("processed_at");
+  return {
+      "upcoming_team_game_context", c.take(), {"game_date", "team_abbr"}, "game_date, team_abbr"};
+}
+
+// Own and opponent points of a final game for `team`; nullopt when a score is missing.
+std::optional<std::pair<int64_t, int64_t>> score_for(const Game& g, const std::string& team) {
+  if (!g.home_score || !g.away_score) return std::nullopt;
+  bool home = g.home_team == team;
+  return std::make_pair(home ? *g.home_score : *g.away_score, home ? *g.away_score : *g.home_score);
+}
+
+// The team's prior games (final, same season, before D), newest first.
+std::vector<const Game*> prior_games(const RawInputs& in, const Game& game, const std::string& team,
+                                     Date d, QualityIssues& issues) {
+  std::vector<const Game*> out;
+  for (const Game* g : in.team_games(team)) {
+    if (g->season != game.season || !(g->game_date < d)) continue;
+    if (g->is_final()) {
+      out.push_back(g);
+    } else {
+      issues.add("prior_game_not_final");
+    }
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+void fill_schedule(UtgcRecord& r, const std::vector<const Game*>& prior, Date d) {
+  r.game_number_in_season = 1 + static_cast<int64_t>(prior.size());
+  for (const Game* g : prior) {
+    int ago = d.days - g->game_date.days;
+    if (ago <= 7) ++r.games_in_last_7_days;
+    if (ago <= 14) ++r.games_in_last_14_days;
+  }
+  if (prior.empty()) return;
+  r.days_since_last_game = d.days - prior.front()->game_date.days;
+  r.team_days_rest = *r.days_since_last_game - 1;
+  r.is_back_to_back = *r.team_days_rest == 0;
+}
+
+void fill_results(UtgcRecord& r, const std::vector<const Game*>& prior) {
+  for (const Game* g : prior) {
+    auto s = score_for(*g, r.team_abbr);
+    if (!s || s->first == s->second) break;  // unknown result: the walk stops
+    bool win = s->first > s->second;
+    if (win && r.loss_streak_entering == 0) {
+      ++r.win_streak_entering;
+    } else if (!win && r.win_streak_entering == 0) {
+      ++r.loss_streak_entering;
+    } else {
+      break;
+    }
+  }
+  if (prior.empty()) return;
+  if (auto s = score_for(*prior.front(), r.team_abbr)) {
+    r.last_game_margin = s->first - s->second;
+    if (s->first != s->second) r.last_game_result = s->first > s->second ? "W" : "L";
+  }
+}
+
+void fill_travel(UtgcRecord& r, const std::vector<const Game*>& prior) {
+  const Game& g = *r.game;
+  const Game* last = prior.empty() ? nullptr : prior.front();
+  if (g.neutral_site.value_or(false) || (last && last->neutral_site.value_or(false))) {
+    r.issues.add("neutral_site");
+    return;
+  }
+  const std::string& from = last ? last->home_team : r.team_abbr;
+  if (auto t = travel_between(from, g.home_team, game_cutoff(g).at)) {
+    r.travel_miles = t->miles;
+    r.time_zones_crossed = t->zones_crossed;
+  }
+}
+
+ConsensusLines rounded(ConsensusLines c) {
+  for (auto* v : {&c.spread, &c.opening_spread, &c.spread_movement, &c.total, &c.opening_total,
+                  &c.total_movement}) {
+    if (*v) *v = round_half_away(**v, 2);
+  }
+  return c;
+}
+
+void fill_injuries(UtgcRecord& r, const RawInputs& in, const Phase3History& history, Date d) {
+  Timestamp cutoff = game_cutoff(*r.game).at;
+  std::set<std::string> players;
+  for (const Injury* i : in.injuries_on(d)) {
+    if (i->team_abbr == r.team_abbr) players.insert(i->player_lookup);
+  }
+  for (const std::string& p : players) {
+    const Injury* latest = latest_injury(in.injuries(d, p), cutoff);
+    if (!latest || latest->team_abbr != r.team_abbr) continue;
+    if (latest->status == "out") {
+      ++r.players_out_count;
+      if (is_regular_starter(history, p, r.team_abbr, d)) ++r.starters_out_count;
+    } else if (latest->status == "doubtful") {
+      ++r.doubtful_count;
+    } else if (latest->status == "questionable") {
+      ++r.questionable_count;
+    }
+  }
+}
+
+UtgcRecord team_view(const RawInputs& in, const Phase3History& history, const Game& game, bool home,
+                     Date d, bool bootstrap) {
+  UtgcRecord r;
+  r.game = &game;
+  r.home_game = home;
+  r.team_abbr = home ? game.home_team : game.away_team;
+  r.opponent_abbr = game.opponent_of(r.team_abbr);
+  r.bootstrap_mode = bootstrap;
+  if (!game.tipoff_utc) r.issues.add("tipoff_unknown");
+  auto prior = prior_games(in, game, r.team_abbr, d, r.issues);
+  fill_schedule(r, prior, d);
+  fill_results(r, prior);
+  fill_travel(r, prior);
+  r.lines = rounded(consensus_lines(in.game_lines(game.game_id), r.team_abbr, r.opponent_abbr,
+                                    game_cutoff(game).at));
+  if (!r.lines.has_lines()) r.issues.add("no_game_lines");
+  fill_injuries(r, in, history, d);
+  return r;
+}
+
+}  // namespace
+
+const TableSchema& upcoming_team_game_context_table() {
+  static const TableSchema table = build_table();
+  return table;
+}
+
+bool is_regular_starter(const Phase3History& history, const std::string& player_lookup,
+                        const std::string& team, Date d) {
+  PlayerWindow w = player_window(history, player_lookup, d);
+  if (!w.latest() || w.latest()->team_abbr != team) return false;
+  size_t n = std::min<size_t>(10, w.appearances.size());
+  size_t starts = 0;
+  for (size_t i = 0; i < n; ++i) starts += w.appearances[i]->starter_flag.value_or(false) ? 1 : 0;
+  return n > 0 && 2 * starts >= n;
+}
+
+std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3History& history,
+                                           Date d) {
+  bool bootstrap = bootstrap_mode(in, d);
+  std::vector<UtgcRecord> out;
+  for (const Game* g : in.games_on(d)) {
+    UtgcRecord home = team_view(in, history, *g, true, d, bootstrap);
+    UtgcRecord away = team_view(in, history, *g, false, d, bootstrap);
+    home.opponent_days_rest = away.team_days_rest;
+    away.opponent_days_rest = home.team_days_rest;
+    for (UtgcRecord* r : {&home, &away}) {
+      if (r->team_days_rest && r->opponent_days_rest) {
+        r->rest_advantage = *r->team_days_rest - *r->opponent_days_rest;
+      }
+    }
+    out.push_back(std::move(home));
+    out.push_back(std::move(away));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const UtgcRecord& a, const UtgcRecord& b) {
+    return a.team_abbr < b.team_abbr;
+  });
+  return out;
+}
+
+Row utgc_row(const UtgcRecord& r, Date d) {
+  const Game& g = *r.game;
+  const ConsensusLines& l = r.lines;
+  RowBuilder b(upcoming_team_game_context_table().columns.size());
+  b.text(g.game_id).date(d).integer(g.season).text(g.season_type).text(r.team_abbr);
+  b.text(r.opponent_abbr).boolean(r.home_game).boolean(g.neutral_site);
+  b.integer(r.days_since_last_game).integer(r.team_days_rest).boolean(r.is_back_to_back);
+  b.integer(r.games_in_last_7_days).integer(r.games_in_last_14_days);
+  b.integer(r.game_number_in_season).integer(r.win_streak_entering);
+  b.integer(r.loss_streak_entering).text(r.last_game_result).integer(r.last_game_margin);
+  b.integer(r.travel_miles).integer(r.time_zones_crossed);
+  b.dec(l.spread, 2).dec(l.opening_spread, 2).dec(l.spread_movement, 2);
+  b.dec(l.total, 2).dec(l.opening_total, 2).dec(l.total_movement, 2);
+  b.integer(l.spread_books).integer(l.total_books);
+  b.integer(r.players_out_count).integer(r.doubtful_count).integer(r.questionable_count);
+  b.integer(r.starters_out_count).integer(r.opponent_days_rest).integer(r.rest_advantage);
+  b.text(r.quality_tier()).text(r.issues.text());
+  add_unchecked_completeness(b, kTeamWindows.size(), r.bootstrap_mode);
+  b.null();  // processed_at: the writer fills it
+  return b.take();
+}
+
+ProcessorOutput upcoming_team_game_context(const RawInputs& in, const Phase3History& history,
+                                           Date d) {
+  ProcessorOutput out;
+  for (const UtgcRecord& r : team_game_contexts(in, history, d)) out.rows.push_back(utgc_row(r, d));
+  return out;
+}
+
+const UtgcRecord* find_team_context(std::span<const UtgcRecord> records, const std::string& team) {
+  auto it =
+      std::lower_bound(records.begin(), records.end(), team,
+                       [](const UtgcRecord& r, const std::string& t) { return r.team_abbr < t; });
+  return it != records.end() && it->team_abbr == team ? &*it : nullptr;
+}
+
+}  // namespace nbaprops::analytics
