@@ -27,9 +27,9 @@ inline analytics::PgsRecord pgs_from_box(const analytics::Game& g, const analyti
   r.is_dnp = !active || !b.minutes || *b.minutes == 0;
   if (active && b.minutes) r.minutes = round_half_away(*b.minutes, 1);
   if (active) {
-    r.pts = b.stats[analytics::kPts];
-    r.fgm = b.stats[analytics::kFgm];
-    r.fga = b.stats[analytics::kFga];
+    r.pts = b.stats[nbaprops::kPts];
+    r.fgm = b.stats[nbaprops::kFgm];
+    r.fga = b.stats[nbaprops::kFga];
   }
   r.starter_flag = r.is_dnp ? false : b.starter.value_or(r.minutes.value_or(0) >= 24);
   return r;
