@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "analytics/rules.h"
 #include "core/date.h"
 #include "core/table_schema.h"
 #include "core/value.h"
@@ -59,6 +60,8 @@ class RowBuilder {
     row_.emplace_back(std::in_place_type<std::string>, std::move(*v));
     return *this;
   }
+  RowBuilder& text(const std::string& v) { return text(std::optional<std::string>(v)); }
+  RowBuilder& text(const char* v) { return text(std::optional<std::string>(v)); }
   RowBuilder& integer(std::optional<int64_t> v) {
     if (!v) return null();
     row_.emplace_back(std::in_place_type<int64_t>, *v);
@@ -78,6 +81,12 @@ class RowBuilder {
   RowBuilder& date(std::optional<Date> v) {
     if (!v) return null();
     return text(format_date(*v));
+  }
+  RowBuilder& date(Date v) { return text(format_date(v)); }
+  // quality_tier, quality_issues, processed_at (NULL: the writer fills it).
+  RowBuilder& quality(const std::string& tier, const QualityIssues& issues) {
+    text(tier).text(issues.text());
+    return null();
   }
   Row take() { return std::move(row_); }
   size_t size() const { return row_.size(); }

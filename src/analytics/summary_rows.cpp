@@ -24,37 +24,6 @@ void add_quality_columns(std::vector<Column>& columns) {
   columns.push_back({"processed_at", ColumnType::kTs, true, -1});
 }
 
-RowBuilder& RowBuilder::text(const std::string& v) {
-  row_.emplace_back(v);
-  return *this;
-}
-RowBuilder& RowBuilder::text(const std::optional<std::string>& v) {
-  row_.push_back(v ? Value(*v) : null_value());
-  return *this;
-}
-RowBuilder& RowBuilder::integer(std::optional<int64_t> v) {
-  row_.push_back(v ? Value(*v) : null_value());
-  return *this;
-}
-RowBuilder& RowBuilder::boolean(std::optional<bool> v) {
-  row_.push_back(v ? Value(int64_t{*v ? 1 : 0}) : null_value());
-  return *this;
-}
-RowBuilder& RowBuilder::date(Date d) {
-  row_.emplace_back(format_date(d));
-  return *this;
-}
-RowBuilder& RowBuilder::dec(std::optional<double> v, int decimals) {
-  row_.push_back(v ? Value(round_half_away(*v, decimals)) : null_value());
-  return *this;
-}
-RowBuilder& RowBuilder::quality(const std::string& tier, const QualityIssues& issues) {
-  row_.emplace_back(tier);
-  row_.emplace_back(issues.text());
-  row_.push_back(null_value());
-  return *this;
-}
-
 std::optional<int64_t> plus(std::optional<int64_t> a, std::optional<int64_t> b) {
   if (!a || !b) return std::nullopt;
   return *a + *b;

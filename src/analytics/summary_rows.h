@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analytics/inputs.h"
+#include "analytics/row_builder.h"
 #include "analytics/rules.h"
 #include "core/table_schema.h"
 #include "core/value.h"
@@ -23,25 +24,6 @@ Column date_column(std::string name);
 Column dec_column(std::string name, int decimals);
 // The closing columns of every summary: quality_tier, quality_issues, processed_at.
 void add_quality_columns(std::vector<Column>& columns);
-
-// Appends cells in column order. Each method appends exactly one cell.
-class RowBuilder {
- public:
-  explicit RowBuilder(size_t expected_columns) { row_.reserve(expected_columns); }
-  RowBuilder& text(const std::string& v);
-  RowBuilder& text(const std::optional<std::string>& v);
-  RowBuilder& integer(std::optional<int64_t> v);
-  RowBuilder& boolean(std::optional<bool> v);
-  RowBuilder& date(Date d);
-  // Rounded half away from zero to `decimals`; NULL stays NULL.
-  RowBuilder& dec(std::optional<double> v, int decimals);
-  // quality_tier, quality_issues, processed_at (NULL: the writer fills it).
-  RowBuilder& quality(const std::string& tier, const QualityIssues& issues);
-  Row take() { return std::move(row_); }
-
- private:
-  Row row_;
-};
 
 // a op b when both are known, else NULL.
 std::optional<int64_t> plus(std::optional<int64_t> a, std::optional<int64_t> b);
