@@ -15,7 +15,7 @@ namespace {
 int run_tables(const GlobalOptions& global) {
   try {
     auto store = open_store(global.db);
-    std::cout << fmt::format("{:<18} {:>9}  {}\n", "table", "rows", "dates");
+    std::cout << fmt::format("{:<28} {:>9}  {}\n", "table", "rows", "dates");
     for (const TableSchema* table : catalog_tables()) {
       const TableSchema& t = *table;
       int64_t rows = store->count(t, {});
@@ -26,7 +26,7 @@ int run_tables(const GlobalOptions& global) {
           range = fmt::format("{} .. {}", std::get<std::string>(lo), std::get<std::string>(hi));
         }
       }
-      std::cout << fmt::format("{:<18} {:>9}  {}\n", t.name, rows, range);
+      std::cout << fmt::format("{:<28} {:>9}  {}\n", t.name, rows, range);
     }
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";

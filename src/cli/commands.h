@@ -18,5 +18,6 @@ void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_export(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_generate(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_tables(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_run(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 }  // namespace nbaprops::cli

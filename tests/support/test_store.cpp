@@ -119,6 +119,20 @@ std::vector<std::string> sql_rows(const std::string& db_path, const std::string&
   return rows;
 }
 
+void sql_exec(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(db_path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open " + db_path);
+  }
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  std::string msg = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) throw std::runtime_error("test SQL failed: " + msg);
+}
+
 std::string sql_value(const std::string& db_path, const std::string& sql) {
   auto rows = sql_rows(db_path, sql);
   if (rows.empty()) return {};

@@ -55,5 +55,7 @@ namespace nbaprops::testing {
 std::string sql_value(const std::string& db_path, const std::string& sql);
 // All rows, each row's columns joined by '|'.
 std::vector<std::string> sql_rows(const std::string& db_path, const std::string& sql);
+// Runs SQL that changes a store file (to build altered copies in tests). Throws on error.
+void sql_exec(const std::string& db_path, const std::string& sql);
 
 }  // namespace nbaprops::testing

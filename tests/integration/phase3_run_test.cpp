@@ -1,0 +1,135 @@
+// Phase 3 from store to store on the real season: every table filled, re-runs idempotent,
+// and the contexts of D unchanged when everything dated after D (and D's own results) change.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "pipeline/phase3_run.h"
+#include "support/test_store.h"
+
+namespace nbaprops {
+namespace {
+
+using testing::sql_value;
+
+class Phase3Run : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (testing::real_season_dir().empty()) return;
+    dir_ = new testing::TempDir();
+    raw_db_ = (dir_->path() / "raw.db").string();
+    auto store = open_store(raw_db_);
+    testing::run_ingest(*store, {testing::real_season_dir()});
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  void SetUp() override {
+    if (testing::real_season_dir().empty()) {
+      GTEST_SKIP() << "real season data not found at " << NBAPROPS_SHARED_DATA_DIR << "; skipping";
+    }
+  }
+  // A copy of the loaded raw store.
+  std::string copy(const std::string& name) {
+    std::string path = (dir_->path() / name).string();
+    std::filesystem::copy_file(raw_db_, path, std::filesystem::copy_options::overwrite_existing);
+    return path;
+  }
+  static pipeline::Phase3Report run(const std::string& db, Date from, Date to,
+                                    std::optional<analytics::RunMode> mode = std::nullopt) {
+    auto store = open_store(db);
+    std::ostringstream log;
+    return pipeline::run_phase3(*store, from, to, {mode}, log);
+  }
+  static std::string dump(const std::string& db, const std::string& table, const std::string& d) {
+    auto store = open_store(db);
+    std::string out;
+    for (const auto& row : testing::sql_rows(
+             db, "select * from " + table + " where game_date = '" + d + "' order by 1, 2")) {
+      out += row + "\n";
+    }
+    // processed_at differs between runs: drop it (it is the last column).
+    std::string cleaned;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+      cleaned += line.substr(0, line.rfind('|')) + "\n";
+    }
+    return cleaned;
+  }
+
+  static testing::TempDir* dir_;
+  static std::string raw_db_;
+};
+
+testing::TempDir* Phase3Run::dir_ = nullptr;
+std::string Phase3Run::raw_db_;
+
+TEST_F(Phase3Run, TheWholeSeasonFillsEveryTable) {
+  std::string db = copy("season.db");
+  auto report = run(db, make_date(2024, 10, 22), make_date(2025, 4, 13));
+  EXPECT_EQ(report.dates_with_games, 163);
+  EXPECT_FALSE(report.any_failed);
+  EXPECT_EQ(sql_value(db, "select count(*) from player_game_summary"), "26306");
+  EXPECT_EQ(sql_value(db, "select count(*) from team_offense_game_summary"), "2460");
+  EXPECT_EQ(sql_value(db, "select count(*) from team_defense_game_summary"), "2460");
+  EXPECT_EQ(sql_value(db, "select count(*) from upcoming_team_game_context"), "2460");
+  // Backfill mode: every player who appeared (all rows are active) plus line-only players.
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from player_game_summary p left join "
+                      "upcoming_player_game_context u using (game_date, player_lookup) "
+                      "where u.player_lookup is null"),
+            "0");
+  EXPECT_EQ(sql_value(db, "select count(*) from processor_runs where processor != 'ingest'"),
+            std::to_string(report.runs.size()));
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from upcoming_player_game_context where "
+                      "completeness_checked != 0 or completeness_pct is not null"),
+            "0");
+}
+
+TEST_F(Phase3Run, RerunningADateReplacesItExactly) {
+  std::string db = copy("rerun.db");
+  Date d = make_date(2025, 1, 8);
+  run(db, d, d);
+  std::string first = dump(db, "upcoming_player_game_context", "2025-01-08") +
+                      dump(db, "player_game_summary", "2025-01-07");
+  run(db, d, d);
+  EXPECT_EQ(dump(db, "upcoming_player_game_context", "2025-01-08") +
+                dump(db, "player_game_summary", "2025-01-07"),
+            first);
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from (select game_date, player_lookup from "
+                      "upcoming_player_game_context group by 1, 2 having count(*) > 1)"),
+            "0");
+}
+
+TEST_F(Phase3Run, ContextsOfDIgnoreEverythingDatedDOrLater) {
+  Date d = make_date(2025, 1, 8);
+  std::string clean = copy("clean.db");
+  run(clean, d, d, analytics::RunMode::kDaily);
+  std::string altered = copy("altered.db");
+  // After D: gone. On D: results changed (points, shots), late lines added.
+  testing::sql_exec(altered,
+                    "delete from player_boxscores where game_date > '2025-01-08';"
+                    "delete from team_boxscores where game_date > '2025-01-08';"
+                    "delete from shots where game_date >= '2025-01-08';"
+                    "delete from games where game_date > '2025-01-08';"
+                    "delete from prop_lines where game_date > '2025-01-08';"
+                    "update player_boxscores set pts = pts + 10, fgm = fgm + 5 "
+                    "where game_date = '2025-01-08';"
+                    "update team_boxscores set pts = pts + 50 where game_date = '2025-01-08';"
+                    "update games set home_score = 0, away_score = 200 "
+                    "where game_date = '2025-01-08';"
+                    "insert or ignore into prop_lines select game_date, game_id, player_lookup, "
+                    "player_name, market, 'draftkings', line + 7, over_price, under_price, "
+                    "'2025-01-09T06:00:00Z', tipoff_utc from prop_lines "
+                    "where game_date = '2025-01-08';");
+  run(altered, d, d, analytics::RunMode::kDaily);
+  for (const char* table : {"upcoming_team_game_context", "upcoming_player_game_context"}) {
+    std::string a = dump(clean, table, "2025-01-08");
+    EXPECT_FALSE(a.empty()) << table;
+    EXPECT_EQ(dump(altered, table, "2025-01-08"), a) << table;
+  }
+}
+
+}  // namespace
+}  // namespace nbaprops
