@@ -35,7 +35,11 @@ std::string cell_text(const Column& column, const Value& v) {
     if (column.type == ColumnType::kBool) return *i ? "true" : "false";
     return std::to_string(*i);
   }
-  if (const auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
+  if (const auto* d = std::get_if<double>(&v)) {
+    // A declared precision prints fixed (27.0, not 27); otherwise the shortest exact form.
+    if (column.decimals >= 0) return fmt::format("{:.{}f}", *d, column.decimals);
+    return fmt::format("{}", *d);
+  }
   return std::get<std::string>(v);
 }
 

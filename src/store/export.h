@@ -1,8 +1,9 @@
 // Writing a table's rows, in key order, as CSV or JSON (`nbaprops export`).
 //
 // CSV: a header of the column names, RFC 4180 quoting, empty for NULL, booleans as
-// true/false, decimals in their shortest round-trip form. JSON: an array of objects with the
-// columns in declaration order, null for NULL. Deterministic: the same rows give the same bytes.
+// true/false, decimals with their declared number of places (else the shortest exact form). JSON:
+// an array of objects with the columns in declaration order, null for NULL. Deterministic: the same
+// rows give the same bytes.
 #pragma once
 
 #include <ostream>
