@@ -41,19 +41,62 @@ void sort_by_date(std::vector<T>& v) {
 void Phase3History::add_row(const TableSchema& table, const Row& row) {
   Reader r{table, row};
   if (table.name == "player_game_summary") {
-    add(PgsRecord{r.date("game_date"), r.s("game_id"), static_cast<int>(r.i("season").value_or(0)),
-                  r.s("season_type"), r.s("player_lookup"), r.s("team_abbr"), r.s("opponent_abbr"),
-                  r.s("player_status"), r.b("is_dnp").value_or(false), r.d("minutes"),
-                  r.d("usage_rate"), r.i("pts"), r.i("fgm"), r.i("fga"), r.b("starter_flag")});
+    PgsRecord p;
+    p.game_date = r.date("game_date");
+    p.game_id = r.s("game_id");
+    p.season = static_cast<int>(r.i("season").value_or(0));
+    p.season_type = r.s("season_type");
+    p.player_lookup = r.s("player_lookup");
+    p.team_abbr = r.s("team_abbr");
+    p.opponent_abbr = r.s("opponent_abbr");
+    p.player_status = r.s("player_status");
+    p.is_dnp = r.b("is_dnp").value_or(false);
+    p.minutes = r.d("minutes");
+    p.usage_rate = r.d("usage_rate");
+    p.ts_pct = r.d("ts_pct");
+    p.pts = r.i("pts");
+    p.fgm = r.i("fgm");
+    p.fga = r.i("fga");
+    p.ftm = r.i("ftm");
+    p.starter_flag = r.b("starter_flag");
+    p.paint_attempts = r.i("paint_attempts");
+    p.paint_makes = r.i("paint_makes");
+    p.mid_range_attempts = r.i("mid_range_attempts");
+    p.mid_range_makes = r.i("mid_range_makes");
+    p.three_attempts_shots = r.i("three_attempts_shots");
+    p.three_makes_shots = r.i("three_makes_shots");
+    p.assisted_makes = r.i("assisted_makes");
+    p.unassisted_makes = r.i("unassisted_makes");
+    p.points_line = r.d("points_line");
+    add(std::move(p));
   } else if (table.name == "team_offense_game_summary") {
-    add(TogsRecord{r.date("game_date"), r.s("game_id"), static_cast<int>(r.i("season").value_or(0)),
-                   r.s("team_abbr"), r.s("opponent_abbr"), r.i("pts"), r.i("reb"),
-                   r.i("opponent_pts"), r.d("possessions"), r.d("offensive_rating"), r.d("pace"),
-                   r.b("win_flag")});
+    TogsRecord t;
+    t.game_date = r.date("game_date");
+    t.game_id = r.s("game_id");
+    t.season = static_cast<int>(r.i("season").value_or(0));
+    t.team_abbr = r.s("team_abbr");
+    t.opponent_abbr = r.s("opponent_abbr");
+    t.pts = r.i("pts");
+    t.reb = r.i("reb");
+    t.opponent_pts = r.i("opponent_pts");
+    t.possessions = r.d("possessions");
+    t.offensive_rating = r.d("offensive_rating");
+    t.pace = r.d("pace");
+    t.win_flag = r.b("win_flag");
+    t.margin = r.i("margin");
+    add(std::move(t));
   } else if (table.name == "team_defense_game_summary") {
-    add(TdgsRecord{r.date("game_date"), r.s("game_id"), static_cast<int>(r.i("season").value_or(0)),
-                   r.s("defending_team_abbr"), r.s("opponent_abbr"), r.i("opp_fta"),
-                   r.d("opp_possessions"), r.d("defensive_rating"), r.d("opponent_pace")});
+    TdgsRecord t;
+    t.game_date = r.date("game_date");
+    t.game_id = r.s("game_id");
+    t.season = static_cast<int>(r.i("season").value_or(0));
+    t.defending_team_abbr = r.s("defending_team_abbr");
+    t.opponent_abbr = r.s("opponent_abbr");
+    t.opp_fta = r.i("opp_fta");
+    t.opp_possessions = r.d("opp_possessions");
+    t.defensive_rating = r.d("defensive_rating");
+    t.opponent_pace = r.d("opponent_pace");
+    add(std::move(t));
   }
 }
 

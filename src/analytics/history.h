@@ -27,9 +27,13 @@ struct PgsRecord {
   std::string season_type, player_lookup, team_abbr, opponent_abbr;
   std::string player_status;  // active / dnp / inactive
   bool is_dnp = false;
-  std::optional<double> minutes, usage_rate;
-  std::optional<int64_t> pts, fgm, fga;
+  std::optional<double> minutes, usage_rate, ts_pct;
+  std::optional<int64_t> pts, fgm, fga, ftm;
   std::optional<bool> starter_flag;
+  // Shot zones (NULL without shot data) and assisted makes (NULL without assist data).
+  std::optional<int64_t> paint_attempts, paint_makes, mid_range_attempts, mid_range_makes,
+      three_attempts_shots, three_makes_shots, assisted_makes, unassisted_makes;
+  std::optional<double> points_line;  // the closing points line of the game (02 §0)
   // An appearance: status active and minutes > 0 (02-analytics.md §0).
   bool appeared() const { return player_status == "active" && minutes && *minutes > 0; }
 };
@@ -43,6 +47,7 @@ struct TogsRecord {
   std::optional<int64_t> pts, reb, opponent_pts;
   std::optional<double> possessions, offensive_rating, pace;
   std::optional<bool> win_flag;
+  std::optional<int64_t> margin;
 };
 
 // The team_defense_game_summary columns that later processors read.

@@ -56,7 +56,8 @@ inline void add_team_rows(analytics::Phase3History& h, const analytics::Game& g,
   if (opp_pts) win = *own.stats[kPts] > *opp_pts;
   h.add(TogsRecord{g.game_date, g.game_id, g.season, own.team_abbr, own.opponent_abbr,
                    own.stats[kPts], own.stats[kReb], opp_pts, round_half_away(f.possessions, 1),
-                   round_half_away(f.rating, 2), round_half_away(f.pace, 1), win});
+                   round_half_away(f.rating, 2), round_half_away(f.pace, 1), win,
+                   opp_pts ? std::optional<int64_t>(*own.stats[kPts] - *opp_pts) : std::nullopt});
   if (!opp) return;
   TeamLineFigures o = team_line_figures(*opp);
   h.add(TdgsRecord{g.game_date, g.game_id, g.season, own.team_abbr, opp->team_abbr,

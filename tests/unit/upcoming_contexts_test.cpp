@@ -105,7 +105,7 @@ void add_player(Phase3History& h, const std::string& player, const std::string& 
 void add_team_game(Phase3History& h, const std::string& team, Date d, double pace, double ortg,
                    int64_t reb, double poss, double drtg, int64_t opp_fta) {
   std::string id = "t" + format_date(d) + team;
-  h.add(TogsRecord{d, id, season_of(d), team, "NYK", 100, reb, 100, poss, ortg, pace, true});
+  h.add(TogsRecord{d, id, season_of(d), team, "NYK", 100, reb, 100, poss, ortg, pace, true, 0});
   h.add(TdgsRecord{d, id, season_of(d), team, "NYK", opp_fta, 100.0, drtg, pace});
 }
 

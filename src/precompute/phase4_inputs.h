@@ -1,0 +1,48 @@
+// What a Phase 4 processor reads for date D (03-precompute.md §1): the raw inputs and the
+// Phase 3 history (rows before D), the Phase 3 context rows of D and the Phase 4 rows of D
+// written by the processors that run before it, each indexed by its entity, and the one
+// completeness result of D (nullptr when completeness is not checked: backfill mode).
+//
+// Built by the runner; read-only while processors run: safe from any number of threads.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analytics/history.h"
+#include "analytics/inputs.h"
+#include "core/row_reader.h"
+#include "precompute/completeness.h"
+
+namespace nbaprops::precompute {
+
+// The rows of one table for D, found by entity (player_lookup or team_abbr).
+class DayRows {
+ public:
+  DayRows() = default;
+  // REQUIRES: every row has a text cell in `entity_column`.
+  DayRows(const TableSchema& table, std::vector<Row> rows, const std::string& entity_column);
+  // The entity's row, or nullopt.
+  std::optional<RowReader> find(const std::string& entity) const;
+  const std::vector<Row>& rows() const { return rows_; }
+  const TableSchema* table() const { return table_; }
+
+ private:
+  const TableSchema* table_ = nullptr;
+  std::vector<Row> rows_;
+  std::unordered_map<std::string, size_t> by_entity_;
+};
+
+struct Phase4Inputs {
+  Date d;
+  const analytics::RawInputs* raw = nullptr;
+  const analytics::Phase3History* history = nullptr;
+  const CompletenessResult* completeness = nullptr;  // nullptr: not checked (backfill)
+  bool bootstrap_mode = false;
+  DayRows upgc, utgc;  // Phase 3 contexts of D (by player_lookup, by team_abbr)
+  DayRows tdza, psza;  // Phase 4 of D (by team_abbr, by player_lookup)
+  DayRows pcf, pdc;    // Phase 4 of D (by player_lookup)
+};
+
+}  // namespace nbaprops::precompute
