@@ -131,5 +131,21 @@ TEST_F(Phase3Run, ContextsOfDIgnoreEverythingDatedDOrLater) {
   }
 }
 
+TEST_F(Phase3Run, ADatesOutputsDoNotDependOnHowTheRunWasSplit) {
+  // README: a date's outputs never depend on how a run was split into steps. A whole-season
+  // backfill holds summaries dated after D in memory; the contexts of D must not see them.
+  std::string whole = copy("whole.db");
+  run(whole, make_date(2024, 10, 22), make_date(2025, 2, 28));
+  for (Date d : {make_date(2024, 11, 13), make_date(2025, 1, 8), make_date(2025, 2, 27)}) {
+    std::string single = copy("single.db");
+    run(single, d, d);
+    for (const char* table : {"upcoming_team_game_context", "upcoming_player_game_context"}) {
+      std::string a = dump(whole, table, format_date(d));
+      EXPECT_FALSE(a.empty()) << table << " " << format_date(d);
+      EXPECT_EQ(dump(single, table, format_date(d)), a) << table << " " << format_date(d);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nbaprops
