@@ -1,0 +1,143 @@
+// `nbaprops status` and `nbaprops failures` (05-pipeline.md §6): the latest run of each
+// processor for a date or range, and the failed entities of the latest runs.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "core/row_reader.h"
+#include "raw/schema.h"
+#include "store/store.h"
+
+namespace nbaprops::cli {
+namespace {
+
+struct HistoryArgs {
+  std::string date, from, to;
+  bool json = false;
+};
+
+std::vector<Condition> date_filter(const HistoryArgs& a) {
+  std::vector<Condition> where;
+  if (!a.date.empty()) where.push_back({"date", "=", a.date});
+  if (!a.from.empty()) where.push_back({"date", ">=", a.from});
+  if (!a.to.empty()) where.push_back({"date", "<=", a.to});
+  return where;
+}
+
+bool valid_dates(const HistoryArgs& a) {
+  for (const auto& d : {a.date, a.from, a.to}) {
+    if (!d.empty() && !parse_iso_date(d)) {
+      std::cerr << "error: not a date (YYYY-MM-DD): " << d << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+int run_status(const GlobalOptions& global, const HistoryArgs& a) {
+  if (!valid_dates(a)) return 2;
+  const TableSchema& t = *find_table("processor_runs");
+  // Latest run per (date, processor): rows come in processed_at order, later ones win.
+  std::map<std::pair<std::string, std::string>, Row> latest;
+  auto store = open_store(global.db);
+  store->scan(t, date_filter(a), [&](const Row& row) {
+    RowReader r(t, row);
+    if (r.s("processor") == "ingest") return;
+    latest[{r.s("date").value_or(""), *r.s("processor")}] = row;
+  });
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  if (!a.json) {
+    std::cout << fmt::format("{:<10}  {:<30} {:<8} {:<8} {:>7} {:>6} {:>8}\n", "date", "processor",
+                             "mode", "status", "rows", "failed", "total_ms");
+  }
+  for (const auto& [key, row] : latest) {
+    RowReader r(t, row);
+    if (a.json) {
+      out.push_back({{"date", key.first},
+                     {"processor", key.second},
+                     {"mode", r.s("mode").value_or("")},
+                     {"status", r.s("status").value_or("")},
+                     {"rows", r.i("rows_written").value_or(0)},
+                     {"failed", r.i("entities_failed").value_or(0)},
+                     {"total_ms", r.i("total_ms").value_or(0)},
+                     {"run_id", r.s("run_id").value_or("")},
+                     {"processed_at", r.s("processed_at").value_or("")}});
+      continue;
+    }
+    std::cout << fmt::format("{:<10}  {:<30} {:<8} {:<8} {:>7} {:>6} {:>8}\n", key.first,
+                             key.second, r.s("mode").value_or(""), r.s("status").value_or(""),
+                             r.i("rows_written").value_or(0), r.i("entities_failed").value_or(0),
+                             r.i("total_ms").value_or(0));
+  }
+  if (a.json) std::cout << out.dump(1) << "\n";
+  return 0;
+}
+
+int run_failures(const GlobalOptions& global, const HistoryArgs& a) {
+  if (!valid_dates(a)) return 2;
+  const TableSchema& t = *find_table("failed_entities");
+  auto store = open_store(global.db);
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  store->scan(t, date_filter(a), [&](const Row& row) {
+    RowReader r(t, row);
+    if (a.json) {
+      out.push_back({{"date", r.s("date").value_or("")},
+                     {"processor", r.s("processor").value_or("")},
+                     {"entity_type", r.s("entity_type").value_or("")},
+                     {"entity_id", r.s("entity_id").value_or("")},
+                     {"category", r.s("category").value_or("")},
+                     {"reason", r.s("reason").value_or("")},
+                     {"can_retry", r.b("can_retry").value_or(false)}});
+      return;
+    }
+    std::cout << fmt::format("{}  {}  {} {}  {}  {}\n", r.s("date").value_or(""),
+                             r.s("processor").value_or(""), r.s("entity_type").value_or(""),
+                             r.s("entity_id").value_or(""), r.s("category").value_or(""),
+                             r.s("reason").value_or(""));
+  });
+  if (a.json) std::cout << out.dump(1) << "\n";
+  return 0;
+}
+
+CLI::App* add_history_command(CLI::App& app, const char* name, const char* help,
+                              GlobalOptions& global, std::shared_ptr<HistoryArgs> args) {
+  auto* cmd = app.add_subcommand(name, help);
+  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  auto* date = cmd->add_option("--date", args->date, "Only this date (YYYY-MM-DD)");
+  cmd->add_option("--from", args->from, "From this date")->excludes(date);
+  cmd->add_option("--to", args->to, "Up to this date")->excludes(date);
+  cmd->add_flag("--json", args->json, "Print JSON");
+  return cmd;
+}
+
+}  // namespace
+
+void register_status(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto status_args = std::make_shared<HistoryArgs>();
+  auto* status = add_history_command(app, "status", "The latest run of each processor and date",
+                                     global, status_args);
+  status->callback([&global, &exit_code, status_args] {
+    try {
+      exit_code = run_status(global, *status_args);
+    } catch (const StoreError& e) {
+      std::cerr << "store error: " << e.what() << "\n";
+      exit_code = 3;
+    }
+  });
+  auto failures_args = std::make_shared<HistoryArgs>();
+  auto* failures = add_history_command(app, "failures", "Failed entities of the latest runs",
+                                       global, failures_args);
+  failures->callback([&global, &exit_code, failures_args] {
+    try {
+      exit_code = run_failures(global, *failures_args);
+    } catch (const StoreError& e) {
+      std::cerr << "store error: " << e.what() << "\n";
+      exit_code = 3;
+    }
+  });
+}
+
+}  // namespace nbaprops::cli
