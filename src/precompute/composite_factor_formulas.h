@@ -26,7 +26,7 @@ struct FatigueResult {
   double adjustment = 0.0;                 // (score - 100) / 20, in [-3.25, 0]
   std::vector<std::string> penalties;      // e.g. "back_to_back:-15", in rule order
   std::vector<std::string> bonuses;        // "extra_rest:+5" when applied
-  std::vector<std::string> defaults_used;  // names of NULL inputs (their default was used)
+  std::vector<std::string> defaults_used;  // every NULL input (its default stands in), in order
 };
 
 // Start 100; back_to_back (NULL false) -15, else days_rest (NULL 1) >= 3 +5; games_last_7
