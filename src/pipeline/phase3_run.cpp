@@ -16,6 +16,7 @@
 #include "analytics/upcoming_team_game_context.h"
 #include "pipeline/partition_writer.h"
 #include "raw/schema.h"
+#include "store/export.h"
 
 namespace nbaprops::pipeline {
 namespace {
@@ -41,8 +42,9 @@ class Phase3Runner {
   }
 
   // Computes (timed), writes and records one partition.
-  void emit(const TableSchema& table, Date d, const std::string& mode,
-            const std::function<ProcessorOutput()>& compute) {
+  // Returns the rows written (the next processors of D read them).
+  std::vector<Row> emit(const TableSchema& table, Date d, const std::string& mode,
+                        const std::function<ProcessorOutput()>& compute) {
     auto started = Clock::now();
     ProcessorOutput out = compute();
     int64_t compute_us = micros_since(started);
@@ -52,8 +54,8 @@ class Phase3Runner {
     }
     auto written = Clock::now();
     std::string stamp = now_utc();
-    write_partition(store_, {&table, "game_date", d, table.name}, out.rows, out.failed, run_id_,
-                    stamp);
+    write_partition(store_, {&table, date_column_of(table), d, table.name}, out.rows, out.failed,
+                    run_id_, stamp);
     ProcessorRunSummary s{table.name,
                           d,
                           mode,
@@ -68,6 +70,7 @@ class Phase3Runner {
                         s.processor, format_date(d), s.mode, s.rows, s.failed,
                         s.compute_us / 1000.0, s.write_us / 1000.0);
     report_.runs.push_back(std::move(s));
+    return std::move(out.rows);
   }
 
   analytics::Phase3History& history() { return history_; }
