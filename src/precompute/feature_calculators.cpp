@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_set>
 
 #include "analytics/rules.h"
 
@@ -207,14 +206,20 @@ std::optional<double> dnp_rate(const analytics::RawInputs& raw, const std::strin
                                Date d) {
   auto expected = l10_expected_games(raw, player_lookup, d);
   if (expected.size() < 3) return std::nullopt;
-  std::unordered_set<std::string> appeared;
-  for (const auto* b : raw.player_boxes(player_lookup)) {
-    if (b->game_date >= d) break;
-    if (b->appeared()) appeared.insert(b->game_id);
+  // His appearances dated within E's span (E is newest first), newest first.
+  Date oldest = expected.back()->game_date;
+  std::vector<const std::string*> appeared;
+  auto boxes = raw.player_boxes(player_lookup);
+  for (size_t i = boxes.size(); i-- > 0;) {
+    if (boxes[i]->game_date >= d) continue;
+    if (boxes[i]->game_date < oldest) break;
+    if (boxes[i]->appeared()) appeared.push_back(&boxes[i]->game_id);
   }
   int missed = 0;
   for (const auto* g : expected) {
-    if (!appeared.count(g->game_id)) ++missed;
+    bool found = std::any_of(appeared.begin(), appeared.end(),
+                             [&](const std::string* id) { return *id == g->game_id; });
+    if (!found) ++missed;
   }
   return static_cast<double>(missed) / static_cast<double>(expected.size());
 }

@@ -1,6 +1,7 @@
 #include "precompute/ml_feature_store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -228,22 +229,34 @@ std::optional<bool> ready(const std::optional<RowReader>& row) {
   return row && row->b("is_production_ready").value_or(false);
 }
 
+// Compact JSON arrays written directly (the labels need no escaping; numbers in their
+// shortest round-trip form, which nlohmann::json::parse reads back to the same double).
 std::string json_features(const FeatureArray& f) {
-  nlohmann::json values = nlohmann::json::array();
-  for (const auto& x : f) {
-    if (x.value) {
-      values.push_back(*x.value);
-    } else {
-      values.push_back(nullptr);
+  std::string out = "[";
+  char buf[32];
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i) out += ',';
+    if (!f[i].value) {
+      out += "null";
+      continue;
     }
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *f[i].value);
+    out.append(buf, end);
   }
-  return values.dump();
+  out += ']';
+  return out;
 }
 
 std::string json_sources(const FeatureArray& f) {
-  nlohmann::json labels = nlohmann::json::array();
-  for (const auto& x : f) labels.push_back(std::string(feature_source_label(x.source)));
-  return labels.dump();
+  std::string out = "[";
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    out += feature_source_label(f[i].source);
+    out += '"';
+  }
+  out += ']';
+  return out;
 }
 
 Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray& f) {
