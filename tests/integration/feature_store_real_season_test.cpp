@@ -115,6 +115,24 @@ TEST_F(FeatureStoreRealSeason, EveryPlayerWithALineGetsARow) {
   for (size_t i : {0, 5, 13, 18, 22, 31, 35, 59})
     EXPECT_EQ(static_cast<size_t>(defaulted_by_index[i]), out.rows.size());
 
+  // A hand computation from the raw box scores: SGA's points_avg_last_3 (43) and line (25).
+  auto pts = nbaprops::testing::sql_rows(
+      db_,
+      "select pts from player_boxscores where player_lookup = 'shaigilgeousalexander' and "
+      "game_date < '2025-01-08' and game_date >= '2024-10-01' and status = 'active' and "
+      "minutes > 0 order by game_date desc limit 3");
+  ASSERT_EQ(pts.size(), 3u);
+  double last3 = (std::stod(pts[0]) + std::stod(pts[1]) + std::stod(pts[2])) / 3;
+  const Row* sga = nullptr;
+  for (const Row& r : out.rows) {
+    if (RowReader(t, r).s("player_lookup") == "shaigilgeousalexander") sga = &r;
+  }
+  ASSERT_NE(sga, nullptr);
+  auto sga_values = nlohmann::json::parse(*RowReader(t, *sga).s("features"));
+  EXPECT_DOUBLE_EQ(sga_values[43].get<double>(), round_half_away(last3, 4));
+  EXPECT_DOUBLE_EQ(sga_values[25].get<double>(), 32.5);
+  EXPECT_EQ(RowReader(t, *sga).s("team_abbr"), "OKC");
+
   // Deterministic: the same inputs give the same rows.
   auto again = ml_feature_store(in);
   EXPECT_EQ(again.rows, out.rows);
