@@ -1,6 +1,7 @@
 #include "precompute/team_defense_zone_analysis.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "analytics/completeness_block.h"
@@ -235,7 +236,7 @@ a::ProcessorOutput team_defense_zone_analysis(const Phase4Inputs& in) {
                              {"three_pt_blocks_per_game", w.three_blocks},
                              {"opponent_points_per_game", w.points_allowed},
                              {"opponent_pace", w.opponent_pace}}) {
-        check_range(problems, name, v, 0, 1e300);
+        check_range(problems, name, v, 0, std::numeric_limits<double>::infinity());
       }
       check_range(problems, "defensive_rating_last_15", w.defensive_rating, 50, 200);
       if (!problems.empty()) {
