@@ -191,6 +191,20 @@ ZoneComparison compare_to_league(const DefenseWindow& w, const LeagueZoneAverage
   return out;
 }
 
+std::optional<std::string> calculation_notes(const DefenseWindow& w) {
+  const std::optional<double> pcts[] = {w.paint_pct, w.mid_range_pct, w.three_pct};
+  const char* const kNotes[] = {"No paint attempts", "No mid-range attempts",
+                                "No three-point attempts"};
+  std::string notes;
+  for (int z = 0; z < 3; ++z) {
+    if (pcts[z]) continue;
+    if (!notes.empty()) notes += "; ";
+    notes += kNotes[z];
+  }
+  if (notes.empty()) return std::nullopt;
+  return notes;
+}
+
 a::ProcessorOutput team_defense_zone_analysis(const Phase4Inputs& in) {
   a::ProcessorOutput out;
   auto days = days_since_opening(in);
@@ -245,16 +259,6 @@ a::ProcessorOutput team_defense_zone_analysis(const Phase4Inputs& in) {
       }
 
       const ZoneComparison cmp = compare_to_league(w, league);
-      const std::optional<double> pcts[] = {w.paint_pct, w.mid_range_pct, w.three_pct};
-      std::string notes;
-      const char* const kNotes[] = {"No paint attempts", "No mid-range attempts",
-                                    "No three-point attempts"};
-      for (int z = 0; z < 3; ++z) {
-        if (pcts[z]) continue;
-        if (!notes.empty()) notes += "; ";
-        notes += kNotes[z];
-      }
-
       a::RowBuilder r(team_defense_zone_analysis_table().columns.size());
       r.date(in.d).text(team).integer(w.games);
       r.dec(w.paint_pct, 3).dec(w.mid_range_pct, 3).dec(w.three_pct, 3);
@@ -268,7 +272,7 @@ a::ProcessorOutput team_defense_zone_analysis(const Phase4Inputs& in) {
       r.text(cmp.strongest_zone).text(cmp.weakest_zone);
       r.text(w.games >= 15 ? "high" : w.games >= 10 ? "medium" : "low");
       r.boolean(m < 15).integer(m);
-      r.text(notes.empty() ? std::nullopt : std::optional<std::string>(notes));
+      r.text(calculation_notes(w));
       add_completeness_block(r, in, c, kTeamWindows.size());
       r.null();  // processed_at: the writer fills it
       out.rows.push_back(r.take());

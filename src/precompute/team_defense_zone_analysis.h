@@ -62,6 +62,10 @@ struct ZoneComparison {
 };
 ZoneComparison compare_to_league(const DefenseWindow& window, const LeagueZoneAverages& league);
 
+// `; `-joined "No paint attempts" / "No mid-range attempts" / "No three-point attempts" for
+// each zone whose pct is NULL; nullopt when none.
+std::optional<std::string> calculation_notes(const DefenseWindow& window);
+
 analytics::ProcessorOutput team_defense_zone_analysis(const Phase4Inputs& in);
 
 }  // namespace nbaprops::precompute

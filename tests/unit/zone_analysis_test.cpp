@@ -99,6 +99,20 @@ TEST(TdzaFormulas, LeagueAveragesNeedTenQualifyingTeams) {
   EXPECT_DOUBLE_EQ(c.paint, (9 * 0.6 + 0.5) / 10);
 }
 
+TEST(TdzaFormulas, CalculationNotesNameZonesWithoutAttempts) {
+  std::vector<TdgsRecord> w = {defense(ago(1), "g", "BOS", 0, 0, 3, 10, 0, 0)};
+  w[0].opp_paint_attempts.reset();  // NULL: no pct either
+  DefenseWindow dw = aggregate_defense_window(w);
+  EXPECT_FALSE(dw.paint_pct.has_value());
+  EXPECT_FALSE(dw.three_pct.has_value());  // Σattempts = 0
+  EXPECT_EQ(calculation_notes(dw), "No paint attempts; No three-point attempts");
+  ZoneComparison c = compare_to_league(dw, LeagueZoneAverages{});
+  EXPECT_EQ(c.strongest_zone, "mid_range");  // the only non-NULL zone
+  EXPECT_EQ(c.weakest_zone, "mid_range");
+  dw.mid_range_pct.reset();
+  EXPECT_EQ(compare_to_league(dw, LeagueZoneAverages{}).strongest_zone, std::nullopt);
+}
+
 TEST(TdzaFormulas, MinimumRamp) {
   EXPECT_EQ(tdza_min_games(0), 5);
   EXPECT_EQ(tdza_min_games(2), 5);
@@ -337,6 +351,25 @@ TEST_F(ZoneProcessors, CompletenessGateComesFirstExceptInBootstrap) {
   EXPECT_EQ(cell(out.rows[0], t, "expected_games_count"), Value{int64_t{15}});
   EXPECT_EQ(cell(out.rows[0], t, "completeness_pct"), Value{60.0});
   EXPECT_EQ(cell(out.rows[0], t, "l15_completeness_pct"), Value{60.0});
+}
+
+TEST_F(ZoneProcessors, TdzaHardRanges) {
+  Phase3History h;
+  for (int o = 1; o <= 15; ++o) {
+    TdgsRecord t = defense(ago(o), "v" + std::to_string(o), "BOS", 21, 35, 8, 20, 13, 36);
+    t.defensive_rating = 250.0;
+    h.add(t);
+  }
+  h.finish();
+  Phase4Inputs in = inputs();
+  in.history = &h;
+  auto out = team_defense_zone_analysis(in);
+  EXPECT_TRUE(out.rows.empty());
+  ASSERT_FALSE(out.failed.empty());
+  EXPECT_EQ(out.failed[0].entity_id, "BOS");
+  EXPECT_EQ(out.failed[0].category, "VALIDATION_ERROR");
+  EXPECT_EQ(out.failed[0].reason, "defensive_rating_last_15 = 250 outside [50, 200]");
+  EXPECT_FALSE(out.failed[0].can_retry);
 }
 
 TEST_F(ZoneProcessors, NothingBeforeOpeningNightOrWithoutGames) {
