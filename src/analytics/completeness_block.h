@@ -1,8 +1,8 @@
 // The completeness block of 03-precompute.md §1, as the Phase 3 context processors carry it.
 //
-// The completeness checker (03-precompute.md §2) is a later issue. Until it exists every
-// context row is written unchecked: completeness_checked = false and every other completeness
-// column NULL (no fake 100% values), except bootstrap_mode, which is always filled:
+// Without a checker result (backfill mode, 03-precompute.md §2) a row is written unchecked:
+// completeness_checked = false and every other completeness column NULL (no fake 100%
+// values), except bootstrap_mode, which is always filled:
 //   bootstrap_mode = 0 <= D - opening_night < 30,
 //   opening_night  = the earliest regular-season game date of season S = season(D) in games
 // (false when season S has no regular-season game in the loaded inputs).
@@ -15,6 +15,7 @@
 
 #include "analytics/inputs.h"
 #include "analytics/row_builder.h"
+#include "precompute/completeness.h"
 
 namespace nbaprops::analytics {
 
@@ -32,5 +33,12 @@ bool bootstrap_mode(const RawInputs& inputs, Date d);
 void add_completeness_columns(ColumnList& columns, const std::vector<std::string>& windows);
 // Appends the unchecked values of that block: false, bootstrap, then NULLs.
 void add_unchecked_completeness(RowBuilder& row, size_t window_count, bool bootstrap);
+// Appends the checked values of that block from the checker's result for one entity:
+// true, bootstrap, expected/actual/pct of the primary window (l10 players, l15 teams), each
+// window's pct in the entity's window order, all_windows_complete, and the entity's
+// production-ready flag as is_production_ready.
+// REQUIRES: the columns were declared with the entity's windows, in the same order.
+void add_checked_completeness(RowBuilder& row, const precompute::EntityCompleteness& entity,
+                              bool bootstrap);
 
 }  // namespace nbaprops::analytics

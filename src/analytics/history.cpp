@@ -96,6 +96,17 @@ void Phase3History::add_row(const TableSchema& table, const Row& row) {
     t.opp_possessions = r.d("opp_possessions");
     t.defensive_rating = r.d("defensive_rating");
     t.opponent_pace = r.d("opponent_pace");
+    t.opp_paint_attempts = r.i("opp_paint_attempts");
+    t.opp_paint_makes = r.i("opp_paint_makes");
+    t.opp_mid_range_attempts = r.i("opp_mid_range_attempts");
+    t.opp_mid_range_makes = r.i("opp_mid_range_makes");
+    t.opp_three_attempts_shots = r.i("opp_three_attempts_shots");
+    t.opp_three_makes_shots = r.i("opp_three_makes_shots");
+    t.points_in_paint_allowed = r.i("points_in_paint_allowed");
+    t.paint_blocks = r.i("paint_blocks");
+    t.mid_range_blocks = r.i("mid_range_blocks");
+    t.three_blocks = r.i("three_blocks");
+    t.points_allowed = r.i("points_allowed");
     add(std::move(t));
   }
 }

@@ -58,6 +58,13 @@ struct TdgsRecord {
   std::string defending_team_abbr, opponent_abbr;
   std::optional<int64_t> opp_fta;
   std::optional<double> opp_possessions, defensive_rating, opponent_pace;
+  // What team_defense_zone_analysis reads (NULL without shot / block data). Default member
+  // initialisers keep shorter aggregate initialisers valid.
+  std::optional<int64_t> opp_paint_attempts = {}, opp_paint_makes = {}, opp_mid_range_attempts = {},
+                         opp_mid_range_makes = {}, opp_three_attempts_shots = {},
+                         opp_three_makes_shots = {}, points_in_paint_allowed = {},
+                         paint_blocks = {}, mid_range_blocks = {}, three_blocks = {},
+                         points_allowed = {};
 };
 
 class Phase3History {

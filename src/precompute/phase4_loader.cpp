@@ -7,6 +7,7 @@
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
 #include "pipeline/phase3_run.h"
+#include "precompute/player_shot_zone_analysis.h"
 
 namespace nbaprops::precompute {
 namespace {
@@ -45,6 +46,7 @@ Phase4Context load_phase4_context(Store& store, Date d, bool check_completeness_
     std::vector<std::string> players;
     size_t col = a::upcoming_player_game_context_table().column_index("player_lookup");
     for (const Row& r : in.upgc.rows()) players.push_back(std::get<std::string>(r[col]));
+    for (auto& p : psza_entities(*ctx.raw, d)) players.push_back(std::move(p));
     ctx.completeness = std::make_unique<CompletenessResult>(
         check_completeness(*ctx.raw, *ctx.history, d, players));
     in.completeness = ctx.completeness.get();

@@ -20,8 +20,9 @@ struct Phase4Context {
 };
 
 // Loads raw rows of D's season up to D, the Phase 3 summaries dated before D, and the
-// UPGC / UTGC rows of D. With `check_completeness_too`, runs the checker for D's UPGC players
-// and every team (else inputs.completeness stays nullptr). Throws StoreError.
+// UPGC / UTGC rows of D. With `check_completeness_too`, runs the checker for D's UPGC players,
+// the PSZA entities (psza_entities) and every team (else inputs.completeness stays nullptr). Throws
+// StoreError.
 Phase4Context load_phase4_context(Store& store, Date d, bool check_completeness_too);
 
 }  // namespace nbaprops::precompute

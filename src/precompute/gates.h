@@ -1,0 +1,45 @@
+// Steps shared by the Phase 4 processors (03-precompute.md §1): days since opening night, the
+// completeness gate (INCOMPLETE_DATA) with its reason, the "fewer games than the minimum"
+// failure, and the completeness block of a row. Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "analytics/processor.h"
+#include "analytics/row_builder.h"
+#include "precompute/phase4_inputs.h"
+
+namespace nbaprops::precompute {
+
+// D − opening night of season(D) in days; nullopt when the season has no regular-season game.
+std::optional<int> days_since_opening(const Phase4Inputs& in);
+
+// The entity's checker result, or nullptr (not checked, or the entity was not asked for).
+const EntityCompleteness* team_completeness(const Phase4Inputs& in, const std::string& team);
+const EntityCompleteness* player_completeness(const Phase4Inputs& in, const std::string& player);
+
+// INCOMPLETE_DATA when completeness is checked, D is not in bootstrap mode and the entity is
+// not production-ready; the reason names the first window that is not ready, e.g.
+// "Completeness 60.0% (6/10) in l10".
+std::optional<analytics::FailedEntity> completeness_gate(const Phase4Inputs& in,
+                                                         const EntityCompleteness* entity,
+                                                         const std::string& entity_type,
+                                                         const std::string& entity_id);
+
+// Fewer than `minimum` games: EXPECTED_INCOMPLETE (can_retry false) when the raw data has
+// fewer than `minimum` too, else INSUFFICIENT_DATA (can_retry true). Reason e.g.
+// "Only 4 games, need 7 (raw data has 9)".
+analytics::FailedEntity too_few_games(const std::string& entity_type, const std::string& entity_id,
+                                      int games, int minimum, int raw_games);
+
+// The completeness block: checked from the entity's result, else unchecked.
+void add_completeness_block(analytics::RowBuilder& row, const Phase4Inputs& in,
+                            const EntityCompleteness* entity, size_t window_count);
+
+// A hard-range check: the value (when present) must be in [lo, hi]. Appends
+// "<name> = <value> outside [lo, hi]" to `problems` otherwise.
+void check_range(std::string& problems, const char* name, std::optional<double> value, double lo,
+                 double hi);
+
+}  // namespace nbaprops::precompute
