@@ -1,9 +1,10 @@
-// Running Phase 3 over a date range (05-pipeline.md §2, first version: the runner issue adds
-// threads, resume, progress and the other phases): every final game from the season start
-// of `from` to `to` is summarised (TOGS, PGS, TDGS), then each game date D in [from, to] gets
-// its contexts (UTGC, UPGC) from the summaries dated before D. Inputs are loaded once; every
-// (processor, date) is written as one partition in one transaction, and recorded in
-// processor_runs.
+// Running Phases 3 and 4 over a date range (05-pipeline.md §2, first version: the runner
+// issue adds the graph as data, threads, resume, progress and Phase 5): every final game from
+// the season start of `from` to `to` is summarised (TOGS, PGS, TDGS), then each game date D in
+// [from, to] gets its contexts (UTGC, UPGC) from the summaries dated before D, the
+// completeness check (daily mode, or --with-completeness), and Phase 4 (TDZA, PSZA, PCF, PDC,
+// MLFS) from those rows. Inputs are loaded once; every (processor, date) is written as one
+// partition in one transaction, and recorded in processor_runs.
 #pragma once
 
 #include <optional>
@@ -19,6 +20,8 @@ namespace nbaprops::pipeline {
 
 struct Phase3Options {
   std::optional<analytics::RunMode> mode;  // forced; else detected per date (02 §5 Mode)
+  bool phase4 = true;                      // also run Phase 4 for each date
+  bool with_completeness = false;          // check completeness in backfill mode too
 };
 
 struct ProcessorRunSummary {
@@ -33,7 +36,7 @@ struct Phase3Report {
   std::vector<ProcessorRunSummary> runs;
   int64_t load_ms = 0;
   int dates_with_games = 0, dates_skipped = 0;
-  bool any_failed = false;  // some entity failed (exit code 1)
+  bool any_failed = false;  // some entity failed unexpectedly (exit code 1)
 };
 
 // The first day from which a run over `from` loads inputs: July 1 of from's season.

@@ -9,10 +9,6 @@ const std::vector<std::string>& player_completeness_windows() {
   return windows;
 }
 
-const EntityCompleteness* player_completeness(const Phase4Inputs& in, const std::string& player) {
-  return in.completeness ? in.completeness->player(player) : nullptr;
-}
-
 void put_player_completeness(analytics::RowBuilder& b, const Phase4Inputs& in,
                              const EntityCompleteness* c, std::optional<bool> production_ready) {
   const auto& windows = player_completeness_windows();

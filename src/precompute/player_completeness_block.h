@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "analytics/row_builder.h"
+#include "precompute/gates.h"  // player_completeness()
 #include "precompute/phase4_inputs.h"
 
 namespace nbaprops::precompute {
 
 // The player windows of the block, in column order; l10 is the primary window.
 const std::vector<std::string>& player_completeness_windows();
-
-// The player's result, or nullptr (unchecked, or not asked for).
-const EntityCompleteness* player_completeness(const Phase4Inputs& in, const std::string& player);
 
 // Appends the block. `production_ready` is the processor's is_production_ready (used only when
 // checked; NULL when unchecked).

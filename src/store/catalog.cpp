@@ -1,15 +1,17 @@
 #include "store/catalog.h"
 
 #include "analytics/tables.h"
+#include "precompute/tables.h"
 #include "raw/schema.h"
 
 namespace nbaprops {
 
 const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
   static const std::vector<std::vector<const TableSchema*>> versions = [] {
-    std::vector<std::vector<const TableSchema*>> v(2);
+    std::vector<std::vector<const TableSchema*>> v(3);
     for (const auto& t : raw_tables()) v[0].push_back(&t);
     v[1] = analytics::analytics_tables();
+    v[2] = precompute::precompute_tables();
     return v;
   }();
   return versions;

@@ -28,7 +28,7 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   ASSERT_EQ(testing::run_command(bin + " status --db " + db + " --date 2024-10-22 --json", &out),
             0);
   auto runs = nlohmann::json::parse(out);
-  ASSERT_EQ(runs.size(), 5u);
+  ASSERT_EQ(runs.size(), 10u);  // five Phase 3 and five Phase 4 processors
   std::map<std::string, std::string> status;
   for (const auto& r : runs) status[r["processor"]] = r["status"];
   EXPECT_EQ(status["team_offense_game_summary"], "partial");

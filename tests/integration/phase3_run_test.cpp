@@ -40,11 +40,18 @@ class Phase3Run : public ::testing::Test {
     std::ostringstream log;
     return pipeline::run_phase3(*store, from, to, {mode}, log);
   }
+  static std::string date_column(const std::string& table) {
+    if (table == "team_defense_zone_analysis" || table == "player_shot_zone_analysis") {
+      return "analysis_date";
+    }
+    return table == "player_daily_cache" ? "cache_date" : "game_date";
+  }
   static std::string dump(const std::string& db, const std::string& table, const std::string& d) {
     auto store = open_store(db);
     std::string out;
-    for (const auto& row : testing::sql_rows(
-             db, "select * from " + table + " where game_date = '" + d + "' order by 1, 2")) {
+    for (const auto& row :
+         testing::sql_rows(db, "select * from " + table + " where " + date_column(table) + " = '" +
+                                   d + "' order by 1, 2")) {
       out += row + "\n";
     }
     // processed_at differs between runs: drop it (it is the last column).
@@ -67,7 +74,28 @@ TEST_F(Phase3Run, TheWholeSeasonFillsEveryTable) {
   std::string db = copy("season.db");
   auto report = run(db, make_date(2024, 10, 22), make_date(2025, 4, 13));
   EXPECT_EQ(report.dates_with_games, 163);
-  EXPECT_FALSE(report.any_failed);
+  // The only unexpected failures: Phase 4 cannot use a context row without a team. Those are
+  // players whose line is for a game the schedule does not hold (HOU @ ATL on 2025-01-11 was
+  // postponed) or who have no team yet on opening night (02-analytics.md §5 team_unknown).
+  std::string no_team =
+      sql_value(db, "select count(*) from upcoming_player_game_context where team_abbr is null");
+  EXPECT_EQ(no_team, "11");
+  EXPECT_TRUE(report.any_failed);
+  for (const char* p : {"player_composite_factors", "player_daily_cache", "ml_feature_store"}) {
+    EXPECT_EQ(
+        sql_value(db, std::string("select count(*) from failed_entities where processor = '") + p +
+                          "' and category = 'MISSING_UPSTREAM'"),
+        no_team)
+        << p;
+  }
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from failed_entities where category not in "
+                      "('EXPECTED_INCOMPLETE', 'STALE_DATA', 'MISSING_UPSTREAM')"),
+            "0");
+  for (const char* t : {"team_defense_zone_analysis", "player_shot_zone_analysis",
+                        "player_composite_factors", "player_daily_cache", "ml_feature_store"}) {
+    EXPECT_NE(sql_value(db, std::string("select count(*) from ") + t), "0") << t;
+  }
   EXPECT_EQ(sql_value(db, "select count(*) from player_game_summary"), "26306");
   EXPECT_EQ(sql_value(db, "select count(*) from team_offense_game_summary"), "2460");
   EXPECT_EQ(sql_value(db, "select count(*) from team_defense_game_summary"), "2460");
@@ -124,7 +152,9 @@ TEST_F(Phase3Run, ContextsOfDIgnoreEverythingDatedDOrLater) {
                     "'2025-01-09T06:00:00Z', tipoff_utc from prop_lines "
                     "where game_date = '2025-01-08';");
   run(altered, d, d, analytics::RunMode::kDaily);
-  for (const char* table : {"upcoming_team_game_context", "upcoming_player_game_context"}) {
+  for (const char* table : {"upcoming_team_game_context", "upcoming_player_game_context",
+                            "team_defense_zone_analysis", "player_shot_zone_analysis",
+                            "player_composite_factors", "player_daily_cache", "ml_feature_store"}) {
     std::string a = dump(clean, table, "2025-01-08");
     EXPECT_FALSE(a.empty()) << table;
     EXPECT_EQ(dump(altered, table, "2025-01-08"), a) << table;
@@ -139,9 +169,15 @@ TEST_F(Phase3Run, ADatesOutputsDoNotDependOnHowTheRunWasSplit) {
   for (Date d : {make_date(2024, 11, 13), make_date(2025, 1, 8), make_date(2025, 2, 27)}) {
     std::string single = copy("single.db");
     run(single, d, d);
-    for (const char* table : {"upcoming_team_game_context", "upcoming_player_game_context"}) {
+    for (const char* table :
+         {"upcoming_team_game_context", "upcoming_player_game_context",
+          "team_defense_zone_analysis", "player_shot_zone_analysis", "player_composite_factors",
+          "player_daily_cache", "ml_feature_store"}) {
       std::string a = dump(whole, table, format_date(d));
-      EXPECT_FALSE(a.empty()) << table << " " << format_date(d);
+      // Early in the season the zone tables have no team or player with enough games yet.
+      if (d >= make_date(2025, 1, 1)) {
+        EXPECT_FALSE(a.empty()) << table << " " << format_date(d);
+      }
       EXPECT_EQ(dump(single, table, format_date(d)), a) << table << " " << format_date(d);
     }
   }
