@@ -118,8 +118,14 @@ const TableSchema& upcoming_player_game_context_table() {
 }
 
 UpgcDate::UpgcDate(const RawInputs& in, const Phase3History& history, Date d, RunMode mode,
-                   std::span<const UtgcRecord> utgc)
-    : in_(in), history_(history), d_(d), utgc_(utgc), bootstrap_(bootstrap_mode(in, d)) {
+                   std::span<const UtgcRecord> utgc,
+                   const precompute::CompletenessResult* completeness)
+    : in_(in),
+      history_(history),
+      d_(d),
+      utgc_(utgc),
+      bootstrap_(bootstrap_mode(in, d)),
+      completeness_(completeness) {
   build_teams();
   build_entities(mode);
 }
@@ -282,15 +288,21 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
     issues.add("tipoff_unknown");
   }
   b.text(quality_tier(n)).text(issues.text());
-  add_unchecked_completeness(b, kPlayerWindows.size(), bootstrap_);
+  const precompute::EntityCompleteness* checked =
+      completeness_ ? completeness_->player(e.player_lookup) : nullptr;
+  if (checked) {
+    add_checked_completeness(b, *checked, bootstrap_);
+  } else {
+    add_unchecked_completeness(b, kPlayerWindows.size(), bootstrap_);
+  }
   b.null();  // processed_at: the writer fills it
   return b.take();
 }
 
 ProcessorOutput upcoming_player_game_context(const RawInputs& in, const Phase3History& history,
-                                             Date d, RunMode mode,
-                                             std::span<const UtgcRecord> utgc) {
-  UpgcDate date(in, history, d, mode, utgc);
+                                             Date d, RunMode mode, std::span<const UtgcRecord> utgc,
+                                             const precompute::CompletenessResult* completeness) {
+  UpgcDate date(in, history, d, mode, utgc, completeness);
   ProcessorOutput out;
   for (size_t i = 0; i < date.entities().size(); ++i) {
     auto r = date.row(i);

@@ -50,8 +50,11 @@ struct UpgcEntity {
 class UpgcDate {
  public:
   // REQUIRES: inputs, history and utgc (D's records, sorted by team) outlive this object.
+  // With `completeness` (D's checked result, which must outlive this object) rows carry each
+  // player's windows; without it their block is unchecked.
   UpgcDate(const RawInputs& inputs, const Phase3History& history, Date d, RunMode mode,
-           std::span<const UtgcRecord> utgc);
+           std::span<const UtgcRecord> utgc,
+           const precompute::CompletenessResult* completeness = nullptr);
   UpgcDate(const UpgcDate&) = delete;
   UpgcDate& operator=(const UpgcDate&) = delete;
 
@@ -80,12 +83,13 @@ class UpgcDate {
   Date d_;
   std::span<const UtgcRecord> utgc_;
   bool bootstrap_ = false;
+  const precompute::CompletenessResult* completeness_ = nullptr;
   std::map<std::string, TeamShared> teams_;  // teams playing on D
   std::vector<UpgcEntity> entities_;
 };
 
-ProcessorOutput upcoming_player_game_context(const RawInputs& inputs, const Phase3History& history,
-                                             Date d, RunMode mode,
-                                             std::span<const UtgcRecord> utgc);
+ProcessorOutput upcoming_player_game_context(
+    const RawInputs& inputs, const Phase3History& history, Date d, RunMode mode,
+    std::span<const UtgcRecord> utgc, const precompute::CompletenessResult* completeness = nullptr);
 
 }  // namespace nbaprops::analytics

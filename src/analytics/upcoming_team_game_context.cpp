@@ -193,7 +193,8 @@ bool is_regular_starter(const Phase3History& history, const std::string& player_
 }
 
 std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3History& history,
-                                           Date d) {
+                                           Date d,
+                                           const precompute::CompletenessResult* completeness) {
   bool bootstrap = bootstrap_mode(in, d);
   std::vector<UtgcRecord> out;
   for (const Game* g : in.games_on(d)) {
@@ -202,6 +203,9 @@ std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3Hist
     home.opponent_days_rest = away.team_days_rest;
     away.opponent_days_rest = home.team_days_rest;
     for (UtgcRecord* r : {&home, &away}) {
+      if (completeness) {
+        if (const auto* c = completeness->team(r->team_abbr)) r->completeness = *c;
+      }
       if (r->team_days_rest && r->opponent_days_rest) {
         r->rest_advantage = *r->team_days_rest - *r->opponent_days_rest;
       }
@@ -232,7 +236,11 @@ Row utgc_row(const UtgcRecord& r, Date d) {
   b.integer(r.players_out_count).integer(r.doubtful_count).integer(r.questionable_count);
   b.integer(r.starters_out_count).integer(r.opponent_days_rest).integer(r.rest_advantage);
   b.text(r.quality_tier()).text(r.issues.text());
-  add_unchecked_completeness(b, kTeamWindows.size(), r.bootstrap_mode);
+  if (r.completeness) {
+    add_checked_completeness(b, *r.completeness, r.bootstrap_mode);
+  } else {
+    add_unchecked_completeness(b, kTeamWindows.size(), r.bootstrap_mode);
+  }
   b.null();  // processed_at: the writer fills it
   return b.take();
 }

@@ -13,6 +13,8 @@
 // Pure and deterministic; safe to call from any thread on read-only inputs.
 #pragma once
 
+#include "precompute/completeness.h"
+
 #include <optional>
 #include <span>
 #include <string>
@@ -45,6 +47,8 @@ struct UtgcRecord {
   int64_t starters_out_count = 0;
   std::optional<int64_t> opponent_days_rest, rest_advantage;
   bool bootstrap_mode = false;
+  // The team's completeness result when D's completeness was checked (else unchecked).
+  std::optional<precompute::EntityCompleteness> completeness;
   QualityIssues issues;
   // gold with game lines, silver without.
   std::string quality_tier() const { return lines.has_lines() ? "gold" : "silver"; }
@@ -54,9 +58,11 @@ struct UtgcRecord {
 // block (l7d, l14d, l15), processed_at.
 const TableSchema& upcoming_team_game_context_table();
 
-// The records of D, sorted by team_abbr (the key order).
-std::vector<UtgcRecord> team_game_contexts(const RawInputs& inputs, const Phase3History& history,
-                                           Date d);
+// The records of D, sorted by team_abbr (the key order). With `completeness` (D's checked
+// result), each record carries its team's windows; without it the block is unchecked.
+std::vector<UtgcRecord> team_game_contexts(
+    const RawInputs& inputs, const Phase3History& history, Date d,
+    const precompute::CompletenessResult* completeness = nullptr);
 // The stored row of a record (processed_at NULL).
 Row utgc_row(const UtgcRecord& record, Date d);
 

@@ -1,5 +1,5 @@
-// `nbaprops run --date D` and `nbaprops backfill --from A --to B`: Phase 3 for now (the
-// runner issue adds phases 4-5, threads, resume and progress).
+// `nbaprops run --date D` and `nbaprops backfill --from A --to B`: Phases 3 and 4 (the runner
+// issue adds Phase 5, threads, resume and progress).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -15,7 +15,7 @@ namespace {
 
 struct RunArgs {
   std::string date, from, to, mode;
-  bool quiet = false;
+  bool quiet = false, with_completeness = false, phase3_only = false;
 };
 
 std::optional<Date> parse_cli_date(const std::string& s) {
@@ -31,13 +31,16 @@ std::optional<Date> parse_cli_date(const std::string& s) {
 }
 
 int run_range(const GlobalOptions& global, const std::string& from_text, const std::string& to_text,
-              const std::string& mode_text, bool quiet) {
+              const RunArgs& args) {
+  const std::string& mode_text = args.mode;
   auto from = parse_cli_date(from_text), to = parse_cli_date(to_text);
   if (!from || !to || *to < *from) {
     std::cerr << "error: dates must be YYYY-MM-DD (or today/yesterday/tomorrow), from <= to\n";
     return 2;
   }
   pipeline::Phase3Options options;
+  options.with_completeness = args.with_completeness;
+  options.phase4 = !args.phase3_only;
   if (mode_text == "daily") options.mode = analytics::RunMode::kDaily;
   if (mode_text == "backfill") options.mode = analytics::RunMode::kBackfill;
   if (!mode_text.empty() && !options.mode) {
@@ -47,9 +50,9 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   try {
     auto store = open_store(global.db);
     std::ostringstream sink;
-    auto report = pipeline::run_phase3(*store, *from, *to, options, quiet ? sink : std::cerr);
+    auto report = pipeline::run_phase3(*store, *from, *to, options, args.quiet ? sink : std::cerr);
     std::cout << fmt::format(
-        "phase 3: {} dates with games, {} without; {} processor runs, "
+        "phases 3-4: {} dates with games, {} without; {} processor runs, "
         "inputs loaded in {} ms\n",
         report.dates_with_games, report.dates_skipped, report.runs.size(), report.load_ms);
     return report.any_failed ? 1 : 0;
@@ -63,13 +66,16 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
 
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
-  auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phase 3 for now)");
+  auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phases 3-4 for now)");
   run->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   run->add_option("--date", args->date, "YYYY-MM-DD, today, yesterday or tomorrow")->required();
   run->add_option("--mode", args->mode, "daily or backfill (default: detected)");
   run->add_flag("--quiet", args->quiet, "No per-processor log lines");
+  run->add_flag("--with-completeness", args->with_completeness,
+                "Check completeness in backfill mode too");
+  run->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
   run->callback([&global, &exit_code, args] {
-    exit_code = run_range(global, args->date, args->date, args->mode, args->quiet);
+    exit_code = run_range(global, args->date, args->date, *args);
   });
   auto* backfill = app.add_subcommand("backfill", "Run the pipeline over a date range");
   backfill->add_option("--db", global.db, "SQLite store file")->capture_default_str();
@@ -77,9 +83,11 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_option("--to", args->to, "Last date")->required();
   backfill->add_option("--mode", args->mode, "daily or backfill (default: detected per date)");
   backfill->add_flag("--quiet", args->quiet, "No per-processor log lines");
-  backfill->callback([&global, &exit_code, args] {
-    exit_code = run_range(global, args->from, args->to, args->mode, args->quiet);
-  });
+  backfill->add_flag("--with-completeness", args->with_completeness,
+                     "Check completeness in backfill mode too");
+  backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
+  backfill->callback(
+      [&global, &exit_code, args] { exit_code = run_range(global, args->from, args->to, *args); });
 }
 
 }  // namespace nbaprops::cli

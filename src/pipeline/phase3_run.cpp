@@ -177,36 +177,40 @@ Phase3Report run_phase3(Store& store, Date from, Date to, const Phase3Options& o
     }
     ++runner.report().dates_with_games;
     a::RunMode mode = options.mode.value_or(a::detect_mode(in, d));
+    // The one completeness result of D (daily mode, or --with-completeness), for every
+    // player who could be an entity of D: all players with summaries, and D's line players.
+    std::optional<precompute::CompletenessResult> completeness;
+    if (mode == a::RunMode::kDaily || options.with_completeness) {
+      std::vector<std::string> players = runner.history().players();
+      for (const auto& p : in.players_with_points_line(d)) players.push_back(p);
+      std::sort(players.begin(), players.end());
+      players.erase(std::unique(players.begin(), players.end()), players.end());
+      completeness = precompute::check_completeness(in, runner.history(), d, players);
+    }
+    const precompute::CompletenessResult* checked = completeness ? &*completeness : nullptr;
     std::vector<a::UtgcRecord> utgc;  // UTGC of D, as UPGC reads it
-    runner.emit(a::upcoming_team_game_context_table(), d, mode_name(mode), [&] {
-      utgc = a::team_game_contexts(in, runner.history(), d);
-      ProcessorOutput out;
-      for (const auto& r : utgc) out.rows.push_back(a::utgc_row(r, d));
-      return out;
-    });
-    std::vector<Row> upgc = runner.emit(
-        a::upcoming_player_game_context_table(), d, mode_name(mode),
-        [&] { return a::upcoming_player_game_context(in, runner.history(), d, mode, utgc); });
+    std::vector<Row> utgc_rows =
+        runner.emit(a::upcoming_team_game_context_table(), d, mode_name(mode), [&] {
+          utgc = a::team_game_contexts(in, runner.history(), d, checked);
+          ProcessorOutput out;
+          for (const auto& r : utgc) out.rows.push_back(a::utgc_row(r, d));
+          return out;
+        });
+    std::vector<Row> upgc =
+        runner.emit(a::upcoming_player_game_context_table(), d, mode_name(mode), [&] {
+          return a::upcoming_player_game_context(in, runner.history(), d, mode, utgc, checked);
+        });
     if (!options.phase4) continue;
     precompute::Phase4Inputs p4;
     p4.d = d;
     p4.raw = &in;
     p4.history = &runner.history();
     p4.bootstrap_mode = a::bootstrap_mode(in, d);
+    p4.completeness = checked;
     p4.upgc = precompute::DayRows(a::upcoming_player_game_context_table(), std::move(upgc),
                                   "player_lookup");
-    std::vector<Row> utgc_rows;
-    for (const auto& r : utgc) utgc_rows.push_back(a::utgc_row(r, d));
     p4.utgc = precompute::DayRows(a::upcoming_team_game_context_table(), std::move(utgc_rows),
                                   "team_abbr");
-    std::optional<precompute::CompletenessResult> completeness;
-    if (mode == a::RunMode::kDaily || options.with_completeness) {
-      std::vector<std::string> players;
-      size_t col = a::upcoming_player_game_context_table().column_index("player_lookup");
-      for (const Row& r : p4.upgc.rows()) players.push_back(std::get<std::string>(r[col]));
-      completeness = precompute::check_completeness(in, runner.history(), d, players);
-      p4.completeness = &*completeness;
-    }
     run_phase4(runner, p4, mode_name(mode));
   }
   return runner.report();

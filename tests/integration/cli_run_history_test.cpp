@@ -24,7 +24,7 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   // One team line is reconstructed from fewer than five players: no TOGS row, a failure.
   int rc = testing::run_command(bin + " run --db " + db + " --date 2024-10-22 --quiet", &out);
   EXPECT_EQ(rc, 1) << out;
-  EXPECT_NE(out.find("phase 3: 1 dates with games"), std::string::npos) << out;
+  EXPECT_NE(out.find("phases 3-4: 1 dates with games"), std::string::npos) << out;
   ASSERT_EQ(testing::run_command(bin + " status --db " + db + " --date 2024-10-22 --json", &out),
             0);
   auto runs = nlohmann::json::parse(out);

@@ -134,6 +134,18 @@ TEST_F(Phase3Run, ContextsOfDIgnoreEverythingDatedDOrLater) {
   Date d = make_date(2025, 1, 8);
   std::string clean = copy("clean.db");
   run(clean, d, d, analytics::RunMode::kDaily);
+  // Daily mode checks completeness: every context row of D carries a checked block.
+  for (const char* t : {"upcoming_team_game_context", "upcoming_player_game_context"}) {
+    EXPECT_EQ(sql_value(clean, std::string("select count(*) from ") + t +
+                                   " where game_date = '2025-01-08' and (completeness_checked = 0 "
+                                   "or completeness_pct is null)"),
+              "0")
+        << t;
+  }
+  EXPECT_NE(sql_value(clean,
+                      "select count(*) from ml_feature_store where game_date = "
+                      "'2025-01-08' and completeness_checked = 1"),
+            "0");
   std::string altered = copy("altered.db");
   // After D: gone. On D: results changed (points, shots), late lines added.
   testing::sql_exec(altered,
