@@ -1,0 +1,84 @@
+// All five Phase 4 processors for one mid-season date of the real 2024-25 season (2025-01-15),
+// inputs in memory, completeness checked (the daily-run path): TDZA and PSZA, then PCF and PDC,
+// then MLFS, each reading the rows the earlier ones returned, plus the completeness check
+// itself. Serial (one thread). Issue 5 target: <= 12 ms. Skips when the real season is absent.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <memory>
+#include <sstream>
+
+#include "pipeline/phase3_run.h"
+#include "precompute/ml_feature_store.h"
+#include "precompute/phase4_loader.h"
+#include "precompute/player_composite_factors.h"
+#include "precompute/player_daily_cache.h"
+#include "precompute/player_shot_zone_analysis.h"
+#include "precompute/team_defense_zone_analysis.h"
+#include "raw/ingest.h"
+#include "store/store.h"
+
+namespace nbaprops::precompute {
+namespace {
+
+const Date kD = make_date(2025, 1, 15);
+
+struct Fixture {
+  std::filesystem::path dir;
+  Phase4Context ctx;
+  std::vector<std::string> players;
+};
+
+const Fixture* fixture() {
+  static std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
+    std::filesystem::path data(NBAPROPS_SHARED_DATA_DIR);
+    if (!std::filesystem::exists(data / "player_gamelogs.csv.gz")) return nullptr;
+    auto fx = std::make_unique<Fixture>();
+    fx->dir = std::filesystem::temp_directory_path() / "nbaprops-phase4-bench";
+    std::filesystem::remove_all(fx->dir);
+    std::filesystem::create_directories(fx->dir);
+    auto store = open_store((fx->dir / "store.db").string());
+    IngestRequest request;
+    request.paths = {data.string()};
+    std::ostringstream out, err;
+    ingest(*store, request, out, err);
+    pipeline::Phase3Options options;
+    options.phase4 = false;
+    pipeline::run_phase3(*store, make_date(2024, 10, 22), kD, options, out);
+    fx->ctx = load_phase4_context(*store, kD, false);
+    fx->players = fx->ctx.history->players();
+    return fx;
+  }();
+  return f.get();
+}
+
+void BM_Phase4OneDate(benchmark::State& state) {
+  const Fixture* fx = fixture();
+  if (!fx) {
+    state.SkipWithError("real season data absent (../shared/data/nba-2024-25)");
+    return;
+  }
+  size_t rows = 0;
+  for (auto _ : state) {
+    Phase4Inputs in = fx->ctx.inputs;  // copies D's context rows, as a run would hold them
+    CompletenessResult c = check_completeness(*in.raw, *in.history, kD, fx->players);
+    in.completeness = &c;
+    auto tdza = team_defense_zone_analysis(in);
+    in.tdza = DayRows(team_defense_zone_analysis_table(), std::move(tdza.rows), "team_abbr");
+    auto psza = player_shot_zone_analysis(in);
+    in.psza = DayRows(player_shot_zone_analysis_table(), std::move(psza.rows), "player_lookup");
+    auto pcf = player_composite_factors(in);
+    in.pcf = DayRows(player_composite_factors_table(), std::move(pcf.rows), "player_lookup");
+    auto pdc = player_daily_cache(in);
+    in.pdc = DayRows(player_daily_cache_table(), std::move(pdc.rows), "player_lookup");
+    auto mlfs = ml_feature_store(in);
+    rows = in.tdza.rows().size() + in.psza.rows().size() + in.pcf.rows().size() +
+           in.pdc.rows().size() + mlfs.rows.size();
+    benchmark::DoNotOptimize(rows);
+  }
+  state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_Phase4OneDate)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace nbaprops::precompute
