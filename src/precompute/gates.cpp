@@ -1,5 +1,7 @@
 #include "precompute/gates.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analytics/completeness_block.h"
@@ -61,6 +63,32 @@ void check_range(std::string& problems, const char* name, std::optional<double> 
   if (!value || (*value >= lo && *value <= hi)) return;
   if (!problems.empty()) problems += "; ";
   problems += fmt::format("{} = {} outside [{}, {}]", name, *value, lo, hi);
+}
+
+analytics::ProcessorOutput for_each_upgc_player(
+    const Phase4Inputs& in,
+    const std::function<std::variant<Row, analytics::FailedEntity>(const RowReader&)>& row_of) {
+  std::vector<RowReader> entities;
+  for (const Row& row : in.upgc.rows()) entities.emplace_back(*in.upgc.table(), row);
+  std::sort(entities.begin(), entities.end(), [](const RowReader& a, const RowReader& b) {
+    return *a.s("player_lookup") < *b.s("player_lookup");
+  });
+  analytics::ProcessorOutput out;
+  for (const RowReader& upgc : entities) {
+    std::variant<Row, analytics::FailedEntity> r;
+    try {
+      r = row_of(upgc);
+    } catch (const std::exception& e) {
+      r = analytics::FailedEntity{"player", *upgc.s("player_lookup"), "PROCESSING_ERROR", e.what(),
+                                  false};
+    }
+    if (auto* row = std::get_if<Row>(&r)) {
+      out.rows.push_back(std::move(*row));
+    } else {
+      out.failed.push_back(std::get<analytics::FailedEntity>(std::move(r)));
+    }
+  }
+  return out;
 }
 
 }  // namespace nbaprops::precompute

@@ -3,8 +3,10 @@
 // failure, and the completeness block of a row. Pure functions; thread-safe.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "analytics/processor.h"
 #include "analytics/row_builder.h"
@@ -34,6 +36,12 @@ analytics::FailedEntity too_few_games(const std::string& entity_type, const std:
                                       int games, int minimum, int raw_games);
 
 // The completeness block: checked from the entity's result, else unchecked.
+// Calls `row_of` for each UPGC player of D, in key order, and collects its row or failure;
+// an exception becomes a PROCESSING_ERROR failure of that player.
+analytics::ProcessorOutput for_each_upgc_player(
+    const Phase4Inputs& in,
+    const std::function<std::variant<Row, analytics::FailedEntity>(const RowReader&)>& row_of);
+
 void add_completeness_block(analytics::RowBuilder& row, const Phase4Inputs& in,
                             const EntityCompleteness* entity, size_t window_count);
 

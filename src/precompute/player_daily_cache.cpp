@@ -1,5 +1,7 @@
 #include "precompute/player_daily_cache.h"
 
+#include "precompute/gates.h"
+
 #include <algorithm>
 #include <exception>
 #include <variant>
@@ -177,26 +179,7 @@ const TableSchema& player_daily_cache_table() {
 }
 
 ProcessorOutput player_daily_cache(const Phase4Inputs& in) {
-  std::vector<RowReader> entities;
-  for (const Row& row : in.upgc.rows()) entities.emplace_back(*in.upgc.table(), row);
-  std::sort(entities.begin(), entities.end(), [](const RowReader& a, const RowReader& b) {
-    return *a.s("player_lookup") < *b.s("player_lookup");
-  });
-  ProcessorOutput out;
-  for (const RowReader& upgc : entities) {
-    std::variant<Row, FailedEntity> r;
-    try {
-      r = pdc_row(in, upgc);
-    } catch (const std::exception& e) {
-      r = FailedEntity{"player", *upgc.s("player_lookup"), "PROCESSING_ERROR", e.what(), false};
-    }
-    if (auto* row = std::get_if<Row>(&r)) {
-      out.rows.push_back(std::move(*row));
-    } else {
-      out.failed.push_back(std::get<FailedEntity>(std::move(r)));
-    }
-  }
-  return out;
+  return for_each_upgc_player(in, [&](const RowReader& upgc) { return pdc_row(in, upgc); });
 }
 
 }  // namespace nbaprops::precompute
