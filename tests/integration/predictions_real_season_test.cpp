@@ -92,6 +92,18 @@ TEST(PredictionsRealSeason, PredictAndGradeFirstHalfOfDecember) {
                         "'2024-12-10'"),
               before);
   }
+  // The commands over the same store.
+  std::string out;
+  const std::string bin = NBAPROPS_BINARY;
+  EXPECT_EQ(testing::run_command(bin + " predict --db " + db + " --date 2024-12-05", &out), 0);
+  EXPECT_NE(out.find("predictions"), std::string::npos) << out;
+  EXPECT_EQ(testing::run_command(bin + " predict --db " + db + " --date 2024-12-05 --systems nope"),
+            2);
+  EXPECT_EQ(
+      testing::run_command(bin + " grade --db " + db + " --from 2024-12-01 --to 2024-12-15", &out),
+      0);
+  EXPECT_NE(out.find("moving_average"), std::string::npos) << out;
+  std::cout << out;
   std::cout << "predictions " << predictions << ", skip records " << skips << ", grades " << grades
             << "\n";
   for (const auto& row :
