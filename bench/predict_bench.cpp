@@ -1,7 +1,7 @@
-// Phase 5 for one date of the real 2024-25 season (2025-01-15, a full slate): the three base
-// systems and the ensemble for every candidate, inputs in memory (BM_PredictOneDate, target <= 100
-// ms), and reading those inputs from the store (BM_LoadPredictInputs). Serial (one thread). Skips
-// when the real season is absent.
+// Phase 5 for one date of the real 2024-25 season (2024-12-23, the fullest slate with prop lines;
+// the data holds lines to 2025-01-12): the three base systems and the ensemble for every candidate,
+// inputs in memory (BM_PredictOneDate, target <= 100 ms), and reading those inputs from the store
+// (BM_LoadPredictInputs). Serial (one thread). Skips when the real season is absent.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -16,7 +16,7 @@
 namespace nbaprops::predict {
 namespace {
 
-const Date kD = make_date(2025, 1, 15);
+const Date kD = make_date(2024, 12, 23);
 
 struct Fixture {
   std::filesystem::path dir;
