@@ -2,16 +2,18 @@
 
 #include "analytics/tables.h"
 #include "precompute/tables.h"
+#include "predict/tables.h"
 #include "raw/schema.h"
 
 namespace nbaprops {
 
 const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
   static const std::vector<std::vector<const TableSchema*>> versions = [] {
-    std::vector<std::vector<const TableSchema*>> v(3);
+    std::vector<std::vector<const TableSchema*>> v(4);
     for (const auto& t : raw_tables()) v[0].push_back(&t);
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
+    v[3] = predict::prediction_tables();
     return v;
   }();
   return versions;

@@ -1,0 +1,124 @@
+// `nbaprops predict --date D [--systems LIST]` and `nbaprops grade --date D | --from A --to B`
+// (04-predictions.md §2-8): read the store, write the Phase 5 partitions, print a summary.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "core/date.h"
+#include "predict/grade_day.h"
+#include "predict/predict_day.h"
+
+namespace nbaprops::cli {
+namespace {
+
+std::string now_utc() {
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  return format_timestamp(Timestamp{secs});
+}
+
+std::string opt(const std::optional<double>& v, int decimals) {
+  return v ? fmt::format("{:.{}f}", *v, decimals) : "-";
+}
+
+struct PredictArgs {
+  std::string date, systems, from, to;
+};
+
+int run_predict(const GlobalOptions& global, const PredictArgs& args) {
+  auto d = parse_iso_date(args.date);
+  if (!d) {
+    std::cerr << "error: --date must be YYYY-MM-DD\n";
+    return 2;
+  }
+  std::vector<std::string> systems;
+  std::stringstream list(args.systems);
+  for (std::string id; std::getline(list, id, ',');) {
+    if (id.empty()) continue;
+    const auto& known = predict::all_systems();
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      std::cerr << "error: unknown system " << id << "\n";
+      return 2;
+    }
+    systems.push_back(id);
+  }
+  try {
+    auto store = open_store(global.db);
+    auto inputs = predict::load_predict_inputs(*store, *d);
+    auto out = predict::predict_date(inputs, systems);
+    size_t preds = out.predictions.size(), skips = out.skips.size();
+    predict::write_predictions(*store, *d, std::move(out), now_utc());
+    std::cout << fmt::format("predict {}: {} candidates, {} predictions, {} skip records\n",
+                             args.date, inputs.candidates.size(), preds, skips);
+    return 0;
+  } catch (const StoreError& e) {
+    std::cerr << "store error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+int run_grade(const GlobalOptions& global, const PredictArgs& args) {
+  auto from = parse_iso_date(args.date.empty() ? args.from : args.date);
+  auto to = parse_iso_date(args.date.empty() ? args.to : args.date);
+  if (!from || !to || *to < *from) {
+    std::cerr << "error: give --date D or --from A --to B (YYYY-MM-DD, A <= B)\n";
+    return 2;
+  }
+  try {
+    auto store = open_store(global.db);
+    std::map<std::string, std::vector<predict::GradedRow>> pooled;
+    std::map<std::string, int64_t> pending;
+    for (Date d = *from; d <= *to; d = Date{d.days + 1}) {
+      auto day = predict::grade_date(*store, d);
+      for (auto& [system, rows] : day.by_system) {
+        auto& all = pooled[system];
+        all.insert(all.end(), rows.begin(), rows.end());
+      }
+      for (auto& [system, n] : day.pending) pending[system] += n;
+      predict::write_grades(*store, d, std::move(day.rows), now_utc());
+    }
+    std::cout << "system  preds  graded  voided  pending  recs  W-L-P  win%  roi%  mae  bias  "
+                 "lined_mae  market_mae  mae_vs_market\n";
+    for (const auto& [system, rows] : pooled) {
+      auto s = predict::summarize(rows, pending[system]);
+      std::cout << fmt::format("{}  {}  {}  {}  {}  {}  {}-{}-{}  {}  {}  {}  {}  {}  {}  {}\n",
+                               system, s.predictions, s.graded, s.voided, s.pending,
+                               s.recommendations, s.wins, s.losses, s.pushes, opt(s.win_rate, 2),
+                               opt(s.roi, 2), opt(s.mae, 3), opt(s.bias, 3), opt(s.lined_mae, 3),
+                               opt(s.market_mae, 3), opt(s.mae_vs_market, 3));
+    }
+    std::cout << "break-even at -110: 52.38 %\n";
+    return 0;
+  } catch (const StoreError& e) {
+    std::cerr << "store error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+}  // namespace
+
+void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto args = std::make_shared<PredictArgs>();
+  auto* predict = app.add_subcommand("predict", "Phase 5: predict one date's player points");
+  predict->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  predict->add_option("--date", args->date, "YYYY-MM-DD")->required();
+  predict->add_option("--systems", args->systems,
+                      "Comma-separated system ids (default: all available)");
+  predict->callback([&global, &exit_code, args] { exit_code = run_predict(global, *args); });
+  auto* grade = app.add_subcommand("grade", "Phase 5: grade the predictions of final games");
+  grade->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  auto* date = grade->add_option("--date", args->date, "YYYY-MM-DD");
+  auto* from = grade->add_option("--from", args->from, "First date");
+  auto* to = grade->add_option("--to", args->to, "Last date");
+  from->needs(to)->excludes(date);
+  to->needs(from);
+  grade->callback([&global, &exit_code, args] { exit_code = run_grade(global, *args); });
+}
+
+}  // namespace nbaprops::cli

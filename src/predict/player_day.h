@@ -1,0 +1,85 @@
+// What the prediction systems read for one player on a date D (04-predictions.md §1): the 60
+// features of his ml_feature_store row, the opponent's zone defence, his shot volume, and his
+// own past games. Plain read-only values, built once per date and shared by every system on
+// any number of threads.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "core/date.h"
+
+namespace nbaprops::predict {
+
+inline constexpr size_t kFeatureCount = 60;
+using Features = std::array<std::optional<double>, kFeatureCount>;
+
+// Parses the `features` column (a JSON array of 60 numbers or nulls). nullopt when it is not
+// such an array.
+std::optional<Features> parse_features(const std::string& json);
+
+// Feature indexes used by the systems (canonical order, 03-precompute.md).
+enum Feature : size_t {
+  kPointsL5 = 0,
+  kPointsL10 = 1,
+  kSeasonAvg = 2,
+  kPointsStdL10 = 3,
+  kGamesLast7Days = 4,
+  kFatigue = 5,
+  kShotZoneMismatch = 6,
+  kPace = 7,
+  kUsageSpike = 8,
+  kOpponentDefRating = 13,
+  kHomeAway = 15,
+  kBackToBack = 16,
+  kPctPaint = 18,
+  kPctMidRange = 19,
+  kPctThree = 20,
+};
+
+// One past game of a player (a player_game_summary row, as stored).
+struct PlayerGame {
+  Date game_date;
+  std::string game_id, team_abbr, opponent_abbr;
+  bool home = false;
+  bool appeared = false;  // active with minutes > 0
+  std::optional<double> points;
+};
+
+// A team's row of team_defense_zone_analysis on one analysis date.
+struct TeamDefense {
+  std::optional<double> paint_vs, mid_range_vs, three_vs;  // percentage points vs league
+  std::optional<double> defensive_rating;                  // defensive_rating_last_15
+};
+
+// team_defense_zone_analysis rows by (analysis_date, team_abbr).
+class DefenseByDate {
+ public:
+  void add(Date d, std::string team, TeamDefense row) {
+    rows_[{d, std::move(team)}] = std::move(row);
+  }
+  // nullptr when there is no row.
+  const TeamDefense* find(Date d, const std::string& team) const {
+    auto it = rows_.find({d, team});
+    return it == rows_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::pair<Date, std::string>, TeamDefense> rows_;
+};
+
+// The inputs of one player on D. `history` holds his games dated before D in date order.
+struct PlayerDay {
+  Date d;
+  std::string player_lookup, game_id, team_abbr, opponent_abbr;
+  Features features;
+  std::optional<double> attempts_per_game;  // A: PSZA of D, sum of the three zones
+  const DefenseByDate* defense = nullptr;   // REQUIRES: not null
+  std::span<const PlayerGame> history;
+};
+
+}  // namespace nbaprops::predict

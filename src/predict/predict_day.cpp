@@ -1,0 +1,260 @@
+#include "predict/predict_day.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analytics/inputs.h"
+#include "analytics/player_game_summary.h"
+#include "analytics/row_builder.h"
+#include "analytics/rules.h"
+#include "analytics/upcoming_player_game_context.h"
+#include "core/row_reader.h"
+#include "pipeline/partition_writer.h"
+#include "pipeline/phase3_run.h"
+#include "precompute/ml_feature_store.h"
+#include "precompute/player_shot_zone_analysis.h"
+#include "precompute/team_defense_zone_analysis.h"
+#include "predict/ensemble.h"
+#include "predict/estimate.h"
+#include "predict/moving_average.h"
+#include "predict/similarity.h"
+#include "predict/tables.h"
+#include "predict/zone_matchup.h"
+
+namespace nbaprops::predict {
+namespace {
+
+constexpr double kMinQuality = 70;
+constexpr int kDefenseLookbackDays = 90;
+
+using SystemFn = SystemResult (*)(const PlayerDay&);
+
+SystemFn base_system(const std::string& id) {
+  if (id == "moving_average") return &moving_average;
+  if (id == "zone_matchup") return &zone_matchup;
+  if (id == "similarity") return &similarity;
+  return nullptr;  // gradient_boosting joins here (§6); ensemble runs after the others
+}
+
+LineInfo line_of(const analytics::RawInputs& raw, Date d, const RowReader& upgc) {
+  LineInfo info;
+  info.line = upgc.d("current_points_line");
+  info.bookmaker = upgc.s("points_line_bookmaker");
+  if (!info.line || !info.bookmaker) return info;
+  std::vector<const analytics::PropLine*> book;
+  for (const auto* l : raw.prop_lines(d, *upgc.s("player_lookup"))) {
+    if (l->bookmaker == *info.bookmaker) book.push_back(l);
+  }
+  auto game_id = upgc.s("game_id");
+  auto chosen = analytics::choose_prop_line(book, game_id ? raw.game(*game_id) : nullptr);
+  if (chosen && round_half_away(chosen->closing_line, 1) == *info.line) {
+    info.snapshot_at = format_timestamp(chosen->closing_snapshot);
+    info.over_price = chosen->over_price;
+    info.under_price = chosen->under_price;
+  }
+  return info;
+}
+
+Row skip_row(Date d, const std::string& player, const std::string& system,
+             const std::string& reason, const std::string& detail) {
+  analytics::RowBuilder b(6);
+  b.date(d).text(player).text(system).text(reason).text(detail).null();
+  return b.take();
+}
+
+Row prediction_row(const std::string& system, Date d, const Candidate& c, const Estimate& e,
+                   const StoredPrediction& s) {
+  analytics::RowBuilder b(24);
+  b.text(system).date(d).text(c.player_lookup).text(c.game_id.value_or(""));
+  b.text(c.team_abbr).text(c.opponent_abbr);
+  b.dec(c.line.line, 1).text(c.line.bookmaker).text(c.line.snapshot_at);
+  b.integer(c.line.over_price).integer(c.line.under_price);
+  b.dec(s.predicted_points, 2).dec(s.confidence, 1).dec(s.edge, 2).text(s.recommendation);
+  b.text(c.feature_version).dec(c.feature_quality_score, 2).text(c.quality_tier);
+  b.null();  // model_version: gradient_boosting only
+  b.integer(e.similar_games ? std::optional<int64_t>(*e.similar_games) : std::nullopt);
+  b.dec(e.mean_similarity, 2);
+  b.integer(e.members ? std::optional<int64_t>(*e.members) : std::nullopt).dec(e.member_sd, 2);
+  b.null();
+  return b.take();
+}
+
+}  // namespace
+
+const std::vector<std::string>& all_systems() {
+  static const std::vector<std::string> ids = {"moving_average", "zone_matchup", "similarity",
+                                               "ensemble"};
+  return ids;
+}
+
+PredictInputs load_predict_inputs(Store& store, Date d) {
+  PredictInputs in;
+  in.d = d;
+  const std::string day = format_date(d);
+  auto raw = analytics::RawInputs::load(store, d, d);
+  std::map<std::string, Candidate> by_player;
+  const TableSchema& upgc_t = analytics::upcoming_player_game_context_table();
+  store.scan(upgc_t, {{"game_date", "=", day}}, [&](const Row& row) {
+    RowReader r(upgc_t, row);
+    Candidate& c = by_player[*r.s("player_lookup")];
+    c.player_lookup = *r.s("player_lookup");
+    c.injury_status = r.s("injury_status");
+    c.game_id = r.s("game_id");
+    c.team_abbr = r.s("team_abbr");
+    c.opponent_abbr = r.s("opponent_abbr");
+    c.line = line_of(raw, d, r);
+  });
+  const TableSchema& mlfs_t = precompute::ml_feature_store_table();
+  store.scan(mlfs_t, {{"game_date", "=", day}}, [&](const Row& row) {
+    RowReader r(mlfs_t, row);
+    Candidate& c = by_player[*r.s("player_lookup")];
+    c.player_lookup = *r.s("player_lookup");
+    c.has_features = true;
+    c.features = parse_features(*r.s("features"));
+    c.feature_quality_score = r.d("feature_quality_score");
+    c.feature_version = r.s("feature_version");
+    c.quality_tier = r.s("quality_tier");
+    // The feature row names the game and teams; the context's are the same when both exist.
+    c.game_id = r.s("game_id");
+    c.team_abbr = r.s("team_abbr");
+    c.opponent_abbr = r.s("opponent_abbr");
+  });
+  const TableSchema& psza_t = precompute::player_shot_zone_analysis_table();
+  store.scan(psza_t, {{"analysis_date", "=", day}}, [&](const Row& row) {
+    RowReader r(psza_t, row);
+    auto it = by_player.find(*r.s("player_lookup"));
+    if (it == by_player.end()) return;
+    auto p = r.d("paint_attempts_per_game"), m = r.d("mid_range_attempts_per_game"),
+         t = r.d("three_pt_attempts_per_game");
+    if (p && m && t) it->second.attempts_per_game = *p + *m + *t;
+  });
+  const TableSchema& tdza_t = precompute::team_defense_zone_analysis_table();
+  store.scan(tdza_t,
+             {{"analysis_date", ">=", format_date(Date{d.days - kDefenseLookbackDays})},
+              {"analysis_date", "<=", day}},
+             [&](const Row& row) {
+               RowReader r(tdza_t, row);
+               in.defense.add(
+                   *r.date("analysis_date"), *r.s("team_abbr"),
+                   {r.d("paint_defense_vs_league_avg"), r.d("mid_range_defense_vs_league_avg"),
+                    r.d("three_pt_defense_vs_league_avg"), r.d("defensive_rating_last_15")});
+             });
+  const TableSchema& pgs_t = analytics::player_game_summary_table();
+  Date from = pipeline::season_start(Date{d.days - 90});
+  store.scan(pgs_t, {{"game_date", ">=", format_date(from)}, {"game_date", "<", day}},
+             [&](const Row& row) {
+               RowReader r(pgs_t, row);
+               auto player = r.s("player_lookup");
+               if (!player || !by_player.count(*player)) return;
+               PlayerGame g;
+               g.game_date = *r.date("game_date");
+               g.game_id = r.s("game_id").value_or("");
+               g.team_abbr = r.s("team_abbr").value_or("");
+               g.opponent_abbr = r.s("opponent_abbr").value_or("");
+               g.home = r.b("home_game").value_or(false);
+               auto minutes = r.d("minutes");
+               g.appeared = r.s("player_status") == std::optional<std::string>("active") &&
+                            minutes && *minutes > 0;
+               g.points = r.d("pts");
+               in.history[*player].push_back(std::move(g));
+             });
+  for (auto& [player, games] : in.history) {
+    std::stable_sort(games.begin(), games.end(), [](const PlayerGame& a, const PlayerGame& b) {
+      return a.game_date != b.game_date ? a.game_date < b.game_date : a.game_id < b.game_id;
+    });
+  }
+  for (auto& [player, c] : by_player) in.candidates.push_back(std::move(c));
+  return in;
+}
+
+PredictOutput predict_date(const PredictInputs& in, const std::vector<std::string>& requested,
+                           const std::map<std::string, Thresholds>& thresholds) {
+  const std::vector<std::string>& systems = requested.empty() ? all_systems() : requested;
+  auto thresholds_of = [&](const std::string& id) {
+    auto it = thresholds.find(id);
+    return it == thresholds.end() ? default_thresholds(id) : it->second;
+  };
+  bool run_ensemble = std::find(systems.begin(), systems.end(), "ensemble") != systems.end();
+  PredictOutput out;
+  static const std::vector<PlayerGame> kNoGames;
+  for (const Candidate& c : in.candidates) {
+    if (c.injury_status == std::optional<std::string>("out")) {
+      out.skips.push_back(
+          skip_row(in.d, c.player_lookup, "all", "player_out", "injury_status out"));
+      continue;
+    }
+    if (!c.has_features || !c.features || !c.game_id) {
+      out.skips.push_back(
+          skip_row(in.d, c.player_lookup, "all", "no_features", "no ml_feature_store row for D"));
+      continue;
+    }
+    if (!c.feature_quality_score || *c.feature_quality_score < kMinQuality) {
+      std::string q =
+          c.feature_quality_score ? fmt::format("{:.2f}", *c.feature_quality_score) : "NULL";
+      out.skips.push_back(skip_row(in.d, c.player_lookup, "all", "quality_too_low",
+                                   "feature_quality_score " + q + " < 70"));
+      continue;
+    }
+    PlayerDay p;
+    p.d = in.d;
+    p.player_lookup = c.player_lookup;
+    p.game_id = *c.game_id;
+    p.team_abbr = c.team_abbr.value_or("");
+    p.opponent_abbr = c.opponent_abbr.value_or("");
+    p.features = *c.features;
+    p.attempts_per_game = c.attempts_per_game;
+    p.defense = &in.defense;
+    auto h = in.history.find(c.player_lookup);
+    p.history = h == in.history.end() ? std::span<const PlayerGame>(kNoGames)
+                                      : std::span<const PlayerGame>(h->second);
+    std::vector<Member> members;
+    for (const std::string& id : systems) {
+      SystemFn fn = base_system(id);
+      if (!fn) continue;
+      SystemResult r = fn(p);
+      if (!r.estimate) {
+        out.skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
+        continue;
+      }
+      StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
+                                             thresholds_of(id));
+      members.push_back({s.predicted_points, s.confidence});
+      out.predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
+    }
+    if (run_ensemble) {
+      SystemResult r = ensemble(members);
+      if (!r.estimate) {
+        out.skips.push_back(skip_row(in.d, c.player_lookup, "ensemble", r.reason, r.detail));
+      } else {
+        StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
+                                               thresholds_of("ensemble"));
+        out.predictions.push_back(prediction_row("ensemble", in.d, c, *r.estimate, s));
+      }
+    }
+  }
+  auto key_less = [](size_t n) {
+    return [n](const Row& a, const Row& b) {
+      for (size_t i = 0; i < n; ++i) {
+        const auto& x = std::get<std::string>(a[i]);
+        const auto& y = std::get<std::string>(b[i]);
+        if (x != y) return x < y;
+      }
+      return false;
+    };
+  };
+  std::sort(out.predictions.begin(), out.predictions.end(), key_less(4));
+  std::sort(out.skips.begin(), out.skips.end(), key_less(3));
+  return out;
+}
+
+void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at) {
+  const std::string run_id = "predict-" + processed_at;
+  pipeline::write_partition(
+      store, {&player_prop_predictions_table(), "game_date", d, "player_prop_predictions"},
+      std::move(out.predictions), {}, run_id, processed_at);
+  pipeline::write_partition(store, {&prediction_skips_table(), "game_date", d, "prediction_skips"},
+                            std::move(out.skips), {}, run_id, processed_at);
+}
+
+}  // namespace nbaprops::predict
