@@ -1,5 +1,5 @@
-// `nbaprops run --date D` and `nbaprops backfill --from A --to B`: Phases 3 and 4 (the runner
-// issue adds Phase 5, threads, resume and progress).
+// `nbaprops run --date D` and `nbaprops backfill --from A --to B`: Phases 3 and 4 on a pool
+// of --threads workers (pipeline/runner.h).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -8,7 +8,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 
 namespace nbaprops::cli {
 namespace {
@@ -16,6 +16,7 @@ namespace {
 struct RunArgs {
   std::string date, from, to, mode;
   bool quiet = false, with_completeness = false, phase3_only = false;
+  int threads = 0;
 };
 
 std::optional<Date> parse_cli_date(const std::string& s) {
@@ -38,9 +39,14 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::cerr << "error: dates must be YYYY-MM-DD (or today/yesterday/tomorrow), from <= to\n";
     return 2;
   }
-  pipeline::Phase3Options options;
+  if (args.threads < 0) {
+    std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return 2;
+  }
+  pipeline::RunOptions options;
   options.with_completeness = args.with_completeness;
-  options.phase4 = !args.phase3_only;
+  if (args.phase3_only) options.phases = {3};
+  options.threads = args.threads;
   if (mode_text == "daily") options.mode = analytics::RunMode::kDaily;
   if (mode_text == "backfill") options.mode = analytics::RunMode::kBackfill;
   if (!mode_text.empty() && !options.mode) {
@@ -50,11 +56,13 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   try {
     auto store = open_store(global.db);
     std::ostringstream sink;
-    auto report = pipeline::run_phase3(*store, *from, *to, options, args.quiet ? sink : std::cerr);
+    auto report =
+        pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
     std::cout << fmt::format(
-        "phases 3-4: {} dates with games, {} without; {} processor runs, "
+        "phases 3-4: {} dates with games, {} without; {} processor runs on {} threads, "
         "inputs loaded in {} ms\n",
-        report.dates_with_games, report.dates_skipped, report.runs.size(), report.load_ms);
+        report.dates_with_games, report.dates_skipped, report.runs.size(), report.threads,
+        report.load_ms);
     return report.any_failed ? 1 : 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
@@ -74,6 +82,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   run->add_flag("--with-completeness", args->with_completeness,
                 "Check completeness in backfill mode too");
   run->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
+  run->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
   run->callback([&global, &exit_code, args] {
     exit_code = run_range(global, args->date, args->date, *args);
   });
@@ -86,6 +95,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--with-completeness", args->with_completeness,
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
+  backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
   backfill->callback(
       [&global, &exit_code, args] { exit_code = run_range(global, args->from, args->to, *args); });
 }

@@ -1,0 +1,60 @@
+// Running the processor graph over a date range (05-pipeline.md §2-§7). Every final game from
+// the season start of `from` to `to` is summarised (the summary processors), then each game
+// date D in [from, to] gets its per-date processors (Phase 3 contexts, Phase 4), in the order
+// run_order() derives from the graph, with the completeness check of D (daily mode, or
+// with_completeness) before them.
+//
+// Inputs are loaded once. Dates are computed on a fixed pool of `threads` workers (summary
+// dates first; then the per-date dates, which read only the finished summaries); the calling
+// thread writes each (processor, date) as one partition, in one transaction with its
+// processor_runs row, in date then run order. Outputs are byte-identical for any `threads`.
+//
+// Not thread-safe: one run per Store at a time.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analytics/run_mode.h"
+#include "core/date.h"
+#include "store/store.h"
+
+namespace nbaprops::pipeline {
+
+struct RunOptions {
+  std::optional<analytics::RunMode> mode;  // forced; else detected per date (02 §5 Mode)
+  std::set<int> phases = {3, 4};           // phase 3 always runs (Phase 4 reads it in memory)
+  bool with_completeness = false;          // check completeness in backfill mode too
+  int threads = 0;                         // worker threads; 0: the machine's hardware threads
+  bool resume = false;  // skip (processor, date) whose latest run succeeded on the same inputs
+  bool force = false;   // recompute everything (overrides resume)
+};
+
+struct ProcessorRunSummary {
+  std::string processor;
+  Date date;
+  std::string mode, status;  // status: success, partial, skipped
+  int64_t rows = 0, failed = 0;
+  int64_t compute_us = 0, write_us = 0;
+};
+
+struct RunReport {
+  std::vector<ProcessorRunSummary> runs;
+  int64_t load_ms = 0;
+  int dates_with_games = 0, dates_skipped = 0;
+  int threads = 1;
+  bool any_failed = false;  // some entity failed unexpectedly (exit code 1)
+};
+
+// The first day from which a run over `from` loads inputs: July 1 of from's season.
+Date season_start(Date from);
+
+// Runs the graph for [from, to]; one log line per processor run goes to `log`.
+// Throws StoreError (the partition being written is rolled back; earlier ones stay).
+RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& options,
+                       std::ostream& log);
+
+}  // namespace nbaprops::pipeline
