@@ -6,6 +6,7 @@
 #include <chrono>
 #include <deque>
 #include <future>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -54,16 +55,21 @@ struct DateWork {
 };
 
 // Runs `compute(i)` for items 0..n-1 on the pool, at most `window` ahead of the writer, and
-// hands each result to `write` on the calling thread in item order.
+// hands each result to `write` on the calling thread in item order. Without a pool
+// (--threads 1), computes and writes each item in turn on the calling thread.
 template <typename Compute, typename Write>
-void pipelined(ThreadPool& pool, size_t n, Compute compute, Write write) {
-  size_t window = static_cast<size_t>(pool.size()) * 2 + 1;
+void pipelined(ThreadPool* pool, size_t n, Compute compute, Write write) {
+  if (!pool) {
+    for (size_t i = 0; i < n; ++i) write(compute(i));
+    return;
+  }
+  size_t window = static_cast<size_t>(pool->size()) * 2 + 1;
   std::deque<std::future<DateWork>> pending;
   size_t next = 0;
   try {
     for (size_t done = 0; done < n; ++done) {
       while (next < n && pending.size() < window) {
-        pending.push_back(pool.submit([&compute, i = next] { return compute(i); }));
+        pending.push_back(pool->submit([&compute, i = next] { return compute(i); }));
         ++next;
       }
       DateWork work = pending.front().get();
@@ -169,7 +175,9 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
   a::RawInputs in = a::RawInputs::load(store, season_start(from), to);
   Runner runner(store, log, threads);
   runner.report().load_ms = micros_since(load_started) / 1000;
-  ThreadPool pool(threads);
+  // --threads 1: one thread, the caller's; N > 1: N workers compute while the caller writes.
+  std::unique_ptr<ThreadPool> pool;
+  if (threads > 1) pool = std::make_unique<ThreadPool>(threads);
 
   // The summaries of every final game from the season start; the history is filled by the
   // writer, in date order, so it is the same for any number of threads.
@@ -179,7 +187,7 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
   }
   a::Phase3History history;
   pipelined(
-      pool, game_dates.size(),
+      pool.get(), game_dates.size(),
       [&](size_t i) {
         DateWork w{game_dates[i], "summary", {}};
         for (const ProcessorEntry* e : summaries) {
@@ -206,7 +214,7 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
   }
   runner.report().dates_with_games = static_cast<int>(dates.size());
   pipelined(
-      pool, dates.size(),
+      pool.get(), dates.size(),
       [&](size_t i) {
         Date d = dates[i];
         DateContext ctx;

@@ -4,10 +4,12 @@
 // run_order() derives from the graph, with the completeness check of D (daily mode, or
 // with_completeness) before them.
 //
-// Inputs are loaded once. Dates are computed on a fixed pool of `threads` workers (summary
-// dates first; then the per-date dates, which read only the finished summaries); the calling
-// thread writes each (processor, date) as one partition, in one transaction with its
-// processor_runs row, in date then run order. Outputs are byte-identical for any `threads`.
+// Inputs are loaded once. With threads > 1, dates are computed on a fixed pool of `threads`
+// workers (summary dates first; then the per-date dates, which read only the finished
+// summaries) while the calling thread writes; with threads == 1 the calling thread computes
+// and writes each date in turn. Each (processor, date) is written as one partition, in one
+// transaction with its processor_runs row, in date then run order. Outputs are
+// byte-identical for any `threads`.
 //
 // Not thread-safe: one run per Store at a time.
 #pragma once
