@@ -2,6 +2,7 @@
 // of --threads workers (pipeline/runner.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <sstream>
@@ -15,7 +16,7 @@ namespace {
 
 struct RunArgs {
   std::string date, from, to, mode;
-  bool quiet = false, with_completeness = false, phase3_only = false;
+  bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false;
   int threads = 0;
 };
 
@@ -47,6 +48,9 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   options.with_completeness = args.with_completeness;
   if (args.phase3_only) options.phases = {3};
   options.threads = args.threads;
+  options.resume = args.resume;
+  options.force = args.force;
+  options.store_location = global.db;
   if (mode_text == "daily") options.mode = analytics::RunMode::kDaily;
   if (mode_text == "backfill") options.mode = analytics::RunMode::kBackfill;
   if (!mode_text.empty() && !options.mode) {
@@ -58,11 +62,13 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::ostringstream sink;
     auto report =
         pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
+    auto skipped = std::count_if(report.runs.begin(), report.runs.end(),
+                                 [](const auto& r) { return r.status == "skipped"; });
     std::cout << fmt::format(
-        "phases 3-4: {} dates with games, {} without; {} processor runs on {} threads, "
-        "inputs loaded in {} ms\n",
-        report.dates_with_games, report.dates_skipped, report.runs.size(), report.threads,
-        report.load_ms);
+        "phases 3-4: {} dates with games, {} without; {} processor runs on {} threads ({} "
+        "skipped, inputs unchanged), inputs loaded in {} ms\n",
+        report.dates_with_games, report.dates_skipped, report.runs.size() - skipped, report.threads,
+        skipped, report.load_ms);
     return report.any_failed ? 1 : 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
@@ -96,6 +102,9 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
   backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
+  backfill->add_flag("--resume", args->resume,
+                     "Skip each (processor, date) whose latest run succeeded on unchanged inputs");
+  backfill->add_flag("--force", args->force, "Recompute everything (overrides --resume)");
   backfill->callback(
       [&global, &exit_code, args] { exit_code = run_range(global, args->from, args->to, *args); });
 }

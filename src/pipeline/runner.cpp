@@ -6,6 +6,7 @@
 #include <chrono>
 #include <deque>
 #include <future>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "analytics/completeness_block.h"
 #include "core/thread_pool.h"
 #include "pipeline/graph.h"
+#include "pipeline/input_fingerprint.h"
 #include "pipeline/partition_writer.h"
 #include "precompute/completeness.h"
 #include "raw/schema.h"
@@ -45,6 +47,8 @@ struct Computed {
   const ProcessorEntry* entry = nullptr;
   ProcessorOutput out;
   int64_t compute_us = 0;
+  std::string fingerprint;  // of the inputs (processor_runs.detail)
+  bool skip = false;        // --resume: latest run succeeded on the same inputs; not written
 };
 
 // Everything computed for one date, in run order.
@@ -94,6 +98,12 @@ class Runner {
   // Writes one partition with its processor_runs row, in one transaction; logs it.
   void write(const Computed& c, Date d, const std::string& mode) {
     const TableSchema& table = c.entry->table();
+    if (c.skip) {
+      log_ << fmt::format("{} {} {}: skipped, inputs unchanged since its last successful run\n",
+                          table.name, format_date(d), mode);
+      report_.runs.push_back({table.name, d, mode, "skipped", 0, 0, 0, 0});
+      return;
+    }
     auto started = Clock::now();
     std::string stamp = now_utc();
     // EXPECTED_INCOMPLETE and STALE_DATA are recorded but expected (05-pipeline.md §3).
@@ -108,7 +118,7 @@ class Runner {
                           static_cast<int64_t>(c.out.failed.size()),
                           c.compute_us,
                           0};
-    Row record = run_record(s, stamp);
+    Row record = run_record(s, stamp, c.fingerprint);
     write_partition(store_, {&table, date_column_of(table), d, table.name}, c.out.rows,
                     c.out.failed, run_id_, stamp, &record);
     s.write_us = micros_since(started);
@@ -124,13 +134,15 @@ class Runner {
  private:
   // The processor_runs row (write_ms: the time to build the rows' transaction is not known
   // yet when the row is inserted inside it; compute and total are).
-  Row run_record(const ProcessorRunSummary& s, const std::string& stamp) const {
+  Row run_record(const ProcessorRunSummary& s, const std::string& stamp,
+                 const std::string& fingerprint) const {
     const TableSchema& t = *find_table("processor_runs");
     Row row(t.columns.size());
     auto set = [&](const char* c, Value v) { row[t.column_index(c)] = std::move(v); };
     set("run_id", run_id_);
     set("processor", s.processor);
     set("date", format_date(s.date));
+    set("detail", fingerprint);
     set("mode", s.mode);
     set("status", s.status);
     set("entities_written", s.rows);
@@ -152,9 +164,27 @@ class Runner {
 
 Computed compute_timed(const ProcessorEntry& e, const std::function<ProcessorOutput()>& f) {
   auto started = Clock::now();
-  Computed c{&e, f(), 0};
+  Computed c{&e, f(), 0, {}, false};
   c.compute_us = micros_since(started);
   return c;
+}
+
+// The latest run of each (processor, date) from `from`: its status and input fingerprint.
+std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> latest_runs(
+    Store& store, Date from) {
+  const TableSchema& t = *find_table("processor_runs");
+  size_t processor = t.column_index("processor"), date = t.column_index("date"),
+         status = t.column_index("status"), detail = t.column_index("detail");
+  auto text = [](const Value& v) {
+    const auto* s = std::get_if<std::string>(&v);
+    return s ? *s : std::string();
+  };
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> latest;
+  // In processed_at order: a later run replaces an earlier one.
+  store.scan(t, {{"date", ">=", format_date(from)}}, [&](const Row& row) {
+    latest[{text(row[processor]), text(row[date])}] = {text(row[status]), text(row[detail])};
+  });
+  return latest;
 }
 
 }  // namespace
@@ -172,7 +202,28 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
     (e->kind == ProcessorKind::kSummary ? summaries : per_date).push_back(e);
   }
   auto load_started = Clock::now();
+  std::future<InputFingerprints> reading;
+  if (!options.store_location.empty()) {
+    reading = std::async(std::launch::async, [&] {
+      auto second = open_store(options.store_location);
+      return InputFingerprints::load(*second, season_start(from), to);
+    });
+  }
   a::RawInputs in = a::RawInputs::load(store, season_start(from), to);
+  InputFingerprints inputs =
+      reading.valid() ? reading.get() : InputFingerprints::load(store, season_start(from), to);
+  auto latest = options.resume && !options.force ? latest_runs(store, season_start(from))
+                                                 : decltype(latest_runs(store, from)){};
+  // The fingerprint of (processor, date), and whether --resume may skip it.
+  std::string options_salt = options.with_completeness ? "+completeness" : "";
+  auto fingerprint = [&](const ProcessorEntry& e, Date d, const std::string& mode) {
+    uint64_t h = e.kind == ProcessorKind::kSummary ? inputs.on(d) : inputs.up_to(d);
+    return InputFingerprints::text(h, std::string(e.name) + "/" + mode + options_salt);
+  };
+  auto unchanged = [&](const ProcessorEntry& e, Date d, const std::string& print) {
+    auto it = latest.find({std::string(e.name), format_date(d)});
+    return it != latest.end() && it->second.first == "success" && it->second.second == print;
+  };
   Runner runner(store, log, threads);
   runner.report().load_ms = micros_since(load_started) / 1000;
   // --threads 1: one thread, the caller's; N > 1: N workers compute while the caller writes.
@@ -191,7 +242,11 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
       [&](size_t i) {
         DateWork w{game_dates[i], "summary", {}};
         for (const ProcessorEntry* e : summaries) {
-          w.outputs.push_back(compute_timed(*e, [&] { return e->summary(in, w.d); }));
+          // Always computed (the history needs them); written unless unchanged.
+          Computed c = compute_timed(*e, [&] { return e->summary(in, w.d); });
+          c.fingerprint = fingerprint(*e, w.d, w.mode);
+          c.skip = unchanged(*e, w.d, c.fingerprint);
+          w.outputs.push_back(std::move(c));
         }
         return w;
       },
@@ -220,6 +275,19 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
         DateContext ctx;
         ctx.mode = options.mode.value_or(a::detect_mode(in, d));
         DateWork w{d, mode_name(ctx.mode), {}};
+        // --resume: a date whose every processor is unchanged is not computed at all; a date
+        // with one changed processor is computed whole (later processors read earlier ones'
+        // rows of D in memory), and its unchanged partitions are not rewritten.
+        bool all_unchanged = true;
+        std::vector<std::string> prints;
+        for (const ProcessorEntry* e : per_date) {
+          prints.push_back(fingerprint(*e, d, w.mode));
+          all_unchanged = all_unchanged && unchanged(*e, d, prints.back());
+        }
+        if (all_unchanged) {
+          for (const ProcessorEntry* e : per_date) w.outputs.push_back({e, {}, 0, {}, true});
+          return w;
+        }
         // The one completeness result of D (daily mode, or --with-completeness), for every
         // player who could be an entity of D: all players with summaries, and D's line players.
         std::optional<precompute::CompletenessResult> completeness;
@@ -237,6 +305,8 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
         ctx.p4.completeness = completeness ? &*completeness : nullptr;
         for (const ProcessorEntry* e : per_date) {
           Computed c = compute_timed(*e, [&] { return e->per_date(ctx); });
+          c.fingerprint = prints[w.outputs.size()];
+          c.skip = unchanged(*e, d, c.fingerprint);
           if (e->keep) {
             ctx.p4.*(e->keep) =
                 precompute::DayRows(e->table(), c.out.rows, std::string(e->entity_column));
