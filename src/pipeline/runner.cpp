@@ -16,6 +16,7 @@
 #include "pipeline/graph.h"
 #include "pipeline/input_fingerprint.h"
 #include "pipeline/partition_writer.h"
+#include "pipeline/progress.h"
 #include "precompute/completeness.h"
 #include "raw/schema.h"
 #include "store/export.h"
@@ -189,6 +190,25 @@ std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string
 
 }  // namespace
 
+std::vector<ProcessorTotals> processor_totals(const RunReport& report) {
+  std::vector<ProcessorTotals> totals;
+  for (const auto& r : report.runs) {
+    auto it = std::find_if(totals.begin(), totals.end(),
+                           [&](const auto& t) { return t.processor == r.processor; });
+    if (it == totals.end()) {
+      totals.push_back({r.processor});
+      it = std::prev(totals.end());
+    }
+    ++it->runs;
+    if (r.status == "skipped") ++it->skipped;
+    it->entities += r.rows + r.failed;
+    it->failed += r.failed;
+    it->compute_us += r.compute_us;
+    it->write_us += r.write_us;
+  }
+  return totals;
+}
+
 Date season_start(Date from) {
   return make_date(season_of(from), 7, 1);
 }
@@ -236,6 +256,22 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
   for (Date d = season_start(from); d <= to; d = Date{d.days + 1}) {
     if (!in.games_on(d).empty()) game_dates.push_back(d);
   }
+  std::vector<Date> dates;
+  for (Date d = from; d <= to; d = Date{d.days + 1}) {
+    if (in.games_on(d).empty()) {
+      ++runner.report().dates_skipped;
+    } else {
+      dates.push_back(d);
+    }
+  }
+  runner.report().dates_with_games = static_cast<int>(dates.size());
+  Progress progress(options.progress, options.progress_terminal,
+                    static_cast<int64_t>(game_dates.size() + dates.size()));
+  auto entities = [](const DateWork& w) {
+    int64_t n = 0;
+    for (const auto& c : w.outputs) n += c.out.rows.size() + c.out.failed.size();
+    return n;
+  };
   a::Phase3History history;
   pipelined(
       pool.get(), game_dates.size(),
@@ -255,19 +291,11 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
           for (const auto& row : c.out.rows) history.add_row(c.entry->table(), row);
           runner.write(c, w.d, w.mode);
         }
+        progress.step("summarising games", entities(w));
       });
   history.finish();
 
   // The dates of [from, to]: each reads only the (now read-only) inputs and history.
-  std::vector<Date> dates;
-  for (Date d = from; d <= to; d = Date{d.days + 1}) {
-    if (in.games_on(d).empty()) {
-      ++runner.report().dates_skipped;
-    } else {
-      dates.push_back(d);
-    }
-  }
-  runner.report().dates_with_games = static_cast<int>(dates.size());
   pipelined(
       pool.get(), dates.size(),
       [&](size_t i) {
@@ -317,7 +345,9 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
       },
       [&](DateWork w) {
         for (const auto& c : w.outputs) runner.write(c, w.d, w.mode);
+        progress.step("dates", entities(w));
       });
+  progress.finish();
   return runner.report();
 }
 

@@ -36,6 +36,8 @@ struct RunOptions {
   // The store's location (as given to open_store): when set, the input fingerprints are read
   // on a second connection while the inputs load; else after them, on `store`.
   std::string store_location;
+  std::ostream* progress = nullptr;  // progress lines (standard error), or none
+  bool progress_terminal = false;    // redraw one line in place
 };
 
 struct ProcessorRunSummary {
@@ -53,6 +55,20 @@ struct RunReport {
   int threads = 1;
   bool any_failed = false;  // some entity failed unexpectedly (exit code 1)
 };
+
+// Per-processor totals of a run (--timings, --json): where the time goes.
+struct ProcessorTotals {
+  std::string processor;
+  int64_t runs = 0, skipped = 0, entities = 0, failed = 0;  // entities: rows + failures
+  int64_t compute_us = 0, write_us = 0;
+  // Mean compute microseconds per entity (0 without entities).
+  double compute_us_per_entity() const {
+    return entities > 0 ? static_cast<double>(compute_us) / static_cast<double>(entities) : 0;
+  }
+};
+
+// The totals of each processor of `report`, in run order.
+std::vector<ProcessorTotals> processor_totals(const RunReport& report);
 
 // The first day from which a run over `from` loads inputs: July 1 of from's season.
 Date season_start(Date from);
