@@ -23,7 +23,7 @@ for threads in "${thread_counts[@]}"; do
     cp "$tmp/raw.db" "$tmp/s.db"
     # Exit code 1 = some entities failed and were recorded (the real data has a few): fine here.
     /usr/bin/time -f '%e %M' -o "$tmp/time" \
-      "$bin" backfill --db "$tmp/s.db" --from 2024-10-22 --to 2025-04-13 --quiet \
+      "$bin" backfill --db "$tmp/s.db" --from 2024-10-22 --to 2025-04-13 --quiet --no-progress \
       --threads "$threads" > /dev/null || [ $? -eq 1 ]
     read -r secs kb < <(tail -n 1 "$tmp/time")
     best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')

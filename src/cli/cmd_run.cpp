@@ -18,7 +18,7 @@ namespace nbaprops::cli {
 namespace {
 
 struct RunArgs {
-  std::string date, from, to, mode;
+  std::string date, from, to, mode, phases;
   bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false,
        timings = false, json = false, no_progress = false;
   int threads = 0;
@@ -94,6 +94,19 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   pipeline::RunOptions options;
   options.with_completeness = args.with_completeness;
   if (args.phase3_only) options.phases = {3};
+  if (!args.phases.empty()) {
+    // --phases 3 or 3,4 (Phase 3 always runs: Phase 4 reads its rows in memory).
+    options.phases = {3};
+    std::stringstream list(args.phases);
+    for (std::string p; std::getline(list, p, ',');) {
+      if (p == "4") {
+        options.phases.insert(4);
+      } else if (p != "3") {
+        std::cerr << "error: --phases takes 3 and 4 (Phase 5 is not part of the runner yet)\n";
+        return 2;
+      }
+    }
+  }
   options.threads = args.threads;
   options.resume = args.resume;
   options.force = args.force;
@@ -149,6 +162,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--with-completeness", args->with_completeness,
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
+  backfill->add_option("--phases", args->phases, "Phases to run: 3 or 3,4 (default 3,4)");
   backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
   backfill->add_flag("--timings", args->timings,
                      "Per-processor totals and microseconds per entity");

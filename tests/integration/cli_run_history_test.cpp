@@ -59,6 +59,12 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   EXPECT_EQ(testing::run_command(bin + " backfill --db " + db +
                                  " --from 2024-10-22 --to 2024-10-22 --threads -1 2>/dev/null"),
             2);
+  EXPECT_EQ(testing::run_command(bin + " backfill --db " + db +
+                                 " --from 2024-10-22 --to 2024-10-22 --phases 3,5 2>/dev/null"),
+            2);
+  rc = testing::run_command(
+      bin + " backfill --db " + db + " --from 2024-10-22 --to 2024-10-22 --phases 3 --json", &out);
+  EXPECT_EQ(nlohmann::json::parse(out)["processors"].size(), 5u);
 }
 
 }  // namespace
