@@ -12,13 +12,14 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "pipeline/graph.h"
 #include "pipeline/runner.h"
 
 namespace nbaprops::cli {
 namespace {
 
 struct RunArgs {
-  std::string date, from, to, mode, phases;
+  std::string date, from, to, mode, phases, only;
   bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false,
        timings = false, json = false, no_progress = false;
   int threads = 0;
@@ -94,6 +95,18 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   pipeline::RunOptions options;
   options.with_completeness = args.with_completeness;
   if (args.phase3_only) options.phases = {3};
+  if (!args.only.empty()) {
+    std::stringstream list(args.only);
+    for (std::string p; std::getline(list, p, ',');) {
+      bool known = false;
+      for (const auto& e : pipeline::processor_graph()) known = known || e.name == p;
+      if (!known) {
+        std::cerr << "error: --only: no processor named " << p << "\n";
+        return 2;
+      }
+      options.only.insert(p);
+    }
+  }
   if (!args.phases.empty()) {
     // --phases 3 or 3,4 (Phase 3 always runs: Phase 4 reads its rows in memory).
     options.phases = {3};
@@ -147,6 +160,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
                 "Check completeness in backfill mode too");
   run->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
   run->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
+  run->add_option("--only", args->only, "Write only these processors (comma-separated)");
   run->add_flag("--timings", args->timings, "Per-processor totals and microseconds per entity");
   run->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
   run->add_flag("--no-progress", args->no_progress, "No progress on standard error");
@@ -164,6 +178,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
   backfill->add_option("--phases", args->phases, "Phases to run: 3 or 3,4 (default 3,4)");
   backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
+  backfill->add_option("--only", args->only, "Write only these processors (comma-separated)");
   backfill->add_flag("--timings", args->timings,
                      "Per-processor totals and microseconds per entity");
   backfill->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");

@@ -8,6 +8,8 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -50,6 +52,7 @@ struct Computed {
   int64_t compute_us = 0;
   std::string fingerprint;  // of the inputs (processor_runs.detail)
   bool skip = false;        // --resume: latest run succeeded on the same inputs; not written
+  bool write = true;        // false: computed only as an input of an --only processor
 };
 
 // Everything computed for one date, in run order.
@@ -99,6 +102,7 @@ class Runner {
   // Writes one partition with its processor_runs row, in one transaction; logs it.
   void write(const Computed& c, Date d, const std::string& mode) {
     const TableSchema& table = c.entry->table();
+    if (!c.write) return;
     if (c.skip) {
       log_ << fmt::format("{} {} {}: skipped, inputs unchanged since its last successful run\n",
                           table.name, format_date(d), mode);
@@ -165,7 +169,7 @@ class Runner {
 
 Computed compute_timed(const ProcessorEntry& e, const std::function<ProcessorOutput()>& f) {
   auto started = Clock::now();
-  Computed c{&e, f(), 0, {}, false};
+  Computed c{&e, f(), 0, {}, false, true};
   c.compute_us = micros_since(started);
   return c;
 }
@@ -216,10 +220,25 @@ Date season_start(Date from) {
 RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& options,
                        std::ostream& log) {
   int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
+  // --only: those processors and, computed in memory but not written, what they read.
+  std::set<std::string_view> needed;
+  for (const auto& name : options.only) needed.insert(name);
+  auto order = run_order(processor_graph());
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    if (!needed.count((*it)->name)) continue;
+    for (auto input : (*it)->inputs) needed.insert(input);
+  }
+  auto written = [&](const ProcessorEntry& e) {
+    return options.only.empty() || options.only.count(std::string(e.name)) > 0;
+  };
   std::vector<const ProcessorEntry*> summaries, per_date;
-  for (const ProcessorEntry* e : run_order(processor_graph())) {
+  for (const ProcessorEntry* e : order) {
     if (!options.phases.count(e->phase) && e->phase != 3) continue;
-    (e->kind == ProcessorKind::kSummary ? summaries : per_date).push_back(e);
+    if (e->kind == ProcessorKind::kSummary) {
+      summaries.push_back(e);  // always: the history needs them
+    } else if (options.only.empty() || needed.count(e->name)) {
+      per_date.push_back(e);
+    }
   }
   auto load_started = Clock::now();
   std::future<InputFingerprints> reading;
@@ -282,6 +301,7 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
           Computed c = compute_timed(*e, [&] { return e->summary(in, w.d); });
           c.fingerprint = fingerprint(*e, w.d, w.mode);
           c.skip = unchanged(*e, w.d, c.fingerprint);
+          c.write = written(*e);
           w.outputs.push_back(std::move(c));
         }
         return w;
@@ -310,10 +330,12 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
         std::vector<std::string> prints;
         for (const ProcessorEntry* e : per_date) {
           prints.push_back(fingerprint(*e, d, w.mode));
-          all_unchanged = all_unchanged && unchanged(*e, d, prints.back());
+          all_unchanged = all_unchanged && (!written(*e) || unchanged(*e, d, prints.back()));
         }
         if (all_unchanged) {
-          for (const ProcessorEntry* e : per_date) w.outputs.push_back({e, {}, 0, {}, true});
+          for (const ProcessorEntry* e : per_date) {
+            w.outputs.push_back({e, {}, 0, {}, true, written(*e)});
+          }
           return w;
         }
         // The one completeness result of D (daily mode, or --with-completeness), for every
@@ -335,6 +357,7 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
           Computed c = compute_timed(*e, [&] { return e->per_date(ctx); });
           c.fingerprint = prints[w.outputs.size()];
           c.skip = unchanged(*e, d, c.fingerprint);
+          c.write = written(*e);
           if (e->keep) {
             ctx.p4.*(e->keep) =
                 precompute::DayRows(e->table(), c.out.rows, std::string(e->entity_column));

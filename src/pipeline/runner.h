@@ -33,6 +33,9 @@ struct RunOptions {
   int threads = 0;                         // worker threads; 0: the machine's hardware threads
   bool resume = false;  // skip (processor, date) whose latest run succeeded on the same inputs
   bool force = false;   // recompute everything (overrides resume)
+  // Write only these processors (empty: all); what they read is computed in memory, not
+  // written. REQUIRES: names of processor_graph() entries.
+  std::set<std::string> only;
   // The store's location (as given to open_store): when set, the input fingerprints are read
   // on a second connection while the inputs load; else after them, on `store`.
   std::string store_location;

@@ -65,6 +65,15 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   rc = testing::run_command(
       bin + " backfill --db " + db + " --from 2024-10-22 --to 2024-10-22 --phases 3 --json", &out);
   EXPECT_EQ(nlohmann::json::parse(out)["processors"].size(), 5u);
+  // --only: one processor written; what it reads is computed, not written.
+  rc = testing::run_command(
+      bin + " run --db " + db + " --date 2024-10-22 --only player_composite_factors --json", &out);
+  auto only = nlohmann::json::parse(out)["processors"];
+  ASSERT_EQ(only.size(), 1u) << out;
+  EXPECT_EQ(only[0]["processor"], "player_composite_factors");
+  EXPECT_EQ(testing::run_command(bin + " run --db " + db +
+                                 " --date 2024-10-22 --only no_such_table 2>/dev/null"),
+            2);
 }
 
 }  // namespace
