@@ -30,7 +30,7 @@ void Progress::step(const std::string& stage, int64_t entities) {
   auto now = Clock::now();
   // A terminal redraws at most ten times a second; a log gets a line every `every_`.
   auto gap = terminal_ ? Clock::duration(std::chrono::milliseconds(100)) : every_;
-  if (now - last_shown_ < gap && done_ < total_) return;
+  if (now - last_shown_ < gap && done_ < total_ && drawn_ == terminal_) return;
   last_shown_ = now;
   show();
 }
@@ -39,14 +39,21 @@ void Progress::show() {
   std::string text = line(stage_, done_, total_, entities_, Clock::now() - started_);
   if (terminal_) {
     *out_ << "\r\033[K" << text << std::flush;
+    drawn_ = true;
   } else {
     *out_ << "progress: " << text << "\n" << std::flush;
   }
 }
 
+void Progress::clear_line() {
+  if (!out_ || !terminal_ || !drawn_) return;
+  *out_ << "\r\033[K" << std::flush;
+  drawn_ = false;
+}
+
 void Progress::finish() {
   // step() showed the last line; a terminal's redrawn line still needs its end.
-  if (out_ && terminal_ && done_ > 0) *out_ << "\n" << std::flush;
+  if (out_ && terminal_ && drawn_) *out_ << "\n" << std::flush;
 }
 
 }  // namespace nbaprops::pipeline

@@ -21,6 +21,9 @@ class Progress {
 
   // One step (a date's partitions) written, with `entities` rows and failures.
   void step(const std::string& stage, int64_t entities);
+  // On a terminal, erases the drawn line, so that a log line written to the same stream
+  // starts clean (the next step redraws it). Elsewhere does nothing.
+  void clear_line();
   // The last line (on a terminal: ends the redrawn line).
   void finish();
 
@@ -37,6 +40,7 @@ class Progress {
   std::string stage_;
   Clock::duration every_;
   Clock::time_point started_, last_shown_;
+  bool drawn_ = false;  // a terminal line is on screen
 };
 
 }  // namespace nbaprops::pipeline

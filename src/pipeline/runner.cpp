@@ -309,6 +309,7 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
       [&](DateWork w) {
         for (const auto& c : w.outputs) {
           for (const auto& row : c.out.rows) history.add_row(c.entry->table(), row);
+          progress.clear_line();
           runner.write(c, w.d, w.mode);
         }
         progress.step("summarising games", entities(w));
@@ -367,7 +368,10 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
         return w;
       },
       [&](DateWork w) {
-        for (const auto& c : w.outputs) runner.write(c, w.d, w.mode);
+        for (const auto& c : w.outputs) {
+          progress.clear_line();
+          runner.write(c, w.d, w.mode);
+        }
         progress.step("dates", entities(w));
       });
   progress.finish();

@@ -35,6 +35,18 @@ TEST(Progress, ALogGetsLinesATerminalGetsOneRedrawnLine) {
   EXPECT_NE(tty.str().find("\r\033[K["), std::string::npos);
   EXPECT_NE(tty.str().find("2/2 steps"), std::string::npos);
   EXPECT_EQ(tty.str().back(), '\n');
+
+  // A log line between steps: the bar is erased first, and redrawn at the next step even
+  // within the redraw interval.
+  std::ostringstream both;
+  Progress mixed(&both, true, 3);
+  mixed.step("dates", 1);
+  mixed.clear_line();
+  both << "a log line\n";
+  mixed.step("dates", 1);
+  std::string shown = both.str();
+  EXPECT_NE(shown.find("steps (dates) | "), std::string::npos);
+  EXPECT_NE(shown.find("\r\033[Ka log line\n\r\033[K[#"), std::string::npos) << shown;
 }
 
 }  // namespace
