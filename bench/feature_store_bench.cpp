@@ -11,7 +11,7 @@
 #include <memory>
 #include <sstream>
 
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/phase4_loader.h"
 #include "raw/ingest.h"
@@ -41,7 +41,7 @@ const Fixture* fixture() {
     request.paths = {data.string()};
     std::ostringstream out, err;
     ingest(*store, request, out, err);
-    pipeline::run_phase3(*store, make_date(2024, 10, 22), kD, {}, out);
+    pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, {}, out);
     fx->ctx = load_phase4_context(*store, kD, false);
     return fx;
   }();

@@ -8,7 +8,7 @@
 #include <memory>
 #include <sstream>
 
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/phase4_loader.h"
 #include "precompute/player_composite_factors.h"
@@ -42,9 +42,9 @@ const Fixture* fixture() {
     request.paths = {data.string()};
     std::ostringstream out, err;
     ingest(*store, request, out, err);
-    pipeline::Phase3Options options;
-    options.phase4 = false;
-    pipeline::run_phase3(*store, make_date(2024, 10, 22), kD, options, out);
+    pipeline::RunOptions options;
+    options.phases = {3};
+    pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, options, out);
     fx->ctx = load_phase4_context(*store, kD, false);
     fx->players = fx->ctx.history->players();
     return fx;

@@ -1,21 +1,28 @@
-// `nbaprops run --date D` and `nbaprops backfill --from A --to B`: Phases 3 and 4 (the runner
-// issue adds Phase 5, threads, resume and progress).
+// `nbaprops run --date D` and `nbaprops backfill --from A --to B`: Phases 3 and 4 on a pool
+// of --threads workers (pipeline/runner.h).
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.h"
 #include "core/date.h"
-#include "pipeline/phase3_run.h"
+#include "pipeline/graph.h"
+#include "pipeline/runner.h"
 
 namespace nbaprops::cli {
 namespace {
 
 struct RunArgs {
-  std::string date, from, to, mode;
-  bool quiet = false, with_completeness = false, phase3_only = false;
+  std::string date, from, to, mode, phases, only;
+  bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false,
+       timings = false, json = false, no_progress = false;
+  int threads = 0;
 };
 
 std::optional<Date> parse_cli_date(const std::string& s) {
@@ -30,6 +37,49 @@ std::optional<Date> parse_cli_date(const std::string& s) {
   return parse_iso_date(s);
 }
 
+// The run's summary on standard output: one line, and with --timings the per-processor totals;
+// with --json, one JSON object holding both.
+void print_summary(const pipeline::RunReport& report, const RunArgs& args) {
+  auto totals = pipeline::processor_totals(report);
+  int64_t skipped = 0;
+  for (const auto& t : totals) skipped += t.skipped;
+  if (args.json) {
+    nlohmann::json j = {{"dates_with_games", report.dates_with_games},
+                        {"dates_without_games", report.dates_skipped},
+                        {"threads", report.threads},
+                        {"load_ms", report.load_ms},
+                        {"processor_runs", static_cast<int64_t>(report.runs.size()) - skipped},
+                        {"skipped", skipped},
+                        {"any_failed", report.any_failed},
+                        {"processors", nlohmann::json::array()}};
+    for (const auto& t : totals) {
+      j["processors"].push_back({{"processor", t.processor},
+                                 {"runs", t.runs},
+                                 {"skipped", t.skipped},
+                                 {"entities", t.entities},
+                                 {"failed", t.failed},
+                                 {"compute_ms", t.compute_us / 1000.0},
+                                 {"write_ms", t.write_us / 1000.0},
+                                 {"compute_us_per_entity", t.compute_us_per_entity()}});
+    }
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format(
+      "phases 3-4: {} dates with games, {} without; {} processor runs on {} threads ({} "
+      "skipped, inputs unchanged), inputs loaded in {} ms\n",
+      report.dates_with_games, report.dates_skipped,
+      static_cast<int64_t>(report.runs.size()) - skipped, report.threads, skipped, report.load_ms);
+  if (!args.timings) return;
+  std::cout << fmt::format("{:<30} {:>5} {:>8} {:>7} {:>11} {:>9} {:>12}\n", "processor", "runs",
+                           "entities", "failed", "compute ms", "write ms", "us/entity");
+  for (const auto& t : totals) {
+    std::cout << fmt::format("{:<30} {:>5} {:>8} {:>7} {:>11.1f} {:>9.1f} {:>12.2f}\n", t.processor,
+                             t.runs - t.skipped, t.entities, t.failed, t.compute_us / 1000.0,
+                             t.write_us / 1000.0, t.compute_us_per_entity());
+  }
+}
+
 int run_range(const GlobalOptions& global, const std::string& from_text, const std::string& to_text,
               const RunArgs& args) {
   const std::string& mode_text = args.mode;
@@ -38,9 +88,46 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::cerr << "error: dates must be YYYY-MM-DD (or today/yesterday/tomorrow), from <= to\n";
     return 2;
   }
-  pipeline::Phase3Options options;
+  if (args.threads < 0) {
+    std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return 2;
+  }
+  pipeline::RunOptions options;
   options.with_completeness = args.with_completeness;
-  options.phase4 = !args.phase3_only;
+  if (args.phase3_only) options.phases = {3};
+  if (!args.only.empty()) {
+    std::stringstream list(args.only);
+    for (std::string p; std::getline(list, p, ',');) {
+      bool known = false;
+      for (const auto& e : pipeline::processor_graph()) known = known || e.name == p;
+      if (!known) {
+        std::cerr << "error: --only: no processor named " << p << "\n";
+        return 2;
+      }
+      options.only.insert(p);
+    }
+  }
+  if (!args.phases.empty()) {
+    // --phases 3 or 3,4 (Phase 3 always runs: Phase 4 reads its rows in memory).
+    options.phases = {3};
+    std::stringstream list(args.phases);
+    for (std::string p; std::getline(list, p, ',');) {
+      if (p == "4") {
+        options.phases.insert(4);
+      } else if (p != "3") {
+        std::cerr << "error: --phases takes 3 and 4 (Phase 5 is not part of the runner yet)\n";
+        return 2;
+      }
+    }
+  }
+  options.threads = args.threads;
+  options.resume = args.resume;
+  options.force = args.force;
+  options.store_location = global.db;
+  if (!args.no_progress && !args.json) {
+    options.progress = &std::cerr;
+    options.progress_terminal = ::isatty(2) != 0;
+  }
   if (mode_text == "daily") options.mode = analytics::RunMode::kDaily;
   if (mode_text == "backfill") options.mode = analytics::RunMode::kBackfill;
   if (!mode_text.empty() && !options.mode) {
@@ -50,11 +137,9 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   try {
     auto store = open_store(global.db);
     std::ostringstream sink;
-    auto report = pipeline::run_phase3(*store, *from, *to, options, args.quiet ? sink : std::cerr);
-    std::cout << fmt::format(
-        "phases 3-4: {} dates with games, {} without; {} processor runs, "
-        "inputs loaded in {} ms\n",
-        report.dates_with_games, report.dates_skipped, report.runs.size(), report.load_ms);
+    auto report =
+        pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
+    print_summary(report, args);
     return report.any_failed ? 1 : 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
@@ -74,6 +159,11 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   run->add_flag("--with-completeness", args->with_completeness,
                 "Check completeness in backfill mode too");
   run->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
+  run->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
+  run->add_option("--only", args->only, "Write only these processors (comma-separated)");
+  run->add_flag("--timings", args->timings, "Per-processor totals and microseconds per entity");
+  run->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
+  run->add_flag("--no-progress", args->no_progress, "No progress on standard error");
   run->callback([&global, &exit_code, args] {
     exit_code = run_range(global, args->date, args->date, *args);
   });
@@ -86,6 +176,16 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--with-completeness", args->with_completeness,
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
+  backfill->add_option("--phases", args->phases, "Phases to run: 3 or 3,4 (default 3,4)");
+  backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
+  backfill->add_option("--only", args->only, "Write only these processors (comma-separated)");
+  backfill->add_flag("--timings", args->timings,
+                     "Per-processor totals and microseconds per entity");
+  backfill->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
+  backfill->add_flag("--no-progress", args->no_progress, "No progress on standard error");
+  backfill->add_flag("--resume", args->resume,
+                     "Skip each (processor, date) whose latest run succeeded on unchanged inputs");
+  backfill->add_flag("--force", args->force, "Recompute everything (overrides --resume)");
   backfill->callback(
       [&global, &exit_code, args] { exit_code = run_range(global, args->from, args->to, *args); });
 }

@@ -6,7 +6,8 @@ namespace nbaprops::pipeline {
 
 int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
                         const std::vector<analytics::FailedEntity>& failed,
-                        const std::string& run_id, const std::string& processed_at) {
+                        const std::string& run_id, const std::string& processed_at,
+                        const Row* run_record) {
   const TableSchema& t = *p.table;
   std::string date = format_date(p.date);
   size_t stamp = t.column_index("processed_at");
@@ -22,6 +23,7 @@ int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
     store.upsert(f, Row{run_id, p.processor, date, e.entity_type, e.entity_id, e.category, e.reason,
                         int64_t{e.can_retry ? 1 : 0}});
   }
+  if (run_record) store.insert(*find_table("processor_runs"), *run_record);
   tx.commit();
   return static_cast<int64_t>(rows.size());
 }

@@ -21,10 +21,13 @@ struct Partition {
 };
 
 // Replaces the partition's rows with `rows` (processed_at filled in) and the failed_entities
-// of (processor, date) with `failed`, in one transaction. Returns the rows written.
+// of (processor, date) with `failed`, and inserts `run_record` (a processor_runs row, when
+// given), in one transaction: a (processor, date) recorded as run is there in full.
+// Returns the rows written.
 // REQUIRES: no open transaction. Throws StoreError (nothing is then changed).
 int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
                         const std::vector<analytics::FailedEntity>& failed,
-                        const std::string& run_id, const std::string& processed_at);
+                        const std::string& run_id, const std::string& processed_at,
+                        const Row* run_record = nullptr);
 
 }  // namespace nbaprops::pipeline

@@ -6,7 +6,7 @@
 #include "analytics/team_offense_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/player_shot_zone_analysis.h"
 
 namespace nbaprops::precompute {

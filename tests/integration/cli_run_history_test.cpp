@@ -40,6 +40,40 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   }
   EXPECT_TRUE(failed.count("team_offense_game_summary:team")) << out;
   EXPECT_EQ(testing::run_command(bin + " status --db " + db + " --date 2024-13-01 2>/dev/null"), 2);
+
+  // The run summary as JSON, with per-processor totals; --timings as a table; --resume skips
+  // what succeeded on unchanged inputs (the two partial partitions are rerun).
+  rc = testing::run_command(
+      bin + " backfill --db " + db + " --from 2024-10-22 --to 2024-10-22 --json --threads 2", &out);
+  EXPECT_EQ(rc, 1) << out;
+  auto summary = nlohmann::json::parse(out);
+  EXPECT_EQ(summary["threads"], 2);
+  EXPECT_EQ(summary["processors"].size(), 10u);
+  EXPECT_EQ(summary["processors"][0]["processor"], "team_offense_game_summary");
+  EXPECT_TRUE(summary["processors"][0].contains("compute_us_per_entity"));
+  rc = testing::run_command(bin + " backfill --db " + db +
+                                " --from 2024-10-22 --to 2024-10-22 --quiet --timings --resume",
+                            &out);
+  EXPECT_NE(out.find("us/entity"), std::string::npos) << out;
+  EXPECT_NE(out.find("(8 skipped, inputs unchanged)"), std::string::npos) << out;
+  EXPECT_EQ(testing::run_command(bin + " backfill --db " + db +
+                                 " --from 2024-10-22 --to 2024-10-22 --threads -1 2>/dev/null"),
+            2);
+  EXPECT_EQ(testing::run_command(bin + " backfill --db " + db +
+                                 " --from 2024-10-22 --to 2024-10-22 --phases 3,5 2>/dev/null"),
+            2);
+  rc = testing::run_command(
+      bin + " backfill --db " + db + " --from 2024-10-22 --to 2024-10-22 --phases 3 --json", &out);
+  EXPECT_EQ(nlohmann::json::parse(out)["processors"].size(), 5u);
+  // --only: one processor written; what it reads is computed, not written.
+  rc = testing::run_command(
+      bin + " run --db " + db + " --date 2024-10-22 --only player_composite_factors --json", &out);
+  auto only = nlohmann::json::parse(out)["processors"];
+  ASSERT_EQ(only.size(), 1u) << out;
+  EXPECT_EQ(only[0]["processor"], "player_composite_factors");
+  EXPECT_EQ(testing::run_command(bin + " run --db " + db +
+                                 " --date 2024-10-22 --only no_such_table 2>/dev/null"),
+            2);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "analytics/upcoming_player_game_context.h"
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/phase4_loader.h"
 #include "support/test_store.h"
@@ -36,7 +36,7 @@ class FeatureStoreRealSeason : public ::testing::Test {
     auto run = run_ingest(*store, {real_season_dir()});
     ASSERT_EQ(run.report.exit_code, 0) << run.err;
     std::ostringstream log;
-    pipeline::run_phase3(*store, make_date(2024, 10, 22), make_date(2025, 1, 15), {}, log);
+    pipeline::run_pipeline(*store, make_date(2024, 10, 22), make_date(2025, 1, 15), {}, log);
   }
   static void TearDownTestSuite() {
     delete dir_;

@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/phase4_loader.h"
 #include "precompute/player_composite_factors.h"
 #include "precompute/player_daily_cache.h"
@@ -34,7 +34,7 @@ class PrecomputeFactorsRealSeason : public ::testing::Test {
     auto run = run_ingest(*store, {real_season_dir()});
     ASSERT_EQ(run.report.exit_code, 0) << run.err;
     std::ostringstream log;
-    pipeline::run_phase3(*store, make_date(2024, 10, 22), kD, {}, log);
+    pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, {}, log);
   }
   static void TearDownTestSuite() {
     delete dir_;

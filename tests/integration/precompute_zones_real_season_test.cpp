@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/phase4_loader.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"
@@ -26,7 +26,7 @@ TEST(PrecomputeZonesRealSeason, MidSeasonDate) {
   testing::run_ingest(*store, {testing::real_season_dir()});
   std::ostringstream log;
   const Date d = make_date(2025, 1, 15);
-  auto report = pipeline::run_phase3(*store, make_date(2024, 10, 22), d, {}, log);
+  auto report = pipeline::run_pipeline(*store, make_date(2024, 10, 22), d, {}, log);
   ASSERT_GT(report.dates_with_games, 0);
 
   Phase4Context ctx = load_phase4_context(*store, d, true);

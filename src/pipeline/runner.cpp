@@ -1,0 +1,381 @@
+#include "pipeline/runner.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <future>
+#include <map>
+#include <memory>
+#include <set>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "analytics/completeness_block.h"
+#include "core/thread_pool.h"
+#include "pipeline/graph.h"
+#include "pipeline/input_fingerprint.h"
+#include "pipeline/partition_writer.h"
+#include "pipeline/progress.h"
+#include "precompute/completeness.h"
+#include "raw/schema.h"
+#include "store/export.h"
+
+namespace nbaprops::pipeline {
+namespace {
+
+namespace a = analytics;
+using a::ProcessorOutput;
+using Clock = std::chrono::steady_clock;
+
+int64_t micros_since(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
+}
+
+std::string now_utc() {
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  return format_timestamp(Timestamp{secs});
+}
+
+std::string mode_name(a::RunMode m) {
+  return m == a::RunMode::kBackfill ? "backfill" : "daily";
+}
+
+// One processor's output for one date, computed on a worker, waiting to be written.
+struct Computed {
+  const ProcessorEntry* entry = nullptr;
+  ProcessorOutput out;
+  int64_t compute_us = 0;
+  std::string fingerprint;  // of the inputs (processor_runs.detail)
+  bool skip = false;        // --resume: latest run succeeded on the same inputs; not written
+  bool write = true;        // false: computed only as an input of an --only processor
+};
+
+// Everything computed for one date, in run order.
+struct DateWork {
+  Date d;
+  std::string mode;
+  std::vector<Computed> outputs;
+};
+
+// Runs `compute(i)` for items 0..n-1 on the pool, at most `window` ahead of the writer, and
+// hands each result to `write` on the calling thread in item order. Without a pool
+// (--threads 1), computes and writes each item in turn on the calling thread.
+template <typename Compute, typename Write>
+void pipelined(ThreadPool* pool, size_t n, Compute compute, Write write) {
+  if (!pool) {
+    for (size_t i = 0; i < n; ++i) write(compute(i));
+    return;
+  }
+  size_t window = static_cast<size_t>(pool->size()) * 2 + 1;
+  std::deque<std::future<DateWork>> pending;
+  size_t next = 0;
+  try {
+    for (size_t done = 0; done < n; ++done) {
+      while (next < n && pending.size() < window) {
+        pending.push_back(pool->submit([&compute, i = next] { return compute(i); }));
+        ++next;
+      }
+      DateWork work = pending.front().get();
+      pending.pop_front();
+      write(std::move(work));
+    }
+  } catch (...) {
+    // The queued tasks read the caller's state: let them finish before it goes away.
+    for (auto& f : pending) f.wait();
+    throw;
+  }
+}
+
+class Runner {
+ public:
+  Runner(Store& store, std::ostream& log, int threads)
+      : store_(store), log_(log), threads_(threads) {
+    run_id_ = fmt::format("run-{}-{}", now_utc(), ::getpid());
+    report_.threads = threads;
+  }
+
+  // Writes one partition with its processor_runs row, in one transaction; logs it.
+  void write(const Computed& c, Date d, const std::string& mode) {
+    const TableSchema& table = c.entry->table();
+    if (!c.write) return;
+    if (c.skip) {
+      log_ << fmt::format("{} {} {}: skipped, inputs unchanged since its last successful run\n",
+                          table.name, format_date(d), mode);
+      report_.runs.push_back({table.name, d, mode, "skipped", 0, 0, 0, 0});
+      return;
+    }
+    auto started = Clock::now();
+    std::string stamp = now_utc();
+    // EXPECTED_INCOMPLETE and STALE_DATA are recorded but expected (05-pipeline.md §3).
+    bool unexpected = std::any_of(c.out.failed.begin(), c.out.failed.end(), [](const auto& f) {
+      return f.category != "EXPECTED_INCOMPLETE" && f.category != "STALE_DATA";
+    });
+    ProcessorRunSummary s{table.name,
+                          d,
+                          mode,
+                          unexpected ? "partial" : "success",
+                          static_cast<int64_t>(c.out.rows.size()),
+                          static_cast<int64_t>(c.out.failed.size()),
+                          c.compute_us,
+                          0};
+    Row record = run_record(s, stamp, c.fingerprint);
+    write_partition(store_, {&table, date_column_of(table), d, table.name}, c.out.rows,
+                    c.out.failed, run_id_, stamp, &record);
+    s.write_us = micros_since(started);
+    report_.any_failed |= unexpected;
+    log_ << fmt::format("{} {} {}: rows={} failed={} compute={:.1f}ms write={:.1f}ms\n",
+                        s.processor, format_date(d), s.mode, s.rows, s.failed,
+                        s.compute_us / 1000.0, s.write_us / 1000.0);
+    report_.runs.push_back(std::move(s));
+  }
+
+  RunReport& report() { return report_; }
+
+ private:
+  // The processor_runs row (write_ms: the time to build the rows' transaction is not known
+  // yet when the row is inserted inside it; compute and total are).
+  Row run_record(const ProcessorRunSummary& s, const std::string& stamp,
+                 const std::string& fingerprint) const {
+    const TableSchema& t = *find_table("processor_runs");
+    Row row(t.columns.size());
+    auto set = [&](const char* c, Value v) { row[t.column_index(c)] = std::move(v); };
+    set("run_id", run_id_);
+    set("processor", s.processor);
+    set("date", format_date(s.date));
+    set("detail", fingerprint);
+    set("mode", s.mode);
+    set("status", s.status);
+    set("entities_written", s.rows);
+    set("entities_failed", s.failed);
+    set("rows_written", s.rows);
+    set("threads", int64_t{threads_});
+    set("compute_ms", (s.compute_us + 500) / 1000);
+    set("total_ms", (s.compute_us + 500) / 1000);
+    set("processed_at", stamp);
+    return row;
+  }
+
+  Store& store_;
+  std::ostream& log_;
+  int threads_;
+  std::string run_id_;
+  RunReport report_;
+};
+
+Computed compute_timed(const ProcessorEntry& e, const std::function<ProcessorOutput()>& f) {
+  auto started = Clock::now();
+  Computed c{&e, f(), 0, {}, false, true};
+  c.compute_us = micros_since(started);
+  return c;
+}
+
+// The latest run of each (processor, date) from `from`: its status and input fingerprint.
+std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> latest_runs(
+    Store& store, Date from) {
+  const TableSchema& t = *find_table("processor_runs");
+  size_t processor = t.column_index("processor"), date = t.column_index("date"),
+         status = t.column_index("status"), detail = t.column_index("detail");
+  auto text = [](const Value& v) {
+    const auto* s = std::get_if<std::string>(&v);
+    return s ? *s : std::string();
+  };
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> latest;
+  // In processed_at order: a later run replaces an earlier one.
+  store.scan(t, {{"date", ">=", format_date(from)}}, [&](const Row& row) {
+    latest[{text(row[processor]), text(row[date])}] = {text(row[status]), text(row[detail])};
+  });
+  return latest;
+}
+
+}  // namespace
+
+std::vector<ProcessorTotals> processor_totals(const RunReport& report) {
+  std::vector<ProcessorTotals> totals;
+  for (const auto& r : report.runs) {
+    auto it = std::find_if(totals.begin(), totals.end(),
+                           [&](const auto& t) { return t.processor == r.processor; });
+    if (it == totals.end()) {
+      totals.push_back({r.processor});
+      it = std::prev(totals.end());
+    }
+    ++it->runs;
+    if (r.status == "skipped") ++it->skipped;
+    it->entities += r.rows + r.failed;
+    it->failed += r.failed;
+    it->compute_us += r.compute_us;
+    it->write_us += r.write_us;
+  }
+  return totals;
+}
+
+Date season_start(Date from) {
+  return make_date(season_of(from), 7, 1);
+}
+
+RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& options,
+                       std::ostream& log) {
+  int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
+  // --only: those processors and, computed in memory but not written, what they read.
+  std::set<std::string_view> needed;
+  for (const auto& name : options.only) needed.insert(name);
+  auto order = run_order(processor_graph());
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    if (!needed.count((*it)->name)) continue;
+    for (auto input : (*it)->inputs) needed.insert(input);
+  }
+  auto written = [&](const ProcessorEntry& e) {
+    return options.only.empty() || options.only.count(std::string(e.name)) > 0;
+  };
+  std::vector<const ProcessorEntry*> summaries, per_date;
+  for (const ProcessorEntry* e : order) {
+    if (!options.phases.count(e->phase) && e->phase != 3) continue;
+    if (e->kind == ProcessorKind::kSummary) {
+      summaries.push_back(e);  // always: the history needs them
+    } else if (options.only.empty() || needed.count(e->name)) {
+      per_date.push_back(e);
+    }
+  }
+  auto load_started = Clock::now();
+  std::future<InputFingerprints> reading;
+  if (!options.store_location.empty()) {
+    reading = std::async(std::launch::async, [&] {
+      auto second = open_store(options.store_location);
+      return InputFingerprints::load(*second, season_start(from), to);
+    });
+  }
+  a::RawInputs in = a::RawInputs::load(store, season_start(from), to);
+  InputFingerprints inputs =
+      reading.valid() ? reading.get() : InputFingerprints::load(store, season_start(from), to);
+  auto latest = options.resume && !options.force ? latest_runs(store, season_start(from))
+                                                 : decltype(latest_runs(store, from)){};
+  // The fingerprint of (processor, date), and whether --resume may skip it.
+  std::string options_salt = options.with_completeness ? "+completeness" : "";
+  auto fingerprint = [&](const ProcessorEntry& e, Date d, const std::string& mode) {
+    uint64_t h = e.kind == ProcessorKind::kSummary ? inputs.on(d) : inputs.up_to(d);
+    return InputFingerprints::text(h, std::string(e.name) + "/" + mode + options_salt);
+  };
+  auto unchanged = [&](const ProcessorEntry& e, Date d, const std::string& print) {
+    auto it = latest.find({std::string(e.name), format_date(d)});
+    return it != latest.end() && it->second.first == "success" && it->second.second == print;
+  };
+  Runner runner(store, log, threads);
+  runner.report().load_ms = micros_since(load_started) / 1000;
+  // --threads 1: one thread, the caller's; N > 1: N workers compute while the caller writes.
+  std::unique_ptr<ThreadPool> pool;
+  if (threads > 1) pool = std::make_unique<ThreadPool>(threads);
+
+  // The summaries of every final game from the season start; the history is filled by the
+  // writer, in date order, so it is the same for any number of threads.
+  std::vector<Date> game_dates;
+  for (Date d = season_start(from); d <= to; d = Date{d.days + 1}) {
+    if (!in.games_on(d).empty()) game_dates.push_back(d);
+  }
+  std::vector<Date> dates;
+  for (Date d = from; d <= to; d = Date{d.days + 1}) {
+    if (in.games_on(d).empty()) {
+      ++runner.report().dates_skipped;
+    } else {
+      dates.push_back(d);
+    }
+  }
+  runner.report().dates_with_games = static_cast<int>(dates.size());
+  Progress progress(options.progress, options.progress_terminal,
+                    static_cast<int64_t>(game_dates.size() + dates.size()));
+  auto entities = [](const DateWork& w) {
+    int64_t n = 0;
+    for (const auto& c : w.outputs) n += c.out.rows.size() + c.out.failed.size();
+    return n;
+  };
+  a::Phase3History history;
+  pipelined(
+      pool.get(), game_dates.size(),
+      [&](size_t i) {
+        DateWork w{game_dates[i], "summary", {}};
+        for (const ProcessorEntry* e : summaries) {
+          // Always computed (the history needs them); written unless unchanged.
+          Computed c = compute_timed(*e, [&] { return e->summary(in, w.d); });
+          c.fingerprint = fingerprint(*e, w.d, w.mode);
+          c.skip = unchanged(*e, w.d, c.fingerprint);
+          c.write = written(*e);
+          w.outputs.push_back(std::move(c));
+        }
+        return w;
+      },
+      [&](DateWork w) {
+        for (const auto& c : w.outputs) {
+          for (const auto& row : c.out.rows) history.add_row(c.entry->table(), row);
+          progress.clear_line();
+          runner.write(c, w.d, w.mode);
+        }
+        progress.step("summarising games", entities(w));
+      });
+  history.finish();
+
+  // The dates of [from, to]: each reads only the (now read-only) inputs and history.
+  pipelined(
+      pool.get(), dates.size(),
+      [&](size_t i) {
+        Date d = dates[i];
+        DateContext ctx;
+        ctx.mode = options.mode.value_or(a::detect_mode(in, d));
+        DateWork w{d, mode_name(ctx.mode), {}};
+        // --resume: a date whose every processor is unchanged is not computed at all; a date
+        // with one changed processor is computed whole (later processors read earlier ones'
+        // rows of D in memory), and its unchanged partitions are not rewritten.
+        bool all_unchanged = true;
+        std::vector<std::string> prints;
+        for (const ProcessorEntry* e : per_date) {
+          prints.push_back(fingerprint(*e, d, w.mode));
+          all_unchanged = all_unchanged && (!written(*e) || unchanged(*e, d, prints.back()));
+        }
+        if (all_unchanged) {
+          for (const ProcessorEntry* e : per_date) {
+            w.outputs.push_back({e, {}, 0, {}, true, written(*e)});
+          }
+          return w;
+        }
+        // The one completeness result of D (daily mode, or --with-completeness), for every
+        // player who could be an entity of D: all players with summaries, and D's line players.
+        std::optional<precompute::CompletenessResult> completeness;
+        if (ctx.mode == a::RunMode::kDaily || options.with_completeness) {
+          std::vector<std::string> players = history.players();
+          for (const auto& p : in.players_with_points_line(d)) players.push_back(p);
+          std::sort(players.begin(), players.end());
+          players.erase(std::unique(players.begin(), players.end()), players.end());
+          completeness = precompute::check_completeness(in, history, d, players);
+        }
+        ctx.p4.d = d;
+        ctx.p4.raw = &in;
+        ctx.p4.history = &history;
+        ctx.p4.bootstrap_mode = a::bootstrap_mode(in, d);
+        ctx.p4.completeness = completeness ? &*completeness : nullptr;
+        for (const ProcessorEntry* e : per_date) {
+          Computed c = compute_timed(*e, [&] { return e->per_date(ctx); });
+          c.fingerprint = prints[w.outputs.size()];
+          c.skip = unchanged(*e, d, c.fingerprint);
+          c.write = written(*e);
+          if (e->keep) {
+            ctx.p4.*(e->keep) =
+                precompute::DayRows(e->table(), c.out.rows, std::string(e->entity_column));
+          }
+          w.outputs.push_back(std::move(c));
+        }
+        return w;
+      },
+      [&](DateWork w) {
+        for (const auto& c : w.outputs) {
+          progress.clear_line();
+          runner.write(c, w.d, w.mode);
+        }
+        progress.step("dates", entities(w));
+      });
+  progress.finish();
+  return runner.report();
+}
+
+}  // namespace nbaprops::pipeline

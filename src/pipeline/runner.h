@@ -1,0 +1,84 @@
+// Running the processor graph over a date range (05-pipeline.md §2-§7). Every final game from
+// the season start of `from` to `to` is summarised (the summary processors), then each game
+// date D in [from, to] gets its per-date processors (Phase 3 contexts, Phase 4), in the order
+// run_order() derives from the graph, with the completeness check of D (daily mode, or
+// with_completeness) before them.
+//
+// Inputs are loaded once. With threads > 1, dates are computed on a fixed pool of `threads`
+// workers (summary dates first; then the per-date dates, which read only the finished
+// summaries) while the calling thread writes; with threads == 1 the calling thread computes
+// and writes each date in turn. Each (processor, date) is written as one partition, in one
+// transaction with its processor_runs row, in date then run order. Outputs are
+// byte-identical for any `threads`.
+//
+// Not thread-safe: one run per Store at a time.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analytics/run_mode.h"
+#include "core/date.h"
+#include "store/store.h"
+
+namespace nbaprops::pipeline {
+
+struct RunOptions {
+  std::optional<analytics::RunMode> mode;  // forced; else detected per date (02 §5 Mode)
+  std::set<int> phases = {3, 4};           // phase 3 always runs (Phase 4 reads it in memory)
+  bool with_completeness = false;          // check completeness in backfill mode too
+  int threads = 0;                         // worker threads; 0: the machine's hardware threads
+  bool resume = false;  // skip (processor, date) whose latest run succeeded on the same inputs
+  bool force = false;   // recompute everything (overrides resume)
+  // Write only these processors (empty: all); what they read is computed in memory, not
+  // written. REQUIRES: names of processor_graph() entries.
+  std::set<std::string> only;
+  // The store's location (as given to open_store): when set, the input fingerprints are read
+  // on a second connection while the inputs load; else after them, on `store`.
+  std::string store_location;
+  std::ostream* progress = nullptr;  // progress lines (standard error), or none
+  bool progress_terminal = false;    // redraw one line in place
+};
+
+struct ProcessorRunSummary {
+  std::string processor;
+  Date date;
+  std::string mode, status;  // status: success, partial, skipped
+  int64_t rows = 0, failed = 0;
+  int64_t compute_us = 0, write_us = 0;
+};
+
+struct RunReport {
+  std::vector<ProcessorRunSummary> runs;
+  int64_t load_ms = 0;
+  int dates_with_games = 0, dates_skipped = 0;
+  int threads = 1;
+  bool any_failed = false;  // some entity failed unexpectedly (exit code 1)
+};
+
+// Per-processor totals of a run (--timings, --json): where the time goes.
+struct ProcessorTotals {
+  std::string processor;
+  int64_t runs = 0, skipped = 0, entities = 0, failed = 0;  // entities: rows + failures
+  int64_t compute_us = 0, write_us = 0;
+  // Mean compute microseconds per entity (0 without entities).
+  double compute_us_per_entity() const {
+    return entities > 0 ? static_cast<double>(compute_us) / static_cast<double>(entities) : 0;
+  }
+};
+
+// The totals of each processor of `report`, in run order.
+std::vector<ProcessorTotals> processor_totals(const RunReport& report);
+
+// The first day from which a run over `from` loads inputs: July 1 of from's season.
+Date season_start(Date from);
+
+// Runs the graph for [from, to]; one log line per processor run goes to `log`.
+// Throws StoreError (the partition being written is rolled back; earlier ones stay).
+RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& options,
+                       std::ostream& log);
+
+}  // namespace nbaprops::pipeline
