@@ -8,7 +8,7 @@
 #include <memory>
 #include <sstream>
 
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "predict/predict_day.h"
 #include "raw/ingest.h"
 #include "store/store.h"
@@ -37,7 +37,7 @@ Fixture* fixture() {
     request.paths = {data.string()};
     std::ostringstream out, err;
     ingest(*fx->store, request, out, err);
-    pipeline::run_phase3(*fx->store, make_date(2024, 10, 22), kD, {}, out);
+    pipeline::run_pipeline(*fx->store, make_date(2024, 10, 22), kD, {}, out);
     fx->inputs = load_predict_inputs(*fx->store, kD);
     return fx;
   }();

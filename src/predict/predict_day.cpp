@@ -11,7 +11,7 @@
 #include "analytics/upcoming_player_game_context.h"
 #include "core/row_reader.h"
 #include "pipeline/partition_writer.h"
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"

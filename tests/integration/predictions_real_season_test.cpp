@@ -8,7 +8,7 @@
 #include <map>
 #include <sstream>
 
-#include "pipeline/phase3_run.h"
+#include "pipeline/runner.h"
 #include "predict/grade_day.h"
 #include "predict/predict_day.h"
 #include "support/test_store.h"
@@ -27,7 +27,7 @@ TEST(PredictionsRealSeason, PredictAndGradeFirstHalfOfDecember) {
   auto store = open_store(db);
   testing::run_ingest(*store, {testing::real_season_dir()});
   std::ostringstream log;
-  pipeline::run_phase3(*store, make_date(2024, 10, 22), make_date(2024, 12, 15), {}, log);
+  pipeline::run_pipeline(*store, make_date(2024, 10, 22), make_date(2024, 12, 15), {}, log);
 
   std::map<std::string, std::vector<predict::GradedRow>> pooled;
   std::map<std::string, int64_t> pending;
