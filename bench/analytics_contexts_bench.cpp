@@ -4,6 +4,8 @@
 // are built in parallel by another issue). Skips when the real season is absent.
 #include <benchmark/benchmark.h>
 
+#include "real_season_store.h"
+
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -19,7 +21,7 @@ namespace nbaprops::analytics {
 namespace {
 
 struct Fixture {
-  std::filesystem::path dir;
+  std::unique_ptr<bench::RealSeasonStore> season;
   std::unique_ptr<RawInputs> inputs;
   std::unique_ptr<Phase3History> history;
 };
@@ -27,17 +29,11 @@ struct Fixture {
 // Loads the real season once (ingest into a temporary store); nullptr when it is absent.
 const Fixture* fixture() {
   static std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
-    std::filesystem::path data(NBAPROPS_SHARED_DATA_DIR);
-    if (!std::filesystem::exists(data / "player_gamelogs.csv.gz")) return nullptr;
     auto fx = std::make_unique<Fixture>();
-    fx->dir = std::filesystem::temp_directory_path() / "nbaprops-contexts-bench";
-    std::filesystem::remove_all(fx->dir);
-    std::filesystem::create_directories(fx->dir);
-    auto store = open_store((fx->dir / "store.db").string());
-    IngestRequest request;
-    request.paths = {data.string()};
-    std::ostringstream out, err;
-    ingest(*store, request, out, err);
+    fx->season = bench::open_real_season_store("nbaprops-contexts-bench");
+    if (!fx->season) return nullptr;
+    Store* store = fx->season->store.get();
+    std::ostringstream out;
     fx->inputs = std::make_unique<RawInputs>(
         RawInputs::load(*store, make_date(2024, 10, 1), make_date(2025, 6, 30)));
     fx->history = std::make_unique<Phase3History>(testing::history_from_raw(*fx->inputs));

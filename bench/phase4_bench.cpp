@@ -4,6 +4,8 @@
 // itself. Serial (one thread). Issue 5 target: <= 12 ms. Skips when the real season is absent.
 #include <benchmark/benchmark.h>
 
+#include "real_season_store.h"
+
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -24,24 +26,18 @@ namespace {
 const Date kD = make_date(2025, 1, 15);
 
 struct Fixture {
-  std::filesystem::path dir;
+  std::unique_ptr<bench::RealSeasonStore> season;
   Phase4Context ctx;
   std::vector<std::string> players;
 };
 
 const Fixture* fixture() {
   static std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
-    std::filesystem::path data(NBAPROPS_SHARED_DATA_DIR);
-    if (!std::filesystem::exists(data / "player_gamelogs.csv.gz")) return nullptr;
     auto fx = std::make_unique<Fixture>();
-    fx->dir = std::filesystem::temp_directory_path() / "nbaprops-phase4-bench";
-    std::filesystem::remove_all(fx->dir);
-    std::filesystem::create_directories(fx->dir);
-    auto store = open_store((fx->dir / "store.db").string());
-    IngestRequest request;
-    request.paths = {data.string()};
-    std::ostringstream out, err;
-    ingest(*store, request, out, err);
+    fx->season = bench::open_real_season_store("nbaprops-phase4-bench");
+    if (!fx->season) return nullptr;
+    Store* store = fx->season->store.get();
+    std::ostringstream out;
     pipeline::RunOptions options;
     options.phases = {3};
     pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, options, out);

@@ -4,6 +4,8 @@
 // (BM_LoadPredictInputs). Serial (one thread). Skips when the real season is absent.
 #include <benchmark/benchmark.h>
 
+#include "real_season_store.h"
+
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -19,26 +21,19 @@ namespace {
 const Date kD = make_date(2024, 12, 23);
 
 struct Fixture {
-  std::filesystem::path dir;
-  std::unique_ptr<Store> store;
+  std::unique_ptr<bench::RealSeasonStore> season;
   PredictInputs inputs;
 };
 
 Fixture* fixture() {
   static std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
-    std::filesystem::path data(NBAPROPS_SHARED_DATA_DIR);
-    if (!std::filesystem::exists(data / "player_gamelogs.csv.gz")) return nullptr;
     auto fx = std::make_unique<Fixture>();
-    fx->dir = std::filesystem::temp_directory_path() / "nbaprops-predict-bench";
-    std::filesystem::remove_all(fx->dir);
-    std::filesystem::create_directories(fx->dir);
-    fx->store = open_store((fx->dir / "store.db").string());
-    IngestRequest request;
-    request.paths = {data.string()};
-    std::ostringstream out, err;
-    ingest(*fx->store, request, out, err);
-    pipeline::run_pipeline(*fx->store, make_date(2024, 10, 22), kD, {}, out);
-    fx->inputs = load_predict_inputs(*fx->store, kD);
+    fx->season = bench::open_real_season_store("nbaprops-predict-bench");
+    if (!fx->season) return nullptr;
+    Store* store = fx->season->store.get();
+    std::ostringstream out;
+    pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, {}, out);
+    fx->inputs = load_predict_inputs(*store, kD);
     return fx;
   }();
   return f.get();
@@ -67,7 +62,7 @@ void BM_LoadPredictInputs(benchmark::State& state) {
     state.SkipWithError("real season data absent (../shared/data/nba-2024-25)");
     return;
   }
-  for (auto _ : state) benchmark::DoNotOptimize(load_predict_inputs(*fx->store, kD));
+  for (auto _ : state) benchmark::DoNotOptimize(load_predict_inputs(*fx->season->store, kD));
 }
 BENCHMARK(BM_LoadPredictInputs)->Unit(benchmark::kMillisecond);
 

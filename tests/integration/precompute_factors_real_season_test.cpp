@@ -30,11 +30,7 @@ class PrecomputeFactorsRealSeason : public ::testing::Test {
     if (real_season_dir().empty()) return;
     dir_ = new TempDir();
     db_ = (dir_->path() / "store.db").string();
-    auto store = open_store(db_);
-    auto run = run_ingest(*store, {real_season_dir()});
-    ASSERT_EQ(run.report.exit_code, 0) << run.err;
-    std::ostringstream log;
-    pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, {}, log);
+    nbaprops::testing::open_real_season_store(db_, kD);
   }
   static void TearDownTestSuite() {
     delete dir_;

@@ -24,10 +24,7 @@ TEST(PredictionsRealSeason, PredictAndGradeFirstHalfOfDecember) {
   }
   testing::TempDir dir;
   std::string db = (dir.path() / "store.db").string();
-  auto store = open_store(db);
-  testing::run_ingest(*store, {testing::real_season_dir()});
-  std::ostringstream log;
-  pipeline::run_pipeline(*store, make_date(2024, 10, 22), make_date(2024, 12, 15), {}, log);
+  auto store = testing::open_real_season_store(db, make_date(2024, 12, 15));
 
   std::map<std::string, std::vector<predict::GradedRow>> pooled;
   std::map<std::string, int64_t> pending;

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "pipeline/runner.h"
 #include "store/export.h"
 
 namespace nbaprops::testing {
@@ -58,6 +59,18 @@ IngestRun run_ingest(Store& store, const std::vector<std::string>& paths,
   run.out = out.str();
   run.err = err.str();
   return run;
+}
+
+std::unique_ptr<Store> open_real_season_store(const std::string& db,
+                                              std::optional<Date> pipeline_to) {
+  auto store = open_store(db);
+  auto run = run_ingest(*store, {real_season_dir()});
+  if (run.report.exit_code != 0) throw std::runtime_error("real season did not load: " + run.err);
+  if (pipeline_to) {
+    std::ostringstream log;
+    pipeline::run_pipeline(*store, make_date(2024, 10, 22), *pipeline_to, {}, log);
+  }
+  return store;
 }
 
 std::string export_csv(Store& store, const std::string& table_name) {

@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "raw/ingest.h"
 #include "store/store.h"
 
@@ -39,6 +41,12 @@ struct IngestRun {
 // Runs ingest on `paths` against `store`.
 IngestRun run_ingest(Store& store, const std::vector<std::string>& paths,
                      std::optional<std::string> format = std::nullopt);
+
+// Opens a new store at `db` holding the real season (ingested; throws std::runtime_error
+// when the load is not clean) and, with `pipeline_to`, Phases 3-4 from opening night
+// (2024-10-22) to that date. REQUIRES: real_season_dir() is not empty.
+std::unique_ptr<Store> open_real_season_store(const std::string& db,
+                                              std::optional<Date> pipeline_to = std::nullopt);
 
 // The CSV export of a table, without processed_at columns (for comparing loads).
 std::string export_csv(Store& store, const std::string& table);
