@@ -135,6 +135,31 @@ void Phase3History::finish() {
              std::tie(b->game_date, b->game_id, b->player_lookup);
     });
   }
+  team_firsts_.clear();
+  for (const auto& [player, rows] : pgs_) {
+    std::vector<std::pair<const std::string*, int>> seen;  // (team, season)
+    for (const auto& r : rows) {
+      auto key = std::make_pair(&r.team_abbr, r.season);
+      bool first = std::none_of(seen.begin(), seen.end(), [&](const auto& k) {
+        return *k.first == *key.first && k.second == key.second;
+      });
+      if (!first) continue;
+      seen.push_back(key);
+      team_firsts_[r.team_abbr].push_back({r.season, r.game_date, &r.player_lookup});
+    }
+  }
+}
+
+std::vector<std::string> Phase3History::team_season_players(const std::string& team, int season,
+                                                            Date d) const {
+  std::vector<std::string> out;
+  auto it = team_firsts_.find(team);
+  if (it == team_firsts_.end()) return out;
+  for (const FirstRow& f : it->second) {
+    if (f.season == season && f.game_date < d) out.push_back(*f.player_lookup);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::span<const PgsRecord> Phase3History::player(const std::string& lookup) const {

@@ -84,6 +84,9 @@ class Phase3History {
   std::span<const PgsRecord* const> team_players(const std::string& team_abbr) const;
   std::span<const TogsRecord> team_offense(const std::string& team_abbr) const;
   std::span<const TdgsRecord> team_defense(const std::string& team_abbr) const;
+  // The players with a PGS row for `team_abbr` in `season` dated before `d`, sorted.
+  std::vector<std::string> team_season_players(const std::string& team_abbr, int season,
+                                               Date d) const;
   // Every player with PGS rows, sorted.
   std::vector<std::string> players() const;
 
@@ -92,6 +95,13 @@ class Phase3History {
   std::unordered_map<std::string, std::vector<const PgsRecord*>> pgs_by_team_;
   std::unordered_map<std::string, std::vector<TogsRecord>> togs_;
   std::unordered_map<std::string, std::vector<TdgsRecord>> tdgs_;
+  // Per team: each player's first PGS row with it in each season (season, date, player).
+  struct FirstRow {
+    int season;
+    Date game_date;
+    const std::string* player_lookup;
+  };
+  std::unordered_map<std::string, std::vector<FirstRow>> team_firsts_;
 };
 
 // Rows of a sorted list dated before D: the prefix [begin, first row with game_date >= D).

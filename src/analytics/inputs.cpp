@@ -87,7 +87,7 @@ std::span<const T* const> find_span(const std::unordered_map<std::string, std::v
 
 }  // namespace
 
-RawInputs RawInputs::load(Store& store, Date from, Date to) {
+RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
   RawInputs in;
   in.from_ = from;
   in.to_ = to;
@@ -113,29 +113,7 @@ RawInputs RawInputs::load(Store& store, Date from, Date to) {
                                 p.s("status"), p.os("dnp_reason"), p.b("starter"), p.d("minutes"),
                                 read_stats(p)});
   });
-  Cells s("shots");
-  store.scan(s.table(), date_range("game_date", from, to), [&](const Row& row) {
-    s.bind(row);
-    GameShots& gs = in.shots_[s.s("game_id")];
-    gs.has_shots = true;
-    auto zone_text = s.os("zone");
-    bool made = s.b("made").value_or(false);
-    auto assisted = s.os("assisted_by");
-    auto blocked = s.os("blocked_by");
-    gs.has_assist_data |= assisted.has_value();
-    gs.has_block_data |= blocked.has_value();
-    if (!zone_text) return;
-    Zone z = zone_of(*zone_text);
-    for (ShotCounts* c : {&gs.by_player[s.s("player_lookup")], &gs.by_team[s.s("team_abbr")]}) {
-      c->attempts[z] += 1;
-      c->makes[z] += made ? 1 : 0;
-      if (made) (assisted ? c->assisted_makes : c->unassisted_makes) += 1;
-    }
-    if (blocked) {
-      gs.blocks_by_player[*blocked][z] += 1;
-      gs.blocked_by_shooting_team[s.s("team_abbr")][z] += 1;
-    }
-  });
+  if (with_shots) in.load_shots(store, from, to);
   Cells pl("prop_lines");
   store.scan(pl.table(), date_range("game_date", from, to), [&](const Row& row) {
     pl.bind(row);
@@ -168,6 +146,32 @@ RawInputs RawInputs::load(Store& store, Date from, Date to) {
   return in;
 }
 
+void RawInputs::load_shots(Store& store, Date from, Date to) {
+  Cells s("shots");
+  store.scan(s.table(), date_range("game_date", from, to), [&](const Row& row) {
+    s.bind(row);
+    GameShots& gs = shots_[s.s("game_id")];
+    gs.has_shots = true;
+    auto zone_text = s.os("zone");
+    bool made = s.b("made").value_or(false);
+    auto assisted = s.os("assisted_by");
+    auto blocked = s.os("blocked_by");
+    gs.has_assist_data |= assisted.has_value();
+    gs.has_block_data |= blocked.has_value();
+    if (!zone_text) return;
+    Zone z = zone_of(*zone_text);
+    for (ShotCounts* c : {&gs.by_player[s.s("player_lookup")], &gs.by_team[s.s("team_abbr")]}) {
+      c->attempts[z] += 1;
+      c->makes[z] += made ? 1 : 0;
+      if (made) (assisted ? c->assisted_makes : c->unassisted_makes) += 1;
+    }
+    if (blocked) {
+      gs.blocks_by_player[*blocked][z] += 1;
+      gs.blocked_by_shooting_team[s.s("team_abbr")][z] += 1;
+    }
+  });
+}
+
 void RawInputs::build_indexes() {
   // Vectors are final now: pointers into them stay valid.
   for (const auto& g : games_) {
@@ -191,6 +195,20 @@ void RawInputs::build_indexes() {
       return std::tie(a->game_date, a->game_id) < std::tie(b->game_date, b->game_id);
     });
   }
+  for (const auto& [player, list] : boxes_by_player_) {
+    int last_season = -1;
+    for (const PlayerBox* b : list) {
+      const Game* g = game(b->game_id);
+      if (!g || !b->appeared() || season_of(g->game_date) == last_season) continue;
+      last_season = season_of(g->game_date);
+      first_appearances_.push_back({last_season, g->game_date, &b->player_lookup});
+    }
+  }
+  std::sort(first_appearances_.begin(), first_appearances_.end(),
+            [](const FirstAppearance& a, const FirstAppearance& b) {
+              return std::tie(a.season, a.game_date, *a.player_lookup) <
+                     std::tie(b.season, b.game_date, *b.player_lookup);
+            });
   for (const auto& l : prop_lines_) {
     props_by_key_[{l.game_date, l.player_lookup}].push_back(&l);
     if (l.market == "points") points_players_by_date_[l.game_date].push_back(l.player_lookup);
@@ -210,6 +228,16 @@ void RawInputs::build_indexes() {
     injuries_by_date_[i.game_date].push_back(&i);
   }
   for (const auto& p : players_) player_by_lookup_[p.player_lookup] = &p;
+}
+
+std::vector<std::string> RawInputs::players_appeared_before(Date d) const {
+  int season = season_of(d);
+  std::vector<std::string> out;
+  for (const FirstAppearance& f : first_appearances_) {
+    if (f.season == season && f.game_date < d) out.push_back(*f.player_lookup);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::span<const Game* const> RawInputs::games_on(Date d) const {

@@ -112,8 +112,13 @@ struct Player {
 
 class RawInputs {
  public:
-  // Loads raw rows with game_date in [from, to] (players: all). Throws StoreError.
-  static RawInputs load(Store& store, Date from, Date to);
+  // Loads raw rows with game_date in [from, to] (players: all); the shots too unless
+  // `with_shots` is false. Throws StoreError.
+  static RawInputs load(Store& store, Date from, Date to, bool with_shots = true);
+  // Adds the shots of [from, to] (only the game summaries read shots: a run that reads the
+  // stored summaries of earlier dates loads the shots of the dates it summarises). Call before
+  // the inputs are shared between threads. Throws StoreError.
+  void load_shots(Store& store, Date from, Date to);
 
   // Games of a date, in game_id order (empty span when none).
   std::span<const Game* const> games_on(Date d) const;
@@ -123,6 +128,9 @@ class RawInputs {
   const TeamBox* team_box(const std::string& game_id, const std::string& team) const;
   // Box-score rows of a game, in player_lookup order.
   std::span<const PlayerBox* const> game_player_boxes(const std::string& game_id) const;
+  // The players who appeared (box score active, minutes > 0) in a game of the games table
+  // dated in [from(), d) and in d's season, sorted. One pass over an index, not the boxes.
+  std::vector<std::string> players_appeared_before(Date d) const;
   // A player's box-score rows in date order.
   std::span<const PlayerBox* const> player_boxes(const std::string& player_lookup) const;
   // The shots of a game (has_shots false when none).
@@ -155,6 +163,13 @@ class RawInputs {
   std::unordered_map<std::string, GameShots> shots_;
 
   std::map<Date, std::vector<const Game*>> games_by_date_;
+  // Each player's first appearance of each season: (season, game_date, player), sorted.
+  struct FirstAppearance {
+    int season;
+    Date game_date;
+    const std::string* player_lookup;
+  };
+  std::vector<FirstAppearance> first_appearances_;
   std::unordered_map<std::string, const Game*> game_by_id_;
   std::unordered_map<std::string, std::vector<const Game*>> games_by_team_;
   std::unordered_map<std::string, const TeamBox*> team_box_by_key_;

@@ -25,13 +25,7 @@ int RosterMember::star_weight() const {
 TeamRoster team_roster(const RawInputs& in, const Phase3History& history, const std::string& team,
                        const Game* game, Date d) {
   int season = season_of(d);
-  std::set<std::string> candidates;
-  auto rows = history.team_players(team);
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
-    if (!((*it)->game_date < d)) continue;
-    if ((*it)->season != season) break;
-    candidates.insert((*it)->player_lookup);
-  }
+  const std::vector<std::string> candidates = history.team_season_players(team, season, d);
   Timestamp cutoff = game ? game_cutoff(*game).at : eastern_time_to_utc(d, 12, 0);
   TeamRoster roster{team, {}};
   for (const std::string& p : candidates) {

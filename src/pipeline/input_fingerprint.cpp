@@ -4,7 +4,7 @@
 
 #include <iterator>
 
-#include "raw/schema.h"
+#include "store/partition_versions.h"
 
 namespace nbaprops::pipeline {
 namespace {
@@ -34,30 +34,24 @@ uint64_t mix_value(uint64_t h, const Value& v) {
 InputFingerprints InputFingerprints::load(Store& store, Date from, Date to) {
   InputFingerprints f;
   f.undated_ = kOffset;
-  for (const TableSchema& t : raw_tables()) {
-    if (t.name == "rejected_rows" || t.name == "processor_runs" || t.name == "failed_entities") {
-      continue;
-    }
-    bool dated = false;
-    for (const auto& c : t.columns) dated = dated || c.name == "game_date";
-    if (!dated) {
-      store.scan(t, {}, [&](const Row& row) {
-        f.undated_ = mix(f.undated_, t.name);
-        for (const auto& v : row) f.undated_ = mix_value(f.undated_, v);
-      });
-      continue;
-    }
-    size_t date_col = t.column_index("game_date");
-    store.scan(t, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
-               [&](const Row& row) {
-                 const auto* text = std::get_if<std::string>(&row[date_col]);
-                 auto d = text ? parse_iso_date(*text) : std::nullopt;
-                 if (!d) return;
-                 auto [it, fresh] = f.day_.try_emplace(d->days, kOffset);
-                 it->second = mix(it->second, t.name);
-                 for (const auto& v : row) it->second = mix_value(it->second, v);
-               });
-  }
+  const TableSchema& t = raw_partition_versions_table();
+  size_t table_col = t.column_index("table_name"), date_col = t.column_index("game_date"),
+         version_col = t.column_index("version");
+  auto mix_partition = [&](uint64_t h, const Row& row) {
+    return mix_value(mix_value(h, row[table_col]), row[version_col]);
+  };
+  // The undated tables' counters (game_date ''), then the dated ones of [from, to], in key
+  // order (table_name, game_date): the same order in every run.
+  store.scan(t, {{"game_date", "=", ""}},
+             [&](const Row& row) { f.undated_ = mix_partition(f.undated_, row); });
+  store.scan(t, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
+             [&](const Row& row) {
+               const auto* text = std::get_if<std::string>(&row[date_col]);
+               auto d = text ? parse_iso_date(*text) : std::nullopt;
+               if (!d) return;
+               auto [it, fresh] = f.day_.try_emplace(d->days, kOffset);
+               it->second = mix_partition(it->second, row);
+             });
   uint64_t running = f.undated_;
   for (const auto& [day, h] : f.day_) {
     running = mix(running, fmt::format("{}:{:016x}", day, h));

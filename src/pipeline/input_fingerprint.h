@@ -1,8 +1,9 @@
-// Fingerprints of the raw inputs a (processor, date) reads, for `backfill --resume`
-// (05-pipeline.md §6): a 64-bit hash of the content of every raw row dated from the load start
-// up to D (games, box scores, shots, lines, injuries), and of the undated tables (players,
-// aliases). A content hash, not row counts and write times: the raw tables keep no write
-// time, and a re-ingest of unchanged files then leaves the fingerprints unchanged.
+// Fingerprints of the raw inputs a (processor, date) reads, for `backfill --resume` and the
+// daily run (05-pipeline.md §6): a 64-bit hash of the change counters (raw_partition_versions,
+// store/partition_versions.h) of every raw partition dated from the load start up to D
+// (games, box scores, shots, lines, injuries) and of the undated tables (players, aliases).
+// The store bumps a counter on every real change of a row, so a re-ingest of unchanged files
+// leaves the fingerprints unchanged, and reading them costs a few hundred rows.
 //
 // Built once per run from the store; read-only afterwards (safe from any thread).
 #pragma once

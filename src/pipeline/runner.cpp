@@ -134,6 +134,11 @@ class Runner {
     report_.runs.push_back(std::move(s));
   }
 
+  // Records a partition that is current in the store and was not recomputed (no log line).
+  void skipped(const ProcessorEntry& e, Date d, const std::string& mode) {
+    report_.runs.push_back({std::string(e.name), d, mode, "skipped", 0, 0, 0, 0});
+  }
+
   RunReport& report() { return report_; }
 
  private:
@@ -192,6 +197,36 @@ std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string
   return latest;
 }
 
+// The stored rows of the summary tables over [from, to], table by table.
+using StoredRows = std::vector<std::pair<const TableSchema*, std::vector<Row>>>;
+StoredRows read_summaries(Store& store, const std::vector<const ProcessorEntry*>& summaries,
+                          Date from, Date to) {
+  StoredRows out;
+  for (const ProcessorEntry* e : summaries) {
+    const TableSchema& t = e->table();
+    auto& rows = out.emplace_back(&t, std::vector<Row>{}).second;
+    store.scan(
+        t,
+        {{date_column_of(t), ">=", format_date(from)}, {date_column_of(t), "<=", format_date(to)}},
+        [&](const Row& row) { rows.push_back(row); });
+  }
+  return out;
+}
+
+// Adds the rows of `stored` dated on one of `dates` to `history`.
+void add_stored(const StoredRows& stored, const std::vector<Date>& dates,
+                a::Phase3History& history) {
+  std::set<std::string> wanted;
+  for (Date d : dates) wanted.insert(format_date(d));
+  for (const auto& [table, rows] : stored) {
+    size_t date_col = table->column_index(date_column_of(*table));
+    for (const Row& row : rows) {
+      const auto* text = std::get_if<std::string>(&row[date_col]);
+      if (text && wanted.count(*text)) history.add_row(*table, row);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<ProcessorTotals> processor_totals(const RunReport& report) {
@@ -217,8 +252,11 @@ Date season_start(Date from) {
   return make_date(season_of(from), 7, 1);
 }
 
-RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& options,
-                       std::ostream& log) {
+namespace {
+
+// run_pipeline over dates of one season.
+RunReport run_season(Store& store, Date from, Date to, const RunOptions& options,
+                     std::ostream& log) {
   int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
   // --only: those processors and, computed in memory but not written, what they read.
   std::set<std::string_view> needed;
@@ -241,18 +279,33 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
     }
   }
   auto load_started = Clock::now();
-  std::future<InputFingerprints> reading;
-  if (!options.store_location.empty()) {
+  const Date start = season_start(from);
+  // A run that will likely read stored summaries (below) reads them on a second connection
+  // while the raw inputs load.
+  std::future<StoredRows> reading;
+  if (!options.force && !options.store_location.empty() &&
+      (options.resume || options.mode == a::RunMode::kDaily || (!options.mode && from == to))) {
     reading = std::async(std::launch::async, [&] {
       auto second = open_store(options.store_location);
-      return InputFingerprints::load(*second, season_start(from), to);
+      return read_summaries(*second, summaries, start, to);
     });
   }
-  a::RawInputs in = a::RawInputs::load(store, season_start(from), to);
-  InputFingerprints inputs =
-      reading.valid() ? reading.get() : InputFingerprints::load(store, season_start(from), to);
-  auto latest = options.resume && !options.force ? latest_runs(store, season_start(from))
-                                                 : decltype(latest_runs(store, from)){};
+  a::RawInputs in = a::RawInputs::load(store, start, to, /*with_shots=*/false);
+  InputFingerprints inputs = InputFingerprints::load(store, start, to);
+  std::vector<Date> game_dates, dates;
+  bool all_daily = true;
+  for (Date d = start; d <= to; d = Date{d.days + 1}) {
+    if (in.games_on(d).empty()) continue;
+    game_dates.push_back(d);
+    if (d < from) continue;
+    dates.push_back(d);
+    all_daily = all_daily && options.mode.value_or(a::detect_mode(in, d)) == a::RunMode::kDaily;
+  }
+  // A daily run summarises only the games not yet summarised (05-pipeline.md §2), and
+  // --resume only what changed: the summary dates whose stored partitions are current are
+  // read back from the store, not recomputed.
+  bool reuse = !options.force && (options.resume || (all_daily && !dates.empty()));
+  auto latest = reuse ? latest_runs(store, start) : decltype(latest_runs(store, start)){};
   // The fingerprint of (processor, date), and whether --resume may skip it.
   std::string options_salt = options.with_completeness ? "+completeness" : "";
   auto fingerprint = [&](const ProcessorEntry& e, Date d, const std::string& mode) {
@@ -263,39 +316,50 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
     auto it = latest.find({std::string(e.name), format_date(d)});
     return it != latest.end() && it->second.first == "success" && it->second.second == print;
   };
+  std::vector<Date> summarise, stored;
+  for (Date d : game_dates) {
+    bool current = reuse;
+    for (const ProcessorEntry* e : summaries) {
+      current = current && unchanged(*e, d, fingerprint(*e, d, "summary"));
+    }
+    (current ? stored : summarise).push_back(d);
+  }
+  if (!summarise.empty()) in.load_shots(store, summarise.front(), to);
+  a::Phase3History history;
+  if (!stored.empty()) {
+    add_stored(reading.valid() ? reading.get()
+                               : read_summaries(store, summaries, stored.front(), stored.back()),
+               stored, history);
+  }
+  if (reading.valid()) reading.wait();
   Runner runner(store, log, threads);
   runner.report().load_ms = micros_since(load_started) / 1000;
+  runner.report().dates_skipped = static_cast<int>((to.days - from.days + 1) - dates.size());
+  runner.report().dates_with_games = static_cast<int>(dates.size());
+  if (!stored.empty()) {
+    for (Date d : stored) {
+      for (const ProcessorEntry* e : summaries) runner.skipped(*e, d, "summary");
+    }
+    log << fmt::format(
+        "game summaries of {} dates are current in the store: read, not recomputed\n",
+        stored.size());
+  }
   // --threads 1: one thread, the caller's; N > 1: N workers compute while the caller writes.
   std::unique_ptr<ThreadPool> pool;
   if (threads > 1) pool = std::make_unique<ThreadPool>(threads);
-
-  // The summaries of every final game from the season start; the history is filled by the
-  // writer, in date order, so it is the same for any number of threads.
-  std::vector<Date> game_dates;
-  for (Date d = season_start(from); d <= to; d = Date{d.days + 1}) {
-    if (!in.games_on(d).empty()) game_dates.push_back(d);
-  }
-  std::vector<Date> dates;
-  for (Date d = from; d <= to; d = Date{d.days + 1}) {
-    if (in.games_on(d).empty()) {
-      ++runner.report().dates_skipped;
-    } else {
-      dates.push_back(d);
-    }
-  }
-  runner.report().dates_with_games = static_cast<int>(dates.size());
   Progress progress(options.progress, options.progress_terminal,
-                    static_cast<int64_t>(game_dates.size() + dates.size()));
+                    static_cast<int64_t>(summarise.size() + dates.size()));
   auto entities = [](const DateWork& w) {
     int64_t n = 0;
     for (const auto& c : w.outputs) n += c.out.rows.size() + c.out.failed.size();
     return n;
   };
-  a::Phase3History history;
+  // The summaries of the other final games; the history is filled by the writer, in date
+  // order, so it is the same for any number of threads.
   pipelined(
-      pool.get(), game_dates.size(),
+      pool.get(), summarise.size(),
       [&](size_t i) {
-        DateWork w{game_dates[i], "summary", {}};
+        DateWork w{summarise[i], "summary", {}};
         for (const ProcessorEntry* e : summaries) {
           // Always computed (the history needs them); written unless unchanged.
           Computed c = compute_timed(*e, [&] { return e->summary(in, w.d); });
@@ -376,6 +440,31 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
       });
   progress.finish();
   return runner.report();
+}
+
+}  // namespace
+
+RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& options,
+                       std::ostream& log) {
+  // Season by season: a date reads nothing before its season's start, so each season loads
+  // only its own inputs (memory and time per date do not grow with the range), and a date's
+  // outputs are the same whatever range it is run in.
+  RunReport total;
+  for (int season = season_of(from); season <= season_of(to); ++season) {
+    // The dates of [from, to] in this season (season_of: October to September).
+    Date first = std::max(from, make_date(season, 10, 1));
+    Date last = std::min(to, Date{make_date(season + 1, 10, 1).days - 1});
+    if (last < first) continue;
+    RunReport r = run_season(store, first, last, options, log);
+    total.runs.insert(total.runs.end(), std::make_move_iterator(r.runs.begin()),
+                      std::make_move_iterator(r.runs.end()));
+    total.load_ms += r.load_ms;
+    total.dates_with_games += r.dates_with_games;
+    total.dates_skipped += r.dates_skipped;
+    total.threads = r.threads;
+    total.any_failed = total.any_failed || r.any_failed;
+  }
+  return total;
 }
 
 }  // namespace nbaprops::pipeline

@@ -89,17 +89,7 @@ const TableSchema& player_shot_zone_analysis_table() {
 }
 
 std::vector<std::string> psza_entities(const a::RawInputs& raw, Date d) {
-  std::set<std::string> players;
-  int season = season_of(d);
-  for (Date day = raw.from(); day < d && day <= raw.to(); day = Date{day.days + 1}) {
-    if (season_of(day) != season) continue;
-    for (const a::Game* g : raw.games_on(day)) {
-      for (const a::PlayerBox* b : raw.game_player_boxes(g->game_id)) {
-        if (b->appeared()) players.insert(b->player_lookup);
-      }
-    }
-  }
-  return {players.begin(), players.end()};
+  return raw.players_appeared_before(d);
 }
 
 int psza_min_games(int days) {

@@ -4,16 +4,18 @@
 #include "precompute/tables.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
+#include "store/partition_versions.h"
 
 namespace nbaprops {
 
 const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
   static const std::vector<std::vector<const TableSchema*>> versions = [] {
-    std::vector<std::vector<const TableSchema*>> v(4);
+    std::vector<std::vector<const TableSchema*>> v(5);
     for (const auto& t : raw_tables()) v[0].push_back(&t);
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
     v[3] = predict::prediction_tables();
+    v[4] = {&raw_partition_versions_table()};
     return v;
   }();
   return versions;

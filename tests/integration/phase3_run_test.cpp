@@ -201,6 +201,55 @@ TEST_F(Phase3Run, ResumeSkipsWhatIsUnchangedAndRecomputesFromAChangedDateOn) {
   for (const auto& r : run_with(db, from, to, force).runs) EXPECT_NE(r.status, "skipped");
 }
 
+TEST_F(Phase3Run, ADailyRunReadsTheCurrentSummariesAndSummarisesOnlyWhatChanged) {
+  // 05-pipeline.md §2: a daily run summarises the final games not yet summarised. Summaries
+  // that are current in the store are read back; D's outputs equal those of a run that
+  // recomputes everything (--force), before and after a box score of an earlier date changes.
+  std::string db = copy("daily.db");
+  Date d = make_date(2025, 1, 15), changed = make_date(2025, 1, 10);
+  run(db, make_date(2024, 10, 22), Date{d.days - 1});
+  std::string fresh = (dir_->path() / "daily-fresh.db").string();
+  std::filesystem::copy_file(db, fresh, std::filesystem::copy_options::overwrite_existing);
+  pipeline::RunOptions daily;
+  daily.mode = analytics::RunMode::kDaily;
+  daily.store_location = db;  // the stored summaries are read on a second connection
+  pipeline::RunOptions force = daily;
+  force.force = true;
+  force.store_location = fresh;
+  // `summarised`: the dates whose summaries are not current in the store before the run.
+  auto check = [&](Date summarised_date) {
+    auto report = run_with(db, d, d, daily);
+    int reused = 0, summarised = 0;
+    for (const auto& r : report.runs) {
+      if (r.processor.find("game_summary") == std::string::npos) continue;
+      bool expect_reused = r.date != summarised_date;
+      EXPECT_EQ(r.status == "skipped", expect_reused) << r.processor << " " << format_date(r.date);
+      (r.status == "skipped" ? reused : summarised) += 1;
+    }
+    EXPECT_GT(reused, 200);
+    EXPECT_EQ(summarised, 3);  // the three summaries of one date
+    run_with(fresh, d, d, force);
+    for (const char* table :
+         {"upcoming_team_game_context", "upcoming_player_game_context",
+          "team_defense_zone_analysis", "player_shot_zone_analysis", "player_composite_factors",
+          "player_daily_cache", "ml_feature_store"}) {
+      std::string a = dump(db, table, format_date(d));
+      EXPECT_FALSE(a.empty()) << table;
+      EXPECT_EQ(a, dump(fresh, table, format_date(d))) << table;
+    }
+  };
+  check(d);  // D's games are final in this past season: summarised once, then current
+  std::string change =
+      "update player_boxscores set pts = pts + 9 where game_date = '2025-01-10' and "
+      "player_lookup = (select min(player_lookup) from player_boxscores where game_date = "
+      "'2025-01-10' and pts > 0)";
+  testing::sql_exec(db, change);
+  testing::sql_exec(fresh, change);
+  check(changed);
+  EXPECT_EQ(dump(db, "player_game_summary", format_date(changed)),
+            dump(fresh, "player_game_summary", format_date(changed)));
+}
+
 TEST_F(Phase3Run, EveryPlayerWithAPointsLineGetsAFeatureRow) {
   std::string db = copy("features.db");
   Date d = make_date(2025, 1, 8);

@@ -60,6 +60,43 @@ TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
   EXPECT_EQ(std::get<double>(hi), 225.5);
 }
 
+TEST(SqliteStore, EveryRealChangeOfARawRowBumpsItsPartitionVersion) {
+  testing::TempDir dir;
+  std::string path = (dir.path() / "s.db").string();
+  SqliteStore store(path);
+  const TableSchema& t = *find_table("game_lines");
+  auto version = [&](const std::string& table, const std::string& date) {
+    return testing::sql_value(
+        path, "select version from raw_partition_versions where table_name = '" + table +
+                  "' and game_date = '" + date + "'");
+  };
+  store.begin();
+  store.upsert(t, game_line("total", std::nullopt, 224.5));  // insert
+  store.upsert(t, game_line("spread", "MIL", -7.5));         // insert
+  store.commit();
+  EXPECT_EQ(version("game_lines", "2025-01-20"), "2");
+  store.begin();
+  store.upsert(t, game_line("total", std::nullopt, 224.5));  // the same values: no change
+  store.commit();
+  EXPECT_EQ(version("game_lines", "2025-01-20"), "2");
+  store.begin();
+  store.upsert(t, game_line("total", std::nullopt, 226.0));  // a changed value
+  store.commit();
+  EXPECT_EQ(version("game_lines", "2025-01-20"), "3");
+  // An update moving a row to another date bumps both partitions; a delete bumps its own.
+  testing::sql_exec(path, "update game_lines set game_date = '2025-01-21' where market = 'spread'");
+  EXPECT_EQ(version("game_lines", "2025-01-20"), "4");
+  EXPECT_EQ(version("game_lines", "2025-01-21"), "1");
+  testing::sql_exec(path, "delete from game_lines where market = 'total'");
+  EXPECT_EQ(version("game_lines", "2025-01-20"), "5");
+  EXPECT_EQ(version("game_lines", "2025-01-21"), "1");
+  // Undated tables count under ''.
+  testing::sql_exec(path,
+                    "insert into player_aliases (alias_lookup, player_lookup, origin) values ('a', "
+                    "'b', 'manual')");
+  EXPECT_EQ(version("player_aliases", ""), "1");
+}
+
 TEST(SqliteStore, RollbackLeavesNoTrace) {
   testing::TempDir dir;
   SqliteStore store((dir.path() / "s.db").string());

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/catalog.h"
+#include "store/partition_versions.h"
 
 namespace nbaprops {
 namespace {
@@ -48,6 +49,57 @@ bool indexed_date_column(const std::string& name) {
   return name == "game_date" || name == "analysis_date" || name == "cache_date";
 }
 
+// The partition of a raw row in a trigger: its game_date, or '' for undated tables.
+std::string partition_of(const TableSchema& t, std::string_view row) {
+  for (const auto& c : t.columns) {
+    if (c.name == "game_date") return fmt::format("{}.{}", row, quote_identifier("game_date"));
+  }
+  return "''";
+}
+
+// Bumps the counter of partition `date_expr` of table `t` (inside a trigger body).
+std::string bump_sql(const TableSchema& t, const std::string& date_expr) {
+  const TableSchema& v = raw_partition_versions_table();
+  return fmt::format(
+      "INSERT INTO {} (table_name, game_date, version) VALUES ('{}', {}, 1) "
+      "ON CONFLICT (table_name, game_date) DO UPDATE SET version = version + 1;",
+      quote_identifier(v.name), t.name, date_expr);
+}
+
+// The triggers that keep raw_partition_versions (partition_versions.h), and the counters of
+// the partitions a store already holds when the table arrives.
+std::vector<std::string> partition_version_triggers() {
+  std::vector<std::string> stmts;
+  for (const TableSchema* t : versioned_raw_tables()) {
+    std::string name = quote_identifier(t->name);
+    std::string changed;
+    for (const auto& c : t->columns) {
+      changed += fmt::format("{}OLD.{} IS NOT NEW.{}", changed.empty() ? "" : " OR ",
+                             quote_identifier(c.name), quote_identifier(c.name));
+    }
+    stmts.push_back(fmt::format(
+        "INSERT INTO {} (table_name, game_date, version) SELECT '{}', {}, 1 FROM {} GROUP BY 2",
+        quote_identifier(raw_partition_versions_table().name), t->name, partition_of(*t, name),
+        name));
+    stmts.push_back(fmt::format("CREATE TRIGGER {} AFTER INSERT ON {} BEGIN {} END",
+                                quote_identifier(t->name + "_version_insert"), name,
+                                bump_sql(*t, partition_of(*t, "NEW"))));
+    stmts.push_back(fmt::format("CREATE TRIGGER {} AFTER DELETE ON {} BEGIN {} END",
+                                quote_identifier(t->name + "_version_delete"), name,
+                                bump_sql(*t, partition_of(*t, "OLD"))));
+    stmts.push_back(fmt::format("CREATE TRIGGER {} AFTER UPDATE ON {} WHEN {} BEGIN {} END",
+                                quote_identifier(t->name + "_version_update"), name, changed,
+                                bump_sql(*t, partition_of(*t, "OLD"))));
+    if (partition_of(*t, "NEW") != "''") {  // a row moved to another date: that one too
+      stmts.push_back(
+          fmt::format("CREATE TRIGGER {} AFTER UPDATE ON {} WHEN {} IS NOT {} BEGIN {} END",
+                      quote_identifier(t->name + "_version_move"), name, partition_of(*t, "OLD"),
+                      partition_of(*t, "NEW"), bump_sql(*t, partition_of(*t, "NEW"))));
+    }
+  }
+  return stmts;
+}
+
 // DDL of one schema version: its tables, key indexes, date indexes, and the raw layer's
 // extra lookups (version 1).
 std::vector<std::string> migration(size_t version) {
@@ -64,6 +116,12 @@ std::vector<std::string> migration(size_t version) {
       if (indexed_date_column(c.name) && !leads_key) {
         stmts.push_back(key_index_sql(*t, {c.name}, "date", false));
       }
+    }
+  }
+  for (const TableSchema* t : catalog_versions()[version]) {
+    if (t == &raw_partition_versions_table()) {
+      auto triggers = partition_version_triggers();
+      stmts.insert(stmts.end(), triggers.begin(), triggers.end());
     }
   }
   if (version == 0) {

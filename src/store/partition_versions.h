@@ -1,0 +1,26 @@
+// Table `raw_partition_versions`: one change counter per raw partition (table, game_date),
+// kept by the store itself. Every insert, delete, or update that changes a value of a raw row
+// bumps the counter of that row's partition (an update that rewrites identical values does
+// not), whoever the writer is: the loaders, a test, or a user with an SQL client. Undated raw
+// tables (players, player_aliases) count under game_date ''.
+//
+// This is what `--resume` and the daily run's "summarise only the games not yet summarised"
+// compare (05-pipeline.md §6: a fingerprint of the input partitions a run read): reading a
+// few hundred counters instead of hashing every raw row. The SQLite store keeps them with
+// triggers created by the migration that adds this table (store/sqlite/sqlite_schema.cpp).
+#pragma once
+
+#include <vector>
+
+#include "core/table_schema.h"
+
+namespace nbaprops {
+
+// Key (table_name, game_date); column `version` (int).
+const TableSchema& raw_partition_versions_table();
+
+// The raw tables whose partitions are counted: every raw table except rejected_rows and the
+// run history (processor_runs, failed_entities).
+std::vector<const TableSchema*> versioned_raw_tables();
+
+}  // namespace nbaprops
