@@ -9,11 +9,12 @@ namespace nbaprops {
 
 const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
   static const std::vector<std::vector<const TableSchema*>> versions = [] {
-    std::vector<std::vector<const TableSchema*>> v(4);
+    std::vector<std::vector<const TableSchema*>> v(5);
     for (const auto& t : raw_tables()) v[0].push_back(&t);
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
     v[3] = predict::prediction_tables();
+    v[4] = predict::performance_and_backtest_tables();
     return v;
   }();
   return versions;
