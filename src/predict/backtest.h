@@ -13,6 +13,10 @@
 // each table's date partition in one transaction. Outputs are byte-identical for any thread
 // count. A rerun replaces the range's rows (dates of the range without games are emptied).
 //
+// gradient_boosting (§9 step 2), when it joins through PredictOptions: training a model writes
+// model_registry, so the models of the range's cutoffs should be registered on the calling
+// thread before the dates are computed in parallel (after the missing inputs are built).
+//
 // Not thread-safe: one backtest per Store at a time.
 #pragma once
 
