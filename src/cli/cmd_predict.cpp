@@ -1,5 +1,6 @@
 // `nbaprops predict --date D [--systems LIST]` and `nbaprops grade --date D | --from A --to B`
-// (04-predictions.md §2-8): read the store, write the Phase 5 partitions, print a summary.
+// (04-predictions.md §2-8): read the store, write the Phase 5 partitions (grade: with each date's
+// system_performance and system_performance_buckets rows), print a summary.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,10 +12,10 @@
 #include "cli/commands.h"
 #include "core/date.h"
 #include "predict/grade_day.h"
+#include "predict/performance.h"
 #include "predict/predict_day.h"
 
 namespace nbaprops::cli {
-namespace {
 
 std::string now_utc() {
   auto secs = std::chrono::duration_cast<std::chrono::seconds>(
@@ -22,6 +23,22 @@ std::string now_utc() {
                   .count();
   return format_timestamp(Timestamp{secs});
 }
+
+bool parse_system_list(const std::string& text, std::vector<std::string>& out) {
+  std::stringstream list(text);
+  for (std::string id; std::getline(list, id, ',');) {
+    if (id.empty()) continue;
+    const auto& known = predict::all_systems();
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      std::cerr << "error: unknown system " << id << "\n";
+      return false;
+    }
+    out.push_back(id);
+  }
+  return true;
+}
+
+namespace {
 
 std::string opt(const std::optional<double>& v, int decimals) {
   return v ? fmt::format("{:.{}f}", *v, decimals) : "-";
@@ -38,24 +55,14 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     return 2;
   }
   std::vector<std::string> systems;
-  std::stringstream list(args.systems);
-  for (std::string id; std::getline(list, id, ',');) {
-    if (id.empty()) continue;
-    const auto& known = predict::all_systems();
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
-      std::cerr << "error: unknown system " << id << "\n";
-      return 2;
-    }
-    systems.push_back(id);
-  }
+  if (!parse_system_list(args.systems, systems)) return 2;
   try {
     auto store = open_store(global.db);
-    auto inputs = predict::load_predict_inputs(*store, *d);
-    auto out = predict::predict_date(inputs, systems);
-    size_t preds = out.predictions.size(), skips = out.skips.size();
+    auto out = predict::predict_from_store(*store, *d, {systems, {}});
+    size_t preds = out.predictions.size(), skips = out.skips.size(), candidates = out.candidates;
     predict::write_predictions(*store, *d, std::move(out), now_utc());
     std::cout << fmt::format("predict {}: {} candidates, {} predictions, {} skip records\n",
-                             args.date, inputs.candidates.size(), preds, skips);
+                             args.date, candidates, preds, skips);
     return 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
@@ -72,27 +79,26 @@ int run_grade(const GlobalOptions& global, const PredictArgs& args) {
   }
   try {
     auto store = open_store(global.db);
-    std::map<std::string, std::vector<predict::GradedRow>> pooled;
-    std::map<std::string, int64_t> pending;
+    predict::PooledGrades pooled;
     for (Date d = *from; d <= *to; d = Date{d.days + 1}) {
       auto day = predict::grade_date(*store, d);
-      for (auto& [system, rows] : day.by_system) {
-        auto& all = pooled[system];
-        all.insert(all.end(), rows.begin(), rows.end());
-      }
-      for (auto& [system, n] : day.pending) pending[system] += n;
-      predict::write_grades(*store, d, std::move(day.rows), now_utc());
+      pooled.add(day);
+      auto performance = predict::performance_rows(d, day);
+      std::string stamp = now_utc();
+      predict::write_grades(*store, d, std::move(day.rows), stamp);
+      predict::write_performance(*store, d, std::move(performance), stamp);
     }
     std::cout << "system  preds  graded  voided  pending  recs  W-L-P  win%  roi%  mae  bias  "
                  "lined_mae  market_mae  mae_vs_market\n";
-    for (const auto& [system, rows] : pooled) {
-      auto s = predict::summarize(rows, pending[system]);
+    auto print = [](const std::string& system, const predict::Performance& s) {
       std::cout << fmt::format("{}  {}  {}  {}  {}  {}  {}-{}-{}  {}  {}  {}  {}  {}  {}  {}\n",
                                system, s.predictions, s.graded, s.voided, s.pending,
                                s.recommendations, s.wins, s.losses, s.pushes, opt(s.win_rate, 2),
                                opt(s.roi, 2), opt(s.mae, 3), opt(s.bias, 3), opt(s.lined_mae, 3),
                                opt(s.market_mae, 3), opt(s.mae_vs_market, 3));
-    }
+    };
+    for (const auto& [system, s] : pooled.summaries()) print(system, s);
+    if (!pooled.market.empty()) print("market", predict::summarize_market(pooled.market));
     std::cout << "break-even at -110: 52.38 %\n";
     return 0;
   } catch (const StoreError& e) {

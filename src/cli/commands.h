@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 namespace nbaprops::cli {
 
@@ -21,5 +22,13 @@ void register_tables(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_status(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+// Shared by the Phase 5 commands (cmd_predict.cpp).
+// The wall clock as a UTC timestamp (processed_at).
+std::string now_utc();
+// Parses --systems (comma-separated ids of predict::all_systems()) into `out`; false, with an
+// error on standard error, for an unknown id.
+bool parse_system_list(const std::string& text, std::vector<std::string>& out);
 
 }  // namespace nbaprops::cli

@@ -69,6 +69,7 @@ Grade grade_prediction(const GradeInput& p, const Outcome& o, std::optional<doub
 Performance summarize(std::span<const GradedRow> rows, int64_t pending) {
   Performance s;
   s.pending = pending;
+  s.predictions = pending;  // pending predictions have no grade row yet
   double abs_sum = 0, signed_sum = 0, conf_sum = 0, clv_sum = 0;
   double lined_sum = 0, market_sum = 0;
   int64_t w3 = 0, w5 = 0, lined = 0, clv_n = 0;

@@ -51,7 +51,9 @@ int confidence_decile(double confidence);
 // when unknown).
 Grade grade_prediction(const GradeInput& p, const Outcome& o, std::optional<double> close_line);
 
-// Pooled figures over grade rows (§8 Aggregates); `pending` is passed through.
+// Pooled figures over grade rows (§8 Aggregates). `pending`: the predictions of the same set
+// that have no grade row yet; they count in `predictions` and `pending` only, so
+// predictions = graded + voided + pending.
 struct GradedRow {
   GradeInput prediction;
   Grade grade;

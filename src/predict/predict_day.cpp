@@ -26,7 +26,6 @@ namespace nbaprops::predict {
 namespace {
 
 constexpr double kMinQuality = 70;
-constexpr int kDefenseLookbackDays = 90;
 
 using SystemFn = SystemResult (*)(const PlayerDay&);
 
@@ -245,16 +244,24 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
   };
   std::sort(out.predictions.begin(), out.predictions.end(), key_less(4));
   std::sort(out.skips.begin(), out.skips.end(), key_less(3));
+  out.candidates = in.candidates.size();
   return out;
 }
 
-void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at) {
+PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options) {
+  return predict_date(load_predict_inputs(store, d), options.systems, options.thresholds);
+}
+
+void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at,
+                       const TableSchema* predictions_table, const TableSchema* skips_table) {
   const std::string run_id = "predict-" + processed_at;
-  pipeline::write_partition(
-      store, {&player_prop_predictions_table(), "game_date", d, "player_prop_predictions"},
-      std::move(out.predictions), {}, run_id, processed_at);
-  pipeline::write_partition(store, {&prediction_skips_table(), "game_date", d, "prediction_skips"},
-                            std::move(out.skips), {}, run_id, processed_at);
+  const TableSchema& preds =
+      predictions_table ? *predictions_table : player_prop_predictions_table();
+  const TableSchema& skips = skips_table ? *skips_table : prediction_skips_table();
+  pipeline::write_partition(store, {&preds, "game_date", d, preds.name}, std::move(out.predictions),
+                            {}, run_id, processed_at);
+  pipeline::write_partition(store, {&skips, "game_date", d, skips.name}, std::move(out.skips), {},
+                            run_id, processed_at);
 }
 
 }  // namespace nbaprops::predict

@@ -21,6 +21,10 @@
 
 namespace nbaprops::predict {
 
+// How far back D's inputs reach in Phase 4 rows: team_defense_zone_analysis of analysis dates
+// D - 90 .. D (the opponent tier of similarity's past games).
+inline constexpr int kDefenseLookbackDays = 90;
+
 // The systems in the order they run; the ensemble comes last.
 const std::vector<std::string>& all_systems();
 
@@ -55,13 +59,29 @@ PredictInputs load_predict_inputs(Store& store, Date d);
 
 struct PredictOutput {
   std::vector<Row> predictions, skips;  // key order; processed_at NULL
+  size_t candidates = 0;
 };
 
 // Runs `systems` (ids of all_systems(); empty = all) with `thresholds` (missing ids: defaults).
 PredictOutput predict_date(const PredictInputs& in, const std::vector<std::string>& systems,
                            const std::map<std::string, Thresholds>& thresholds = {});
 
-// Replaces D's rows of both tables. Throws StoreError.
-void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at);
+// What a date is predicted with: `predict` and the backtest pass the same options (a model
+// folder for gradient_boosting joins here).
+struct PredictOptions {
+  std::vector<std::string> systems;              // ids of all_systems(); empty = all
+  std::map<std::string, Thresholds> thresholds;  // missing ids: defaults
+};
+
+// The one way a date is predicted from the store: load_predict_inputs + predict_date. Reads
+// only (the backtest runs it for several dates at once, one Store per thread).
+// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError.
+PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options);
+
+// Replaces D's rows of both tables (default player_prop_predictions and prediction_skips; the
+// backtest passes backtest_predictions and backtest_skips). Throws StoreError.
+void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at,
+                       const TableSchema* predictions_table = nullptr,
+                       const TableSchema* skips_table = nullptr);
 
 }  // namespace nbaprops::predict

@@ -1,9 +1,13 @@
-// The Phase 5 tables (04-predictions.md §2.3, §8): player_prop_predictions, prediction_skips,
-// prediction_grades (the store's schema version 4).
+// The Phase 5 tables (04-predictions.md §2.3, §8, §9): player_prop_predictions,
+// prediction_skips, prediction_grades (the store's schema version 4); the aggregates
+// system_performance and system_performance_buckets, and the backtest tables backtest_predictions,
+// backtest_skips, backtest_grades (the live schemas under another name) and backtest_summary
+// (schema version 5).
 #pragma once
 
 #include <vector>
 
+#include "analytics/row_builder.h"
 #include "core/table_schema.h"
 
 namespace nbaprops::predict {
@@ -16,5 +20,25 @@ const TableSchema& prediction_skips_table();
 const TableSchema& prediction_grades_table();
 
 std::vector<const TableSchema*> prediction_tables();
+
+// The measures of §8 Aggregates, in the order of `performance_cells` (performance_tables.h):
+// predictions ... avg_clv.
+void performance_columns(analytics::ColumnList& c);
+// The bucket columns of §8: n, wins, losses, pushes, win_rate, rec_n ... rec_win_rate.
+void bucket_columns(analytics::ColumnList& c);
+
+// Key (system_id, game_date): one row per system with predictions (graded or pending) on D.
+const TableSchema& system_performance_table();
+// Key (system_id, game_date, kind, bucket): the non-empty buckets of D.
+const TableSchema& system_performance_buckets_table();
+// The live schemas renamed: same columns, key and order.
+const TableSchema& backtest_predictions_table();
+const TableSchema& backtest_skips_table();
+const TableSchema& backtest_grades_table();
+// Key (from_date, to_date, system_id): the pooled figures of a backtest range, one row per
+// system plus `market`, with the thresholds in force (NULL for market).
+const TableSchema& backtest_summary_table();
+
+std::vector<const TableSchema*> performance_and_backtest_tables();
 
 }  // namespace nbaprops::predict

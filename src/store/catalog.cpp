@@ -15,7 +15,9 @@ const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
     v[3] = predict::prediction_tables();
-    v[4] = {&raw_partition_versions_table()};
+    // Version 5: the raw partitions' change counters, performance and backtest tables.
+    v[4] = predict::performance_and_backtest_tables();
+    v[4].insert(v[4].begin(), &raw_partition_versions_table());
     return v;
   }();
   return versions;

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 namespace nbaprops {
-namespace {
 
 std::string csv_quote(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -16,6 +15,8 @@ std::string csv_quote(const std::string& s) {
   }
   return out + "\"";
 }
+
+namespace {
 
 nlohmann::ordered_json json_cell(const Column& column, const Value& v) {
   if (is_null(v)) return nullptr;

@@ -25,5 +25,7 @@ std::string date_column_of(const TableSchema& table);
 
 // One cell as CSV text (unquoted).
 std::string cell_text(const Column& column, const Value& value);
+// `text` quoted as RFC 4180 asks when it holds a comma, quote or line break.
+std::string csv_quote(const std::string& text);
 
 }  // namespace nbaprops

@@ -101,6 +101,46 @@ TEST(PredictionsRealSeason, PredictAndGradeFirstHalfOfDecember) {
       0);
   EXPECT_NE(out.find("moving_average"), std::string::npos) << out;
   std::cout << out;
+  // `grade` stored each date's aggregates: they match a hand count of prediction_grades.
+  const std::string day = " where game_date = '2024-12-05'";
+  EXPECT_EQ(sql_value(db, "select count(distinct game_date) from system_performance" + range),
+            sql_value(db, "select count(distinct game_date) from prediction_grades" + range));
+  auto perf = testing::sql_rows(
+      db,
+      "select system_id, predictions, graded, voided, pending, recommendations, wins, losses, "
+      "pushes, profit, mae, market_mae from system_performance" +
+          day + " order by system_id");
+  auto hand = testing::sql_rows(
+      db,
+      "select system_id, count(*), sum(not is_voided), sum(is_voided), 0, sum(result is not "
+      "null), sum(ifnull(result = 'WIN', 0)), sum(ifnull(result = 'LOSS', 0)), "
+      "sum(ifnull(result = 'PUSH', 0)), "
+      "printf('%.4f', total(profit)), printf('%.3f', avg(absolute_error)), printf('%.3f', "
+      "avg(abs(line - actual_points))) from prediction_grades" +
+          day + " group by system_id order by system_id");
+  ASSERT_EQ(perf.size(), 4u);
+  ASSERT_EQ(perf.size(), hand.size());
+  for (size_t i = 0; i < perf.size(); ++i) {
+    std::stringstream a(perf[i]), b(hand[i]);
+    std::string x, y;
+    for (int c = 0; std::getline(a, x, '|') && std::getline(b, y, '|'); ++c) {
+      if (c < 9) {
+        EXPECT_EQ(x, y) << "column " << c << " of " << perf[i];
+      } else {
+        EXPECT_NEAR(std::stod(x), std::stod(y), 0.0011) << "column " << c << " of " << perf[i];
+      }
+    }
+  }
+  EXPECT_EQ(
+      testing::sql_rows(db,
+                        "select system_id, bucket, n, wins, losses, pushes, rec_n from "
+                        "system_performance_buckets" +
+                            day + " and kind = 'edge' order by system_id, bucket"),
+      testing::sql_rows(db,
+                        "select system_id, edge_bucket, count(*), sum(edge_side_result = 'WIN'), "
+                        "sum(edge_side_result = 'LOSS'), sum(edge_side_result = 'PUSH'), "
+                        "sum(result is not null) from prediction_grades" +
+                            day + " and edge_side_result is not null group by 1, 2 order by 1, 2"));
   std::cout << "predictions " << predictions << ", skip records " << skips << ", grades " << grades
             << "\n";
   for (const auto& row :

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "pipeline/runner.h"
+#include "store/catalog.h"
 #include "store/export.h"
 
 namespace nbaprops::testing {
@@ -74,15 +75,18 @@ std::unique_ptr<Store> open_real_season_store(const std::string& db,
 }
 
 std::string export_csv(Store& store, const std::string& table_name) {
-  const TableSchema* t = find_table(table_name);
+  const TableSchema* t = catalog_table(table_name);
   if (!t) throw std::runtime_error("no table " + table_name);
   std::string out;
   store.scan(*t, {}, [&](const Row& row) {
+    bool first = true;
     for (size_t i = 0; i < row.size(); ++i) {
       if (t->columns[i].name == "processed_at") continue;
+      out += first ? "" : ",";
       out += cell_text(t->columns[i], row[i]);
-      out += i + 1 < row.size() ? "," : "\n";
+      first = false;
     }
+    out += "\n";
   });
   return out;
 }

@@ -48,7 +48,8 @@ IngestRun run_ingest(Store& store, const std::vector<std::string>& paths,
 std::unique_ptr<Store> open_real_season_store(const std::string& db,
                                               std::optional<Date> pipeline_to = std::nullopt);
 
-// The CSV export of a table, without processed_at columns (for comparing loads).
+// The CSV export of any catalog table, without processed_at columns (for comparing loads and
+// runs).
 std::string export_csv(Store& store, const std::string& table);
 
 // Runs a shell command, returning its exit code and standard output.

@@ -1,14 +1,19 @@
 // The worked examples of 04-predictions.md §2-8 as unit tests.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <vector>
 
+#include "core/row_reader.h"
 #include "core/value.h"
+#include "predict/aggregates.h"
 #include "predict/ensemble.h"
 #include "predict/grading.h"
 #include "predict/moving_average.h"
+#include "predict/performance.h"
 #include "predict/recommendation.h"
 #include "predict/similarity.h"
+#include "predict/tables.h"
 #include "predict/zone_matchup.h"
 
 namespace nbaprops::predict {
@@ -192,13 +197,13 @@ TEST(Recommendation, ClampsRoundsAndTreats20AsARealLine) {
 }
 
 GradedRow graded(std::string rec, double line, std::optional<int64_t> price, double pred,
-                 std::optional<double> actual) {
+                 std::optional<double> actual, double confidence = 60) {
   GradeInput p;
   p.recommendation = rec;
   p.line = line;
   p.edge = round_half_away(pred - line, 2);
   p.predicted_points = pred;
-  p.confidence = 60;
+  p.confidence = confidence;
   if (rec == "OVER") p.over_price = price;
   if (rec == "UNDER") p.under_price = price;
   Outcome o;
@@ -269,6 +274,115 @@ TEST(Grading, ProfitAtMinus110AndPlus120AndClv) {
   EXPECT_EQ(confidence_decile(100), 10);
   Outcome v{std::string("zero_minutes"), std::nullopt, std::nullopt};
   EXPECT_TRUE(grade_prediction(p, v, std::nullopt).is_voided);
+}
+
+// The six rows of §8's worked example, with confidences 52, 47, 58, 61, 40, 70.
+std::vector<GradedRow> worked_example_rows() {
+  return {graded("OVER", 21.5, -115, 24.98, 27, 52),
+          graded("UNDER", 18.5, std::nullopt, 15.90, 15, 47),
+          graded("OVER", 10.5, 120, 13.20, 8, 58),
+          graded("UNDER", 25.0, -105, 22.60, 25, 61),
+          graded("PASS", 14.5, std::nullopt, 15.30, 19, 40),
+          graded("OVER", 12.5, -110, 16.10, std::nullopt, 70)};
+}
+
+void expect_bucket(const BucketFigures& b, const std::string& kind, const std::string& bucket,
+                   std::array<int64_t, 4> all, std::optional<double> rate,
+                   std::array<int64_t, 4> rec, std::optional<double> rec_rate) {
+  SCOPED_TRACE(kind + " " + bucket);
+  EXPECT_EQ(b.kind, kind);
+  EXPECT_EQ(b.bucket, bucket);
+  EXPECT_EQ((std::array<int64_t, 4>{b.n, b.wins, b.losses, b.pushes}), all);
+  EXPECT_EQ(b.win_rate, rate);
+  EXPECT_EQ((std::array<int64_t, 4>{b.rec_n, b.rec_wins, b.rec_losses, b.rec_pushes}), rec);
+  EXPECT_EQ(b.rec_win_rate, rec_rate);
+}
+
+TEST(Aggregates, EdgeBucketsOfTheWorkedExampleAre1_0Then1_1_1Then1_0) {
+  auto buckets = summarize_buckets(worked_example_rows());
+  // Confidence deciles first (key order), then edge buckets; row 6 (voided) is in neither.
+  ASSERT_EQ(buckets.size(), 6u);
+  // 40-50: row 2 (UNDER, WIN) and row 5 (PASS, edge side WIN): 2-0, one recommended.
+  expect_bucket(buckets[0], "confidence", "40-50", {2, 2, 0, 0}, 100.0, {1, 1, 0, 0}, 100.0);
+  // 50-60: rows 1 (WIN) and 3 (LOSS).
+  expect_bucket(buckets[1], "confidence", "50-60", {2, 1, 1, 0}, 50.0, {2, 1, 1, 0}, 50.0);
+  // 60-70: row 4, a push: no win rate.
+  expect_bucket(buckets[2], "confidence", "60-70", {1, 0, 0, 1}, std::nullopt, {1, 0, 0, 1},
+                std::nullopt);
+  // §8: 0-2 row 5 (1-0, not advised); 2-3 rows 2-4 (1-1-1, 50.00); 3-5 row 1 (1-0).
+  expect_bucket(buckets[3], "edge", "0-2", {1, 1, 0, 0}, 100.0, {0, 0, 0, 0}, std::nullopt);
+  expect_bucket(buckets[4], "edge", "2-3", {3, 1, 1, 1}, 50.0, {3, 1, 1, 1}, 50.0);
+  expect_bucket(buckets[5], "edge", "3-5", {1, 1, 0, 0}, 100.0, {1, 1, 0, 0}, 100.0);
+  EXPECT_EQ(confidence_bucket(1), "0-10");
+  EXPECT_EQ(confidence_bucket(10), "90-100");
+}
+
+TEST(Aggregates, PendingPredictionsCountInPredictionsOnly) {
+  auto rows = worked_example_rows();
+  Performance s = summarize(rows, 2);
+  EXPECT_EQ(s.predictions, 8);
+  EXPECT_EQ(s.pending, 2);
+  EXPECT_EQ(s.graded, 5);
+  EXPECT_EQ(s.voided, 1);
+  EXPECT_DOUBLE_EQ(*s.roi, 19.47);            // the graded figures do not move
+  EXPECT_DOUBLE_EQ(*s.avg_confidence, 51.6);  // (52 + 47 + 58 + 61 + 40) / 5
+}
+
+TEST(Aggregates, TheMarketLineIsTheLineAsThePrediction) {
+  std::vector<GradedRow> market;
+  for (const auto& r : worked_example_rows()) {
+    if (r.grade.actual_points) {
+      market.push_back(market_row(*r.prediction.line, *r.grade.actual_points, 30));
+    }
+  }
+  Performance m = summarize_market(market);
+  EXPECT_EQ(m.predictions, 5);
+  EXPECT_EQ(m.recommendations, 0);
+  EXPECT_FALSE(m.win_rate);
+  EXPECT_DOUBLE_EQ(*m.mae, 3.2);    // the worked example's market_mae
+  EXPECT_DOUBLE_EQ(*m.bias, -0.8);  // (-5.5 + 3.5 + 2.5 + 0 - 4.5) / 5
+  EXPECT_DOUBLE_EQ(*m.market_mae, 3.2);
+  EXPECT_DOUBLE_EQ(*m.mae_vs_market, 0);
+  EXPECT_DOUBLE_EQ(*m.within_3_pct, 40);  // 0 and 2.5
+  EXPECT_FALSE(m.avg_confidence);
+  EXPECT_TRUE(summarize_buckets(market).empty());  // no edge, no bucket
+}
+
+TEST(Aggregates, ADatesRowsHoldEverySystemWithGradesOrPendingPredictions) {
+  DayGrades day;
+  day.by_system["moving_average"] = worked_example_rows();
+  day.pending["similarity"] = 3;
+  auto rows = performance_rows(make_date(2024, 12, 5), day);
+  ASSERT_EQ(rows.performance.size(), 2u);
+  const TableSchema& t = system_performance_table();
+  RowReader ma(t, rows.performance[0]);
+  EXPECT_EQ(*ma.s("system_id"), "moving_average");
+  EXPECT_EQ(*ma.s("game_date"), "2024-12-05");
+  EXPECT_EQ(*ma.i("predictions"), 6);
+  EXPECT_EQ(*ma.i("recommendations"), 4);
+  EXPECT_DOUBLE_EQ(*ma.d("win_rate"), 66.67);
+  EXPECT_DOUBLE_EQ(*ma.d("profit"), 0.7787);
+  EXPECT_DOUBLE_EQ(*ma.d("roi"), 19.47);
+  EXPECT_DOUBLE_EQ(*ma.d("mae"), 2.844);
+  EXPECT_DOUBLE_EQ(*ma.d("bias"), -0.404);
+  EXPECT_DOUBLE_EQ(*ma.d("market_mae"), 3.2);
+  EXPECT_DOUBLE_EQ(*ma.d("mae_vs_market"), -0.356);
+  EXPECT_EQ(rows.performance[0].size(), t.columns.size());
+  RowReader sim(t, rows.performance[1]);
+  EXPECT_EQ(*sim.s("system_id"), "similarity");
+  EXPECT_EQ(*sim.i("predictions"), 3);
+  EXPECT_EQ(*sim.i("pending"), 3);
+  EXPECT_EQ(*sim.i("graded"), 0);
+  EXPECT_FALSE(sim.d("mae"));
+  // The six buckets of moving_average; none for similarity.
+  ASSERT_EQ(rows.buckets.size(), 6u);
+  const TableSchema& bt = system_performance_buckets_table();
+  RowReader b(bt, rows.buckets[4]);
+  EXPECT_EQ(*b.s("kind"), "edge");
+  EXPECT_EQ(*b.s("bucket"), "2-3");
+  EXPECT_EQ(*b.i("n"), 3);
+  EXPECT_DOUBLE_EQ(*b.d("win_rate"), 50.0);
+  EXPECT_EQ(rows.buckets[4].size(), bt.columns.size());
 }
 
 }  // namespace

@@ -1,0 +1,126 @@
+// `nbaprops backtest --from D1 --to D2 [--systems LIST] [--out DIR] [--threads N]`
+// (04-predictions.md §9): predict and grade every date with games of the range into the
+// backtest tables (predict/backtest.h), store the pooled summary in backtest_summary, print it,
+// and with --out write summary.csv, buckets.csv and models.csv.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "core/date.h"
+#include "predict/aggregates.h"
+#include "predict/backtest.h"
+#include "predict/backtest_report.h"
+
+namespace nbaprops::cli {
+namespace {
+
+struct BacktestArgs {
+  std::string from, to, systems, out;
+  int threads = 0;
+  bool quiet = false;
+};
+
+std::string opt(const std::optional<double>& v, int decimals) {
+  return v ? fmt::format("{:.{}f}", *v, decimals) : "-";
+}
+
+void print_line(const std::string& system, const predict::Performance& s, bool market) {
+  std::string wlp = market ? "-" : fmt::format("{}-{}-{}", s.wins, s.losses, s.pushes);
+  std::string recs = market ? "-" : std::to_string(s.recommendations);
+  std::cout << fmt::format(
+      "{:<18} {:>6} {:>5} {:>12} {:>6} {:>7} {:>6} {:>7} {:>9} {:>10} {:>13}\n", system,
+      s.predictions, recs, wlp, opt(s.win_rate, 2), opt(s.roi, 2), opt(s.mae, 3), opt(s.bias, 3),
+      opt(s.lined_mae, 3), opt(s.market_mae, 3), opt(s.mae_vs_market, 3));
+}
+
+void print_summary(const predict::BacktestResult& r, const predict::BacktestOptions& o) {
+  std::cout << fmt::format(
+      "backtest {} .. {}: {} dates with games ({} built with Phases 3-4), {} predictions, {} "
+      "skip records, {} grades, {} thread(s)\n",
+      format_date(o.from), format_date(o.to), r.dates.size(), r.built.size(), r.predictions,
+      r.skips, r.grades, r.threads);
+  std::cout << fmt::format(
+      "{:<18} {:>6} {:>5} {:>12} {:>6} {:>7} {:>6} {:>7} {:>9} {:>10} {:>13}\n", "system", "preds",
+      "recs", "W-L-P", "win%", "roi%", "mae", "bias", "lined_mae", "market_mae", "mae_vs_market");
+  auto summaries = r.pooled.summaries();
+  for (const auto& [system, s] : summaries) print_line(system, s, false);
+  print_line("market", predict::summarize_market(r.pooled.market), true);
+  std::cout << "thresholds in force (recommend when |edge| >= E and confidence >= C):\n";
+  for (const auto& [system, s] : summaries) {
+    auto t = predict::thresholds_in_force(o.predict, system);
+    std::cout << fmt::format("  {:<18} E {:.1f}  C {:.1f}\n", system, t.edge, t.confidence);
+  }
+  std::cout << "break-even at -110: 52.38 %\n";
+}
+
+int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
+  auto from = parse_iso_date(args.from), to = parse_iso_date(args.to);
+  if (!from || !to || *to < *from) {
+    std::cerr << "error: --from and --to must be YYYY-MM-DD, from <= to\n";
+    return 2;
+  }
+  if (args.threads < 0) {
+    std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return 2;
+  }
+  predict::BacktestOptions o;
+  o.from = *from;
+  o.to = *to;
+  if (!parse_system_list(args.systems, o.predict.systems)) return 2;
+  o.threads = args.threads;
+  o.store_location = global.db;
+  o.processed_at = now_utc();
+  try {
+    if (!args.out.empty()) std::filesystem::create_directories(args.out);
+    auto store = open_store(global.db);
+    std::ostringstream sink;
+    auto result = predict::run_backtest(*store, o, args.quiet ? sink : std::cerr);
+    auto rows = predict::backtest_summary_rows(o.from, o.to, result.pooled, o.predict);
+    if (!args.out.empty()) {
+      std::filesystem::path dir(args.out);
+      predict::write_summary_csv(rows, dir / "summary.csv");
+      predict::write_buckets_csv(o.from, o.to, result.pooled, dir / "buckets.csv");
+      predict::write_models_csv(*store, result.model_versions, dir / "models.csv");
+    }
+    predict::write_backtest_summary(*store, o.from, o.to, std::move(rows), o.processed_at);
+    print_summary(result, o);
+    if (!args.out.empty()) {
+      std::cout << "wrote summary.csv, buckets.csv, models.csv to " << args.out << "\n";
+    }
+    return 0;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const StoreError& e) {
+    std::cerr << "store error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+}  // namespace
+
+void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto args = std::make_shared<BacktestArgs>();
+  auto* cmd = app.add_subcommand(
+      "backtest",
+      "Phase 5: predict and grade every date with games of a range into the backtest_* tables "
+      "(live tables untouched) and print the pooled figures per system");
+  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--from", args->from, "First date (YYYY-MM-DD)")->required();
+  cmd->add_option("--to", args->to, "Last date (YYYY-MM-DD)")->required();
+  cmd->add_option("--systems", args->systems,
+                  "Comma-separated system ids (default: all available)");
+  cmd->add_option("--out", args->out,
+                  "Folder for summary.csv, buckets.csv and models.csv (default: no files are "
+                  "written; the summary still goes to table backtest_summary)");
+  cmd->add_option("--threads", args->threads,
+                  "Dates computed at once (0: the machine's hardware threads; 1: sequential)")
+      ->capture_default_str();
+  cmd->add_flag("--quiet", args->quiet, "No per-date lines on standard error");
+  cmd->callback([&global, &exit_code, args] { exit_code = run_backtest(global, *args); });
+}
+
+}  // namespace nbaprops::cli

@@ -1,0 +1,165 @@
+#include "predict/backtest.h"
+
+#include <fmt/format.h>
+
+#include <future>
+#include <memory>
+#include <mutex>
+
+#include "core/row_reader.h"
+#include "core/thread_pool.h"
+#include "pipeline/runner.h"
+#include "precompute/ml_feature_store.h"
+#include "predict/tables.h"
+#include "raw/schema.h"
+
+namespace nbaprops::predict {
+namespace {
+
+std::vector<Condition> range_of(const std::string& column, Date from, Date to) {
+  return {{column, ">=", format_date(from)}, {column, "<=", format_date(to)}};
+}
+
+std::vector<Date> dates_with_games(Store& store, Date from, Date to) {
+  const TableSchema& games = *find_table("games");
+  std::set<Date> dates;
+  store.scan(games, range_of("game_date", from, to), [&](const Row& row) {
+    if (auto d = RowReader(games, row).date("game_date")) dates.insert(*d);
+  });
+  return {dates.begin(), dates.end()};
+}
+
+// Builds Phases 3-4 where D's inputs are missing: the dates with games from D1 - 90 (the
+// TDZA rows predict_day reads) to D2 whose ml_feature_store partition is empty, in one run over
+// their span (partitions of the span already there and unchanged are skipped).
+std::vector<Date> build_missing_inputs(Store& store, const BacktestOptions& o, std::ostream& log) {
+  std::vector<Date> missing;
+  const TableSchema& mlfs = precompute::ml_feature_store_table();
+  for (Date d : dates_with_games(store, Date{o.from.days - kDefenseLookbackDays}, o.to)) {
+    if (store.count(mlfs, {{"game_date", "=", format_date(d)}}) == 0) missing.push_back(d);
+  }
+  if (missing.empty()) return missing;
+  pipeline::RunOptions run;
+  run.mode = analytics::RunMode::kBackfill;
+  run.phases = {3, 4};
+  run.threads = o.threads;
+  run.resume = true;
+  run.store_location = o.store_location;
+  log << fmt::format("backtest: building Phases 3-4 for {} date(s) from {} to {}\n", missing.size(),
+                     format_date(missing.front()), format_date(missing.back()));
+  pipeline::run_pipeline(store, missing.front(), missing.back(), run, log);
+  return missing;
+}
+
+// Empties the backtest tables on the dates of [from, to] without games (rows of an earlier
+// backtest, before the schedule changed), in one transaction.
+void clear_dates_without_games(Store& store, const BacktestOptions& o,
+                               const std::vector<Date>& with_games) {
+  std::set<Date> keep(with_games.begin(), with_games.end());
+  Transaction tx(store);
+  for (Date d = o.from; d <= o.to; d = Date{d.days + 1}) {
+    if (keep.count(d)) continue;
+    for (const TableSchema* t :
+         {&backtest_predictions_table(), &backtest_skips_table(), &backtest_grades_table()}) {
+      store.erase(*t, {{"game_date", "=", format_date(d)}});
+    }
+  }
+  tx.commit();
+}
+
+// Connections for the workers: each task borrows one for its date and gives it back.
+class ReaderPool {
+ public:
+  ReaderPool(const std::string& location, int n) {
+    for (int i = 0; i < n; ++i) {
+      owned_.push_back(open_store(location));
+      free_.push_back(owned_.back().get());
+    }
+  }
+  BacktestDay run(Date d, const PredictOptions& options) {
+    Store* s = take();
+    struct Return {
+      ReaderPool* pool;
+      Store* store;
+      ~Return() { pool->give(store); }
+    } back{this, s};
+    return backtest_day(*s, d, options);
+  }
+
+ private:
+  Store* take() {
+    std::lock_guard lock(mutex_);
+    Store* s = free_.back();
+    free_.pop_back();
+    return s;
+  }
+  void give(Store* s) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(s);
+  }
+  std::vector<std::unique_ptr<Store>> owned_;
+  std::vector<Store*> free_;
+  std::mutex mutex_;
+};
+
+// Writes one computed date and adds it to the pooled figures.
+void write_day(Store& store, Date d, BacktestDay day, const BacktestOptions& o,
+               BacktestResult& result, std::ostream& log) {
+  const TableSchema& preds = backtest_predictions_table();
+  size_t version = preds.column_index("model_version");
+  for (const Row& row : day.predictions.predictions) {
+    if (const auto* v = std::get_if<std::string>(&row[version])) result.model_versions.insert(*v);
+  }
+  int64_t n_preds = static_cast<int64_t>(day.predictions.predictions.size());
+  int64_t n_skips = static_cast<int64_t>(day.predictions.skips.size());
+  int64_t n_grades = static_cast<int64_t>(day.grades.rows.size());
+  int64_t pending = 0;
+  for (const auto& [system, n] : day.grades.pending) pending += n;
+  result.pooled.add(day.grades);
+  write_predictions(store, d, std::move(day.predictions), o.processed_at, &preds,
+                    &backtest_skips_table());
+  write_grades(store, d, std::move(day.grades.rows), o.processed_at, &backtest_grades_table());
+  result.predictions += n_preds;
+  result.skips += n_skips;
+  result.grades += n_grades;
+  log << fmt::format("backtest {}: {} predictions, {} skip records, {} grades, {} pending\n",
+                     format_date(d), n_preds, n_skips, n_grades, pending);
+}
+
+}  // namespace
+
+BacktestDay backtest_day(Store& store, Date d, const PredictOptions& options) {
+  BacktestDay day;
+  day.predictions = predict_from_store(store, d, options);
+  day.grades = grade_predictions(store, d, day.predictions.predictions);
+  return day;
+}
+
+BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream& log) {
+  BacktestResult result;
+  result.dates = dates_with_games(store, o.from, o.to);
+  result.built = build_missing_inputs(store, o, log);
+  clear_dates_without_games(store, o, result.dates);
+  int threads = o.threads > 0 ? o.threads : ThreadPool::hardware_threads();
+  if (threads <= 1 || o.store_location.empty() || result.dates.size() <= 1) {
+    result.threads = 1;
+    for (Date d : result.dates) {
+      write_day(store, d, backtest_day(store, d, o.predict), o, result, log);
+    }
+    return result;
+  }
+  result.threads = threads;
+  // Workers compute dates (tasks start in date order); the calling thread writes in date order.
+  ReaderPool readers(o.store_location, threads);
+  ThreadPool pool(threads);
+  std::vector<std::future<BacktestDay>> days;
+  for (Date d : result.dates) {
+    days.push_back(pool.submit([&readers, &o, d] { return readers.run(d, o.predict); }));
+  }
+  for (size_t i = 0; i < days.size(); ++i) {
+    write_day(store, result.dates[i], days[i].get(), o, result, log);
+  }
+  return result;
+}
+
+}  // namespace nbaprops::predict

@@ -1,0 +1,138 @@
+#include "predict/performance.h"
+
+#include <set>
+#include <tuple>
+
+#include "core/row_reader.h"
+#include "pipeline/partition_writer.h"
+#include "predict/tables.h"
+
+namespace nbaprops::predict {
+namespace {
+
+// The GradeInput and Grade a grade row repeats (grade rows are self-contained, §8).
+GradedRow graded_row(const RowReader& r) {
+  GradedRow out;
+  GradeInput& p = out.prediction;
+  p.recommendation = *r.s("recommendation");
+  p.line = r.d("line");
+  p.edge = r.d("edge");
+  p.predicted_points = *r.d("predicted_points");
+  p.confidence = *r.d("confidence");
+  Grade& g = out.grade;
+  g.actual_points = r.d("actual_points");
+  g.minutes = r.d("minutes");
+  g.is_voided = r.b("is_voided").value_or(false);
+  g.void_reason = r.s("void_reason");
+  g.absolute_error = r.d("absolute_error");
+  g.signed_error = r.d("signed_error");
+  g.within_3 = r.b("within_3");
+  g.within_5 = r.b("within_5");
+  g.result = r.s("result");
+  g.edge_side_result = r.s("edge_side_result");
+  g.price = r.i("price");
+  g.profit = r.d("profit");
+  g.close_line = r.d("close_line");
+  g.clv = r.d("clv");
+  g.edge_bucket = r.s("edge_bucket");
+  g.confidence_decile = static_cast<int>(r.i("confidence_decile").value_or(1));
+  return out;
+}
+
+}  // namespace
+
+void performance_cells(analytics::RowBuilder& b, const Performance& s) {
+  b.integer(s.predictions).integer(s.graded).integer(s.voided).integer(s.pending);
+  b.integer(s.recommendations).integer(s.wins).integer(s.losses).integer(s.pushes);
+  b.dec(s.win_rate, 2).dec(s.profit, 4).dec(s.roi, 2).dec(s.mae, 3).dec(s.bias, 3);
+  b.dec(s.within_3_pct, 2).dec(s.within_5_pct, 2);
+  b.dec(s.lined_mae, 3).dec(s.market_mae, 3).dec(s.mae_vs_market, 3);
+  b.dec(s.avg_confidence, 2).dec(s.avg_clv, 3);
+}
+
+void bucket_cells(analytics::RowBuilder& b, const BucketFigures& f) {
+  b.integer(f.n).integer(f.wins).integer(f.losses).integer(f.pushes);
+  b.dec(f.win_rate, 2);
+  b.integer(f.rec_n).integer(f.rec_wins).integer(f.rec_losses).integer(f.rec_pushes);
+  b.dec(f.rec_win_rate, 2);
+}
+
+PerformanceRows performance_rows(Date d, const DayGrades& grades) {
+  std::set<std::string> systems;
+  for (const auto& [system, rows] : grades.by_system) systems.insert(system);
+  for (const auto& [system, n] : grades.pending) systems.insert(system);
+  static const std::vector<GradedRow> kNone;
+  PerformanceRows out;
+  for (const std::string& system : systems) {
+    auto it = grades.by_system.find(system);
+    const auto& rows = it == grades.by_system.end() ? kNone : it->second;
+    auto p = grades.pending.find(system);
+    Performance s = summarize(rows, p == grades.pending.end() ? 0 : p->second);
+    analytics::RowBuilder b(23);
+    b.text(system).date(d);
+    performance_cells(b, s);
+    b.null();
+    out.performance.push_back(b.take());
+    for (const BucketFigures& f : summarize_buckets(rows)) {
+      analytics::RowBuilder fb(16);
+      fb.text(system).date(d).text(f.kind).text(f.bucket);
+      bucket_cells(fb, f);
+      fb.null();
+      out.buckets.push_back(fb.take());
+    }
+  }
+  return out;
+}
+
+void write_performance(Store& store, Date d, PerformanceRows rows,
+                       const std::string& processed_at) {
+  const std::string run_id = "grade-" + processed_at;
+  const TableSchema& perf = system_performance_table();
+  const TableSchema& buckets = system_performance_buckets_table();
+  pipeline::write_partition(store, {&perf, "game_date", d, perf.name}, std::move(rows.performance),
+                            {}, run_id, processed_at);
+  pipeline::write_partition(store, {&buckets, "game_date", d, buckets.name},
+                            std::move(rows.buckets), {}, run_id, processed_at);
+}
+
+void PooledGrades::add(const DayGrades& day) {
+  for (const auto& [system, rows] : day.by_system) {
+    auto& all = by_system[system];
+    all.insert(all.end(), rows.begin(), rows.end());
+  }
+  for (const auto& [system, n] : day.pending) pending[system] += n;
+  market.insert(market.end(), day.market.begin(), day.market.end());
+}
+
+std::map<std::string, Performance> PooledGrades::summaries() const {
+  std::map<std::string, Performance> out;
+  for (const auto& [system, rows] : by_system) {
+    auto p = pending.find(system);
+    out[system] = summarize(rows, p == pending.end() ? 0 : p->second);
+  }
+  for (const auto& [system, n] : pending) {
+    if (!out.count(system)) out[system] = summarize({}, n);
+  }
+  return out;
+}
+
+PooledGrades read_pooled_grades(Store& store, const TableSchema& grades, Date from, Date to) {
+  PooledGrades out;
+  // (game_date, player_lookup, game_id) -> the line as the prediction, first system's row.
+  std::map<std::tuple<std::string, std::string, std::string>, GradedRow> market;
+  store.scan(grades, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
+             [&](const Row& row) {
+               RowReader r(grades, row);
+               GradedRow g = graded_row(r);
+               if (g.prediction.line && g.grade.actual_points) {
+                 market.try_emplace(
+                     {*r.s("game_date"), *r.s("player_lookup"), *r.s("game_id")},
+                     market_row(*g.prediction.line, *g.grade.actual_points, g.grade.minutes));
+               }
+               out.by_system[*r.s("system_id")].push_back(std::move(g));
+             });
+  for (auto& [key, row] : market) out.market.push_back(std::move(row));
+  return out;
+}
+
+}  // namespace nbaprops::predict
