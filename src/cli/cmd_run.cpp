@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -20,6 +21,7 @@ namespace {
 
 struct RunArgs {
   std::string date, from, to, mode, phases, only;
+  bool daily_defaults = false;  // `run`: Phases 3-5 unless --phases says otherwise
   bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false,
        timings = false, json = false, no_progress = false;
   int threads = 0;
@@ -39,7 +41,9 @@ std::optional<Date> parse_cli_date(const std::string& s) {
 
 // The run's summary on standard output: one line, and with --timings the per-processor totals;
 // with --json, one JSON object holding both.
-void print_summary(const pipeline::RunReport& report, const RunArgs& args) {
+void print_summary(const pipeline::RunReport& report, const RunArgs& args,
+                   const std::set<int>& phases) {
+  std::string label = phases.size() == 1 ? "phase 3" : fmt::format("phases 3-{}", *phases.rbegin());
   auto totals = pipeline::processor_totals(report);
   int64_t skipped = 0;
   for (const auto& t : totals) skipped += t.skipped;
@@ -66,9 +70,9 @@ void print_summary(const pipeline::RunReport& report, const RunArgs& args) {
     return;
   }
   std::cout << fmt::format(
-      "phases 3-4: {} dates with games, {} without; {} processor runs on {} threads ({} "
+      "{}: {} dates with games, {} without; {} processor runs on {} threads ({} "
       "skipped, inputs unchanged), inputs loaded in {} ms\n",
-      report.dates_with_games, report.dates_skipped,
+      label, report.dates_with_games, report.dates_skipped,
       static_cast<int64_t>(report.runs.size()) - skipped, report.threads, skipped, report.load_ms);
   if (!args.timings) return;
   std::cout << fmt::format("{:<30} {:>5} {:>8} {:>7} {:>11} {:>9} {:>12}\n", "processor", "runs",
@@ -94,7 +98,6 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   }
   pipeline::RunOptions options;
   options.with_completeness = args.with_completeness;
-  if (args.phase3_only) options.phases = {3};
   if (!args.only.empty()) {
     std::stringstream list(args.only);
     for (std::string p; std::getline(list, p, ',');) {
@@ -107,19 +110,27 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
       options.only.insert(p);
     }
   }
+  // `run` (the daily job) defaults to Phases 3-5, `backfill` to 3-4 (Phase 5 trains models).
+  if (args.daily_defaults) options.phases = {3, 4, 5};
   if (!args.phases.empty()) {
-    // --phases 3 or 3,4 (Phase 3 always runs: Phase 4 reads its rows in memory).
+    // --phases 3, 3,4 or 3,4,5 (Phase 3 always runs: Phase 4 reads its rows in memory; Phase 5
+    // reads Phase 4's stored rows).
     options.phases = {3};
     std::stringstream list(args.phases);
     for (std::string p; std::getline(list, p, ',');) {
-      if (p == "4") {
-        options.phases.insert(4);
+      if (p == "4" || p == "5") {
+        options.phases.insert(p[0] - '0');
       } else if (p != "3") {
-        std::cerr << "error: --phases takes 3 and 4 (Phase 5 is not part of the runner yet)\n";
+        std::cerr << "error: --phases takes 3, 4 and 5\n";
         return 2;
       }
     }
+    if (options.phases.count(5) && !options.phases.count(4)) {
+      std::cerr << "error: --phases 5 needs 4 (predictions read the feature store of D)\n";
+      return 2;
+    }
   }
+  if (args.phase3_only) options.phases = {3};
   options.threads = args.threads;
   options.resume = args.resume;
   options.force = args.force;
@@ -139,7 +150,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::ostringstream sink;
     auto report =
         pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
-    print_summary(report, args);
+    print_summary(report, args, options.phases);
     return report.any_failed ? 1 : 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
@@ -151,7 +162,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
 
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
-  auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phases 3-4 for now)");
+  auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phases 3-5)");
   run->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   run->add_option("--date", args->date, "YYYY-MM-DD, today, yesterday or tomorrow")->required();
   run->add_option("--mode", args->mode, "daily or backfill (default: detected)");
@@ -164,7 +175,9 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   run->add_flag("--timings", args->timings, "Per-processor totals and microseconds per entity");
   run->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
   run->add_flag("--no-progress", args->no_progress, "No progress on standard error");
+  run->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4,5)");
   run->callback([&global, &exit_code, args] {
+    args->daily_defaults = true;
     exit_code = run_range(global, args->date, args->date, *args);
   });
   auto* backfill = app.add_subcommand("backfill", "Run the pipeline over a date range");
@@ -176,7 +189,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--with-completeness", args->with_completeness,
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
-  backfill->add_option("--phases", args->phases, "Phases to run: 3 or 3,4 (default 3,4)");
+  backfill->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4)");
   backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
   backfill->add_option("--only", args->only, "Write only these processors (comma-separated)");
   backfill->add_flag("--timings", args->timings,

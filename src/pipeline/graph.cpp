@@ -12,6 +12,7 @@
 #include "precompute/player_daily_cache.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"
+#include "predict/tables.h"
 
 namespace nbaprops::pipeline {
 namespace {
@@ -22,6 +23,7 @@ using Out = a::ProcessorOutput;
 using P4 = p::Phase4Inputs;
 constexpr auto kSummary = ProcessorKind::kSummary;
 constexpr auto kPerDate = ProcessorKind::kPerDate;
+constexpr auto kStage = ProcessorKind::kStage;
 
 Out utgc(DateContext& c) {
   c.utgc = a::team_game_contexts(*c.p4.raw, *c.p4.history, c.p4.d, c.p4.completeness);
@@ -55,7 +57,8 @@ constexpr std::string_view kTogs = "team_offense_game_summary", kTdgs = "team_de
                            kUpgc = "upcoming_player_game_context",
                            kTdza = "team_defense_zone_analysis",
                            kPsza = "player_shot_zone_analysis", kPcf = "player_composite_factors",
-                           kPdc = "player_daily_cache", kMlfs = "ml_feature_store";
+                           kPdc = "player_daily_cache", kMlfs = "ml_feature_store",
+                           kPredictions = "player_prop_predictions", kGrades = "prediction_grades";
 
 }  // namespace
 
@@ -74,6 +77,9 @@ const std::vector<ProcessorEntry>& processor_graph() {
     {kPdc,    4, {"raw", kUpgc, kPsza, kPgs, kTogs},         kPerDate, p::player_daily_cache_table,           nullptr, pdc,  &P4::pdc,  "player_lookup"},
     {kMlfs,   4, {"raw", kTogs, kTdgs, kPgs, kUtgc, kUpgc, kTdza, kPsza, kPcf, kPdc},
                                                              kPerDate, p::ml_feature_store_table,             nullptr, mlfs, nullptr,   {}},
+    {kPredictions, 5, {"raw", kMlfs, kUpgc, kPsza, kTdza, kPcf, kPgs},
+                                                             kStage,   predict::player_prop_predictions_table, nullptr, nullptr, nullptr, {}, predictions_stage},
+    {kGrades, 5, {"raw", kPredictions, kPgs},                kStage,   predict::prediction_grades_table,       nullptr, nullptr, nullptr, {}, grades_stage},
   };
   // clang-format on
   return graph;

@@ -3,10 +3,12 @@
 // computes it. The runner derives the order from the entries; adding a processor is adding
 // one entry to processor_graph() in graph.cpp.
 //
-// Two kinds of processor:
+// Three kinds of processor:
 //  - summary: per finished game, no history; a pure function of the raw inputs and the date.
 //  - per date: "for date D"; reads the summaries before D (the history) and the rows of D
 //    that the processors before it in the run order computed, kept in a DateContext.
+//  - stage (Phase 5, phase5.h): for date D, after the run's Phase 3-4 partitions are
+//    written; reads the store.
 // A DateContext is confined to the one thread computing its date; everything it points to is
 // read-only while processors run.
 #pragma once
@@ -21,12 +23,13 @@
 #include "analytics/upcoming_team_game_context.h"
 #include "core/date.h"
 #include "core/table_schema.h"
+#include "pipeline/phase5.h"
 #include "precompute/completeness.h"
 #include "precompute/phase4_inputs.h"
 
 namespace nbaprops::pipeline {
 
-enum class ProcessorKind { kSummary, kPerDate };
+enum class ProcessorKind { kSummary, kPerDate, kStage };
 
 // What the per-date processors of D read and fill, in run order.
 struct DateContext {
@@ -37,6 +40,7 @@ struct DateContext {
 
 using SummaryFn = analytics::ProcessorOutput (*)(const analytics::RawInputs&, Date);
 using PerDateFn = analytics::ProcessorOutput (*)(DateContext&);
+using StageFn = StageOutput (*)(Store&, Date, const predict::PredictOptions&);
 
 struct ProcessorEntry {
   std::string_view name;  // = output table
@@ -50,9 +54,10 @@ struct ProcessorEntry {
   // column that identifies their entity there.
   precompute::DayRows precompute::Phase4Inputs::*keep = nullptr;
   std::string_view entity_column;
+  StageFn stage = nullptr;  // kind == kStage
 };
 
-// The graph of Phases 3 and 4, in the spec's table order.
+// The graph of Phases 3, 4 and 5, in the spec's table order.
 const std::vector<ProcessorEntry>& processor_graph();
 
 // A run order: every entry after all of its inputs; among entries free to go, the one

@@ -134,6 +134,25 @@ class Runner {
     report_.runs.push_back(std::move(s));
   }
 
+  // Writes a stage's partitions: the others first (one transaction each), then its own with
+  // its processor_runs row.
+  void write_stage(const ProcessorEntry& e, Date d, const std::string& mode, StageOutput out,
+                   int64_t compute_us) {
+    std::string stamp = now_utc();
+    auto started = Clock::now();
+    for (size_t i = 1; i < out.partitions.size(); ++i) {
+      const TableSchema& t = *out.partitions[i].table;
+      write_partition(store_, {&t, date_column_of(t), d, t.name}, std::move(out.partitions[i].rows),
+                      {}, run_id_, stamp);
+    }
+    Computed c{&e, {}, compute_us, {}, false, true};
+    c.out.rows = std::move(out.partitions.front().rows);
+    c.out.failed = std::move(out.failed);
+    int64_t others_us = micros_since(started);
+    write(c, d, mode);
+    report_.runs.back().write_us += others_us;
+  }
+
   // Records a partition that is current in the store and was not recomputed (no log line).
   void skipped(const ProcessorEntry& e, Date d, const std::string& mode) {
     report_.runs.push_back({std::string(e.name), d, mode, "skipped", 0, 0, 0, 0});
@@ -269,11 +288,13 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   auto written = [&](const ProcessorEntry& e) {
     return options.only.empty() || options.only.count(std::string(e.name)) > 0;
   };
-  std::vector<const ProcessorEntry*> summaries, per_date;
+  std::vector<const ProcessorEntry*> summaries, per_date, stages;
   for (const ProcessorEntry* e : order) {
     if (!options.phases.count(e->phase) && e->phase != 3) continue;
     if (e->kind == ProcessorKind::kSummary) {
       summaries.push_back(e);  // always: the history needs them
+    } else if (e->kind == ProcessorKind::kStage) {
+      if (written(*e)) stages.push_back(e);
     } else if (options.only.empty() || needed.count(e->name)) {
       per_date.push_back(e);
     }
@@ -438,6 +459,25 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
         }
         progress.step("dates", entities(w));
       });
+  // Phase 5 (store stages), date by date, once D's Phase 3-4 partitions are written. A daily
+  // run also grades the game date before D: its games are final by now.
+  std::vector<Date> stage_dates = dates;
+  if (all_daily && !dates.empty()) {
+    auto before = std::lower_bound(game_dates.begin(), game_dates.end(), dates.front());
+    if (before != game_dates.begin()) stage_dates.insert(stage_dates.begin(), *std::prev(before));
+  }
+  for (Date d : stage_dates) {
+    for (const ProcessorEntry* e : stages) {
+      bool before_range = d < from;
+      if (before_range && e->name != "prediction_grades") continue;
+      auto started = Clock::now();
+      StageOutput out = e->stage(store, d, options.predict);
+      int64_t compute_us = micros_since(started);
+      std::string mode =
+          before_range ? "daily" : mode_name(options.mode.value_or(a::detect_mode(in, d)));
+      runner.write_stage(*e, d, mode, std::move(out), compute_us);
+    }
+  }
   progress.finish();
   return runner.report();
 }

@@ -22,6 +22,7 @@
 
 #include "analytics/run_mode.h"
 #include "core/date.h"
+#include "predict/predict_day.h"
 #include "store/store.h"
 
 namespace nbaprops::pipeline {
@@ -29,6 +30,7 @@ namespace nbaprops::pipeline {
 struct RunOptions {
   std::optional<analytics::RunMode> mode;  // forced; else detected per date (02 §5 Mode)
   std::set<int> phases = {3, 4};           // phase 3 always runs (Phase 4 reads it in memory)
+  predict::PredictOptions predict;         // Phase 5: systems, thresholds, models
   bool with_completeness = false;          // check completeness in backfill mode too
   int threads = 0;                         // worker threads; 0: the machine's hardware threads
   bool resume = false;  // skip (processor, date) whose latest run succeeded on the same inputs

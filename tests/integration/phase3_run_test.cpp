@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "pipeline/runner.h"
@@ -248,6 +249,55 @@ TEST_F(Phase3Run, ADailyRunReadsTheCurrentSummariesAndSummarisesOnlyWhatChanged)
   check(changed);
   EXPECT_EQ(dump(db, "player_game_summary", format_date(changed)),
             dump(fresh, "player_game_summary", format_date(changed)));
+}
+
+TEST_F(Phase3Run, PredictionsAndGradesAreNodesOfTheDailyRun) {
+  // 05-pipeline.md §1-2: a daily run of D runs the prediction processors of D after Phase 4,
+  // and grades the game date before D; a date predicted by the runner equals the same date
+  // predicted on its own (`predict`), and each stage leaves a processor_runs row.
+  std::string db = copy("phase5.db");
+  Date d = make_date(2024, 12, 12), before = make_date(2024, 12, 11);
+  run(db, make_date(2024, 10, 22), before);
+  pipeline::RunOptions daily;
+  daily.mode = analytics::RunMode::kDaily;
+  daily.phases = {3, 4, 5};
+  auto report = run_with(db, before, before, daily);  // predicts 12-11 (and grades 12-10)
+  report = run_with(db, d, d, daily);                 // predicts 12-12, grades 12-11
+  std::set<std::string> stages;
+  for (const auto& r : report.runs) {
+    if (r.processor == "player_prop_predictions" || r.processor == "prediction_grades") {
+      stages.insert(r.processor + " " + format_date(r.date));
+      EXPECT_EQ(r.status, "success");
+    }
+  }
+  EXPECT_EQ(stages, (std::set<std::string>{"player_prop_predictions 2024-12-12",
+                                           "prediction_grades 2024-12-11",
+                                           "prediction_grades 2024-12-12"}));
+  EXPECT_GT(std::stoi(sql_value(db,
+                                "select count(*) from player_prop_predictions where "
+                                "game_date = '2024-12-12'")),
+            50);
+  // Every prediction of 12-11 is graded (its games are final), and summarised per system.
+  EXPECT_EQ(sql_value(db, "select count(*) from prediction_grades where game_date = '2024-12-11'"),
+            sql_value(db,
+                      "select count(*) from player_prop_predictions where game_date = "
+                      "'2024-12-11'"));
+  EXPECT_NE(sql_value(db,
+                      "select count(*) from system_performance where game_date = "
+                      "'2024-12-11'"),
+            "0");
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from processor_runs where processor = "
+                      "'player_prop_predictions' and date = '2024-12-12'"),
+            "1");
+  std::string alone = (dir_->path() / "phase5-alone.db").string();
+  std::filesystem::copy_file(db, alone, std::filesystem::copy_options::overwrite_existing);
+  testing::sql_exec(alone, "delete from player_prop_predictions");
+  ASSERT_EQ(testing::run_command(std::string(NBAPROPS_BINARY) + " predict --db " + alone +
+                                 " --date 2024-12-12 > /dev/null"),
+            0);
+  EXPECT_EQ(dump(alone, "player_prop_predictions", "2024-12-12"),
+            dump(db, "player_prop_predictions", "2024-12-12"));
 }
 
 TEST_F(Phase3Run, EveryPlayerWithAPointsLineGetsAFeatureRow) {

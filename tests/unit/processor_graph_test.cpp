@@ -45,6 +45,9 @@ TEST(ProcessorGraph, EveryEntryIsComplete) {
     if (e.kind == ProcessorKind::kSummary) {
       EXPECT_NE(e.summary, nullptr) << e.name;
       EXPECT_EQ(e.phase, 3) << e.name;
+    } else if (e.kind == ProcessorKind::kStage) {
+      EXPECT_NE(e.stage, nullptr) << e.name;
+      EXPECT_EQ(e.phase, 5) << e.name;
     } else {
       EXPECT_NE(e.per_date, nullptr) << e.name;
     }
@@ -55,15 +58,15 @@ TEST(ProcessorGraph, EveryEntryIsComplete) {
   // The summaries come before every per-date processor that reads them.
   auto order = run_order(processor_graph());
   EXPECT_EQ(order.front()->name, "team_offense_game_summary");
-  EXPECT_EQ(order.back()->name, "ml_feature_store");
+  EXPECT_EQ(order.back()->name, "prediction_grades");
 }
 
 TEST(ProcessorGraph, AddingAProcessorIsOneEntry) {
   std::vector<ProcessorEntry> graph = processor_graph();
   // Declared first, but it reads the feature store: the order puts it after it.
-  graph.insert(graph.begin(), entry("player_prop_predictions", {"ml_feature_store"}));
+  graph.insert(graph.begin(), entry("player_points_alerts", {"ml_feature_store"}));
   auto at = positions(run_order(graph));
-  EXPECT_GT(at.at("player_prop_predictions"), at.at("ml_feature_store"));
+  EXPECT_GT(at.at("player_points_alerts"), at.at("ml_feature_store"));
   EXPECT_EQ(at.size(), processor_graph().size() + 1);
 }
 
