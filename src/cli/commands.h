@@ -21,5 +21,6 @@ void register_tables(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_status(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_train(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 }  // namespace nbaprops::cli

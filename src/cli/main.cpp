@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   register_run(app, global, exit_code);
   register_status(app, global, exit_code);
   register_predict(app, global, exit_code);
+  register_train(app, global, exit_code);
   spdlog::set_pattern("%^%l%$: %v");
   try {
     app.parse(argc, argv);

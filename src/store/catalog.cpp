@@ -2,6 +2,7 @@
 
 #include "analytics/tables.h"
 #include "precompute/tables.h"
+#include "predict/model_registry.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
 
@@ -9,11 +10,12 @@ namespace nbaprops {
 
 const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
   static const std::vector<std::vector<const TableSchema*>> versions = [] {
-    std::vector<std::vector<const TableSchema*>> v(4);
+    std::vector<std::vector<const TableSchema*>> v(5);
     for (const auto& t : raw_tables()) v[0].push_back(&t);
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
     v[3] = predict::prediction_tables();
+    v[4] = predict::model_tables();  // schema version 5: model_registry
     return v;
   }();
   return versions;
