@@ -1,5 +1,7 @@
-// `nbaprops predict --date D [--systems LIST]` and `nbaprops grade --date D | --from A --to B`
-// (04-predictions.md §2-8): read the store, write the Phase 5 partitions, print a summary.
+// `nbaprops predict --date D [--systems LIST] [--models DIR] [--retrain-every N]` and
+// `nbaprops grade --date D | --from A --to B` (04-predictions.md §2-8): read the store, write
+// the Phase 5 partitions, print a summary. predict gets or trains the gradient_boosting model of
+// C(D) (model_registry.h) when that system runs.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include "cli/commands.h"
 #include "core/date.h"
 #include "predict/grade_day.h"
+#include "predict/model_registry.h"
 #include "predict/predict_day.h"
 
 namespace nbaprops::cli {
@@ -28,8 +31,26 @@ std::string opt(const std::optional<double>& v, int decimals) {
 }
 
 struct PredictArgs {
-  std::string date, systems, from, to;
+  std::string date, systems, from, to, models;
+  int retrain_every = predict::kDefaultRetrainEveryDays;
 };
+
+// The model of C(D) for `in`, with a line saying which one (or why there is none).
+void attach_model(Store& store, const GlobalOptions& global, const PredictArgs& args,
+                  predict::PredictInputs& in) {
+  predict::ModelOptions options{args.models.empty() ? predict::default_models_dir(global.db)
+                                                    : std::filesystem::path(args.models),
+                                args.retrain_every};
+  auto m = predict::get_or_train_model(store, in.d, options, now_utc());
+  predict::attach_model(in, m);
+  if (m.model) {
+    std::cout << fmt::format("gradient_boosting: model {} (cutoff {}, {})\n",
+                             m.entry->model_version, format_date(m.cutoff),
+                             m.reused ? "reused" : "trained");
+  } else {
+    std::cout << fmt::format("gradient_boosting: no model ({})\n", m.no_model_detail);
+  }
+}
 
 int run_predict(const GlobalOptions& global, const PredictArgs& args) {
   auto d = parse_iso_date(args.date);
@@ -48,9 +69,16 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     }
     systems.push_back(id);
   }
+  if (args.retrain_every < 1) {
+    std::cerr << "error: --retrain-every must be >= 1\n";
+    return 2;
+  }
+  bool gb = systems.empty() ||
+            std::find(systems.begin(), systems.end(), "gradient_boosting") != systems.end();
   try {
     auto store = open_store(global.db);
     auto inputs = predict::load_predict_inputs(*store, *d);
+    if (gb) attach_model(*store, global, args, inputs);
     auto out = predict::predict_date(inputs, systems);
     size_t preds = out.predictions.size(), skips = out.skips.size();
     predict::write_predictions(*store, *d, std::move(out), now_utc());
@@ -59,6 +87,12 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     return 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::ModelFileError& e) {
+    std::cerr << "model file error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::XgbError& e) {
+    std::cerr << "error: " << e.what() << "\n";
     return 3;
   }
 }
@@ -110,6 +144,12 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
   predict->add_option("--date", args->date, "YYYY-MM-DD")->required();
   predict->add_option("--systems", args->systems,
                       "Comma-separated system ids (default: all available)");
+  predict->add_option("--models", args->models,
+                      "gradient_boosting model folder (default: models/ beside the store)");
+  predict
+      ->add_option("--retrain-every", args->retrain_every,
+                   "gradient_boosting: days between model cutoffs (k)")
+      ->capture_default_str();
   predict->callback([&global, &exit_code, args] { exit_code = run_predict(global, *args); });
   auto* grade = app.add_subcommand("grade", "Phase 5: grade the predictions of final games");
   grade->add_option("--db", global.db, "SQLite store file")->capture_default_str();

@@ -2,12 +2,15 @@
 // requested system per player, then the ensemble from the base systems' stored values.
 //
 // load_predict_inputs reads the store (Phase 3/4 rows of D, the TDZA rows of the 90 days
-// before, the player_game_summary history, D's prop lines); predict_date is a pure function of
-// those inputs (rows in key order, processed_at NULL); write_predictions replaces D's rows in
+// before, the player_game_summary history, D's prop lines); attach_model adds the
+// gradient_boosting model of C(D) (model_registry.h gets or trains it); predict_date is a pure
+// function of those inputs (rows in key order, processed_at NULL; gradient_boosting predicts
+// every eligible player of D in one batched model call); write_predictions replaces D's rows in
 // player_prop_predictions and prediction_skips, each in one transaction.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +18,8 @@
 
 #include "core/date.h"
 #include "core/value.h"
+#include "predict/gradient_boosting.h"
+#include "predict/model_registry.h"
 #include "predict/player_day.h"
 #include "predict/recommendation.h"
 #include "store/store.h"
@@ -37,6 +42,7 @@ struct Candidate {
   std::optional<std::string> injury_status;
   bool has_features = false;  // an ml_feature_store row of D
   std::optional<Features> features;
+  std::optional<FeatureSources> feature_sources;  // labels of `features`
   std::optional<double> feature_quality_score;
   std::optional<std::string> game_id, team_abbr, opponent_abbr, feature_version, quality_tier;
   std::optional<double> attempts_per_game;
@@ -48,10 +54,18 @@ struct PredictInputs {
   std::vector<Candidate> candidates;  // player_lookup order
   DefenseByDate defense;              // TDZA rows, analysis dates D - 90 .. D
   std::unordered_map<std::string, std::vector<PlayerGame>> history;  // dates < D
+  // gradient_boosting: the model of C(D) (shared, immutable); null -> every player declines
+  // with no_model and `no_model_detail`.
+  std::shared_ptr<const GbModel> model;
+  std::string no_model_detail = "no model loaded";
 };
 
-// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError.
+// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError. The inputs carry no model
+// (attach_model adds it).
 PredictInputs load_predict_inputs(Store& store, Date d);
+
+// Sets in.model (and the no_model detail) from get_or_train_model's answer for in.d.
+void attach_model(PredictInputs& in, const ModelForDate& model);
 
 struct PredictOutput {
   std::vector<Row> predictions, skips;  // key order; processed_at NULL
