@@ -8,6 +8,7 @@
 // is immutable and may be shared by any number of threads (model_registry.h loads them).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
