@@ -1,7 +1,10 @@
-// Phase 5 for one date of the real 2024-25 season (2024-12-23, the fullest slate with prop lines;
-// the data holds lines to 2025-01-12): the three base systems and the ensemble for every candidate,
-// inputs in memory (BM_PredictOneDate, target <= 100 ms), and reading those inputs from the store
-// (BM_LoadPredictInputs). Serial (one thread). Skips when the real season is absent.
+// Phase 5 for one date of the real 2024-25 season (2025-01-12, the fullest slate with prop lines
+// whose cutoff, 2025-01-07, has a gradient_boosting model: earlier cutoffs have fewer than 2,000
+// training rows; the data holds lines to 2025-01-12): all five systems for every candidate,
+// inputs and model in memory (BM_PredictOneDate, target <= 100 ms); reading those inputs from the
+// store (BM_LoadPredictInputs); getting the registered model of the date (training rows read and
+// hashed, registry checked, file loaded: BM_GetRegisteredModel). Serial (one thread). Skips when
+// the real season is absent.
 #include <benchmark/benchmark.h>
 
 #include "real_season_store.h"
@@ -11,6 +14,7 @@
 #include <sstream>
 
 #include "pipeline/runner.h"
+#include "predict/model_registry.h"
 #include "predict/predict_day.h"
 #include "raw/ingest.h"
 #include "store/store.h"
@@ -18,11 +22,12 @@
 namespace nbaprops::predict {
 namespace {
 
-const Date kD = make_date(2024, 12, 23);
+const Date kD = make_date(2025, 1, 12);
 
 struct Fixture {
   std::unique_ptr<bench::RealSeasonStore> season;
   PredictInputs inputs;
+  ModelOptions models;
 };
 
 Fixture* fixture() {
@@ -34,6 +39,9 @@ Fixture* fixture() {
     std::ostringstream out;
     pipeline::run_pipeline(*store, make_date(2024, 10, 22), kD, {}, out);
     fx->inputs = load_predict_inputs(*store, kD);
+    fx->models.models_dir = fx->season->dir / "models";
+    auto model = get_or_train_model(*store, kD, fx->models, "2026-01-01T00:00:00Z");
+    attach_model(fx->inputs, model);  // without a model gradient_boosting declines (counted)
     return fx;
   }();
   return f.get();
@@ -45,16 +53,34 @@ void BM_PredictOneDate(benchmark::State& state) {
     state.SkipWithError("real season data absent (../shared/data/nba-2024-25)");
     return;
   }
-  size_t rows = 0;
+  size_t rows = 0, gb_rows = 0;
   for (auto _ : state) {
     auto out = predict_date(fx->inputs, {});
     rows = out.predictions.size();
     benchmark::DoNotOptimize(out);
   }
+  for (const Row& r : predict_date(fx->inputs, {}).predictions) {
+    gb_rows += std::get<std::string>(r[0]) == "gradient_boosting";
+  }
   state.counters["candidates"] = static_cast<double>(fx->inputs.candidates.size());
   state.counters["predictions"] = static_cast<double>(rows);
+  state.counters["gradient_boosting"] = static_cast<double>(gb_rows);
 }
 BENCHMARK(BM_PredictOneDate)->Unit(benchmark::kMillisecond);
+
+void BM_GetRegisteredModel(benchmark::State& state) {
+  Fixture* fx = fixture();
+  if (!fx) {
+    state.SkipWithError("real season data absent (../shared/data/nba-2024-25)");
+    return;
+  }
+  for (auto _ : state) {
+    auto m = get_or_train_model(*fx->season->store, kD, fx->models, "2026-01-01T00:00:00Z");
+    if (!m.reused) state.SkipWithError("the model was not reused");
+    benchmark::DoNotOptimize(m);
+  }
+}
+BENCHMARK(BM_GetRegisteredModel)->Unit(benchmark::kMillisecond);
 
 void BM_LoadPredictInputs(benchmark::State& state) {
   Fixture* fx = fixture();

@@ -13,12 +13,14 @@
 #include "predict/aggregates.h"
 #include "predict/backtest.h"
 #include "predict/backtest_report.h"
+#include "predict/model_registry.h"
 
 namespace nbaprops::cli {
 namespace {
 
 struct BacktestArgs {
-  std::string from, to, systems, out;
+  std::string from, to, systems, out, models;
+  int retrain_every = predict::kDefaultRetrainEveryDays;
   int threads = 0;
   bool quiet = false;
 };
@@ -73,6 +75,15 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
   o.threads = args.threads;
   o.store_location = global.db;
   o.processed_at = now_utc();
+  if (args.retrain_every < 1) {
+    std::cerr << "error: --retrain-every must be >= 1\n";
+    return 2;
+  }
+  o.predict.models =
+      predict::ModelOptions{args.models.empty() ? predict::default_models_dir(global.db)
+                                                : std::filesystem::path(args.models),
+                            args.retrain_every};
+  o.predict.processed_at = o.processed_at;
   try {
     if (!args.out.empty()) std::filesystem::create_directories(args.out);
     auto store = open_store(global.db);
@@ -97,6 +108,12 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
     return 3;
+  } catch (const predict::ModelFileError& e) {
+    std::cerr << "model file error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::XgbError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 3;
   }
 }
 
@@ -111,6 +128,10 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
   cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   cmd->add_option("--from", args->from, "First date (YYYY-MM-DD)")->required();
   cmd->add_option("--to", args->to, "Last date (YYYY-MM-DD)")->required();
+  cmd->add_option("--models", args->models,
+                  "gradient_boosting model folder (default: models/ beside the store)");
+  cmd->add_option("--retrain-every", args->retrain_every,
+                  "Days between gradient_boosting cutoffs (default 7)");
   cmd->add_option("--systems", args->systems,
                   "Comma-separated system ids (default: all available)");
   cmd->add_option("--out", args->out,

@@ -1,6 +1,8 @@
-// `nbaprops predict --date D [--systems LIST]` and `nbaprops grade --date D | --from A --to B`
-// (04-predictions.md §2-8): read the store, write the Phase 5 partitions (grade: with each date's
-// system_performance and system_performance_buckets rows), print a summary.
+// `nbaprops predict --date D [--systems LIST] [--models DIR] [--retrain-every N]` and
+// `nbaprops grade --date D | --from A --to B` (04-predictions.md §2-8): read the store, write
+// the Phase 5 partitions (grade: with each date's system_performance and
+// system_performance_buckets rows), print a summary. predict gets or trains the
+// gradient_boosting model of C(D) (model_registry.h) when that system runs.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/date.h"
 #include "predict/grade_day.h"
+#include "predict/model_registry.h"
 #include "predict/performance.h"
 #include "predict/predict_day.h"
 
@@ -45,8 +48,27 @@ std::string opt(const std::optional<double>& v, int decimals) {
 }
 
 struct PredictArgs {
-  std::string date, systems, from, to;
+  std::string date, systems, from, to, models;
+  int retrain_every = predict::kDefaultRetrainEveryDays;
 };
+
+// Where gradient_boosting's models live: --models, else models/ beside the store.
+predict::ModelOptions model_options(const GlobalOptions& global, const PredictArgs& args) {
+  return {args.models.empty() ? predict::default_models_dir(global.db)
+                              : std::filesystem::path(args.models),
+          args.retrain_every};
+}
+
+// A line saying which model of C(D) was used (or why there is none).
+void print_model(const predict::ModelForDate& m) {
+  if (m.model) {
+    std::cout << fmt::format("gradient_boosting: model {} (cutoff {}, {})\n",
+                             m.entry->model_version, format_date(m.cutoff),
+                             m.reused ? "reused" : "trained");
+  } else {
+    std::cout << fmt::format("gradient_boosting: no model ({})\n", m.no_model_detail);
+  }
+}
 
 int run_predict(const GlobalOptions& global, const PredictArgs& args) {
   auto d = parse_iso_date(args.date);
@@ -56,9 +78,18 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
   }
   std::vector<std::string> systems;
   if (!parse_system_list(args.systems, systems)) return 2;
+  if (args.retrain_every < 1) {
+    std::cerr << "error: --retrain-every must be >= 1\n";
+    return 2;
+  }
   try {
     auto store = open_store(global.db);
-    auto out = predict::predict_from_store(*store, *d, {systems, {}});
+    auto cache = std::make_shared<predict::ModelCache>();
+    predict::PredictOptions options{systems, {}, model_options(global, args), now_utc(), cache};
+    auto out = predict::predict_from_store(*store, *d, options);
+    if (predict::runs_gradient_boosting(systems)) {
+      print_model(cache->get(*store, *d, *options.models, options.processed_at));
+    }
     size_t preds = out.predictions.size(), skips = out.skips.size(), candidates = out.candidates;
     predict::write_predictions(*store, *d, std::move(out), now_utc());
     std::cout << fmt::format("predict {}: {} candidates, {} predictions, {} skip records\n",
@@ -66,6 +97,12 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     return 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::ModelFileError& e) {
+    std::cerr << "model file error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::XgbError& e) {
+    std::cerr << "error: " << e.what() << "\n";
     return 3;
   }
 }
@@ -116,6 +153,12 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
   predict->add_option("--date", args->date, "YYYY-MM-DD")->required();
   predict->add_option("--systems", args->systems,
                       "Comma-separated system ids (default: all available)");
+  predict->add_option("--models", args->models,
+                      "gradient_boosting model folder (default: models/ beside the store)");
+  predict
+      ->add_option("--retrain-every", args->retrain_every,
+                   "gradient_boosting: days between model cutoffs (k)")
+      ->capture_default_str();
   predict->callback([&global, &exit_code, args] { exit_code = run_predict(global, *args); });
   auto* grade = app.add_subcommand("grade", "Phase 5: grade the predictions of final games");
   grade->add_option("--db", global.db, "SQLite store file")->capture_default_str();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -15,12 +16,13 @@
 #include "core/date.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
+#include "predict/model_registry.h"
 
 namespace nbaprops::cli {
 namespace {
 
 struct RunArgs {
-  std::string date, from, to, mode, phases, only;
+  std::string date, from, to, mode, phases, only, models;
   bool daily_defaults = false;  // `run`: Phases 3-5 unless --phases says otherwise
   bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false,
        timings = false, json = false, no_progress = false;
@@ -135,6 +137,14 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   options.resume = args.resume;
   options.force = args.force;
   options.store_location = global.db;
+  if (options.phases.count(5)) {
+    options.predict.models =
+        predict::ModelOptions{args.models.empty() ? predict::default_models_dir(global.db)
+                                                  : std::filesystem::path(args.models),
+                              predict::kDefaultRetrainEveryDays};
+    options.predict.processed_at = now_utc();
+    options.predict.model_cache = std::make_shared<predict::ModelCache>();
+  }
   if (!args.no_progress && !args.json) {
     options.progress = &std::cerr;
     options.progress_terminal = ::isatty(2) != 0;
@@ -154,6 +164,12 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     return report.any_failed ? 1 : 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::ModelFileError& e) {
+    std::cerr << "model file error: " << e.what() << "\n";
+    return 3;
+  } catch (const predict::XgbError& e) {
+    std::cerr << "error: " << e.what() << "\n";
     return 3;
   }
 }
@@ -175,6 +191,8 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   run->add_flag("--timings", args->timings, "Per-processor totals and microseconds per entity");
   run->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
   run->add_flag("--no-progress", args->no_progress, "No progress on standard error");
+  run->add_option("--models", args->models,
+                  "gradient_boosting model folder (default: models/ beside the store)");
   run->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4,5)");
   run->callback([&global, &exit_code, args] {
     args->daily_defaults = true;
@@ -190,6 +208,8 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
   backfill->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4)");
+  backfill->add_option("--models", args->models,
+                       "gradient_boosting model folder (default: models/ beside the store)");
   backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
   backfill->add_option("--only", args->only, "Write only these processors (comma-separated)");
   backfill->add_flag("--timings", args->timings,

@@ -22,6 +22,7 @@ void register_tables(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_status(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_train(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Shared by the Phase 5 commands (cmd_predict.cpp).

@@ -135,11 +135,32 @@ BacktestDay backtest_day(Store& store, Date d, const PredictOptions& options) {
   return day;
 }
 
+namespace {
+BacktestResult run_dates(Store& store, const BacktestOptions& o, BacktestResult result,
+                         std::ostream& log);
+}  // namespace
+
 BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream& log) {
   BacktestResult result;
   result.dates = dates_with_games(store, o.from, o.to);
   result.built = build_missing_inputs(store, o, log);
   clear_dates_without_games(store, o, result.dates);
+  // gradient_boosting: each cutoff's model is fetched (or trained and registered) once, here,
+  // through the writing connection; the dates then share it from the cache.
+  BacktestOptions opts = o;
+  if (opts.predict.models && runs_gradient_boosting(opts.predict.systems)) {
+    if (!opts.predict.model_cache) opts.predict.model_cache = std::make_shared<ModelCache>();
+    for (Date d : result.dates) {
+      opts.predict.model_cache->get(store, d, *opts.predict.models, opts.predict.processed_at);
+    }
+  }
+  return run_dates(store, opts, std::move(result), log);
+}
+
+namespace {
+
+BacktestResult run_dates(Store& store, const BacktestOptions& o, BacktestResult result,
+                         std::ostream& log) {
   int threads = o.threads > 0 ? o.threads : ThreadPool::hardware_threads();
   if (threads <= 1 || o.store_location.empty() || result.dates.size() <= 1) {
     result.threads = 1;
@@ -161,5 +182,7 @@ BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream
   }
   return result;
 }
+
+}  // namespace
 
 }  // namespace nbaprops::predict

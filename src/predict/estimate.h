@@ -8,12 +8,13 @@
 namespace nbaprops::predict {
 
 struct Estimate {
-  double raw = 0;                         // before clamping and rounding (recommendation.h)
-  double confidence = 0;                  // 0-100, before rounding
-  std::optional<int> similar_games;       // similarity: n
-  std::optional<double> mean_similarity;  // similarity: mean score of the games used
-  std::optional<int> members;             // ensemble
-  std::optional<double> member_sd;        // ensemble
+  double raw = 0;                            // before clamping and rounding (recommendation.h)
+  double confidence = 0;                     // 0-100, before rounding
+  std::optional<int> similar_games;          // similarity: n
+  std::optional<double> mean_similarity;     // similarity: mean score of the games used
+  std::optional<int> members;                // ensemble
+  std::optional<double> member_sd;           // ensemble
+  std::optional<std::string> model_version;  // gradient_boosting
 };
 
 struct SystemResult {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/date.h"
@@ -21,6 +22,18 @@ using Features = std::array<std::optional<double>, kFeatureCount>;
 // Parses the `features` column (a JSON array of 60 numbers or nulls). nullopt when it is not
 // such an array.
 std::optional<Features> parse_features(const std::string& json);
+
+// Where each feature came from: the `feature_sources` labels (phase4, phase3, calculated, vegas,
+// default, missing; 03-precompute.md §7), in index order.
+using FeatureSources = std::array<std::string, kFeatureCount>;
+
+// Parses the `feature_sources` column (a JSON array of 60 strings). nullopt when it is not such
+// an array.
+std::optional<FeatureSources> parse_feature_sources(const std::string& json);
+
+// True for the labels of a value that is not the player's own: `default` (a default stored) and
+// `missing` (NULL stored).
+bool is_default_like(std::string_view label);
 
 // Feature indexes used by the systems (canonical order, 03-precompute.md).
 enum Feature : size_t {

@@ -33,7 +33,7 @@ SystemFn base_system(const std::string& id) {
   if (id == "moving_average") return &moving_average;
   if (id == "zone_matchup") return &zone_matchup;
   if (id == "similarity") return &similarity;
-  return nullptr;  // gradient_boosting joins here (§6); ensemble runs after the others
+  return nullptr;  // gradient_boosting is batched per date; ensemble runs after the others
 }
 
 LineInfo line_of(const analytics::RawInputs& raw, Date d, const RowReader& upgc) {
@@ -71,7 +71,7 @@ Row prediction_row(const std::string& system, Date d, const Candidate& c, const 
   b.integer(c.line.over_price).integer(c.line.under_price);
   b.dec(s.predicted_points, 2).dec(s.confidence, 1).dec(s.edge, 2).text(s.recommendation);
   b.text(c.feature_version).dec(c.feature_quality_score, 2).text(c.quality_tier);
-  b.null();  // model_version: gradient_boosting only
+  b.text(e.model_version);  // gradient_boosting only
   b.integer(e.similar_games ? std::optional<int64_t>(*e.similar_games) : std::nullopt);
   b.dec(e.mean_similarity, 2);
   b.integer(e.members ? std::optional<int64_t>(*e.members) : std::nullopt).dec(e.member_sd, 2);
@@ -79,11 +79,47 @@ Row prediction_row(const std::string& system, Date d, const Candidate& c, const 
   return b.take();
 }
 
+// The player-level skip of §1 (first rule that applies), or nullopt when the player is predicted.
+std::optional<Row> player_skip(Date d, const Candidate& c) {
+  if (c.injury_status == std::optional<std::string>("out")) {
+    return skip_row(d, c.player_lookup, "all", "player_out", "injury_status out");
+  }
+  if (!c.has_features || !c.features || !c.game_id) {
+    return skip_row(d, c.player_lookup, "all", "no_features", "no ml_feature_store row for D");
+  }
+  if (!c.feature_quality_score || *c.feature_quality_score < kMinQuality) {
+    std::string q =
+        c.feature_quality_score ? fmt::format("{:.2f}", *c.feature_quality_score) : "NULL";
+    return skip_row(d, c.player_lookup, "all", "quality_too_low",
+                    "feature_quality_score " + q + " < 70");
+  }
+  return std::nullopt;
+}
+
+// gradient_boosting for every eligible candidate in one model call; indexed like candidates
+// (ineligible ones hold an empty result).
+std::vector<SystemResult> batch_gradient_boosting(const PredictInputs& in,
+                                                  const std::vector<bool>& eligible) {
+  std::vector<GbPlayer> players;
+  std::vector<size_t> index;
+  for (size_t i = 0; i < in.candidates.size(); ++i) {
+    if (!eligible[i]) continue;
+    const Candidate& c = in.candidates[i];
+    players.push_back(
+        {&*c.features, c.feature_sources ? &*c.feature_sources : nullptr, c.feature_quality_score});
+    index.push_back(i);
+  }
+  std::vector<SystemResult> batch = gradient_boosting(in.model.get(), players, in.no_model_detail);
+  std::vector<SystemResult> out(in.candidates.size());
+  for (size_t k = 0; k < index.size(); ++k) out[index[k]] = std::move(batch[k]);
+  return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& all_systems() {
   static const std::vector<std::string> ids = {"moving_average", "zone_matchup", "similarity",
-                                               "ensemble"};
+                                               "gradient_boosting", "ensemble"};
   return ids;
 }
 
@@ -111,6 +147,7 @@ PredictInputs load_predict_inputs(Store& store, Date d) {
     c.player_lookup = *r.s("player_lookup");
     c.has_features = true;
     c.features = parse_features(*r.s("features"));
+    c.feature_sources = parse_feature_sources(r.s("feature_sources").value_or(""));
     c.feature_quality_score = r.d("feature_quality_score");
     c.feature_version = r.s("feature_version");
     c.quality_tier = r.s("quality_tier");
@@ -167,6 +204,11 @@ PredictInputs load_predict_inputs(Store& store, Date d) {
   return in;
 }
 
+void attach_model(PredictInputs& in, const ModelForDate& model) {
+  in.model = model.model;
+  in.no_model_detail = model.model ? "" : model.no_model_detail;
+}
+
 PredictOutput predict_date(const PredictInputs& in, const std::vector<std::string>& requested,
                            const std::map<std::string, Thresholds>& thresholds) {
   const std::vector<std::string>& systems = requested.empty() ? all_systems() : requested;
@@ -174,27 +216,22 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
     auto it = thresholds.find(id);
     return it == thresholds.end() ? default_thresholds(id) : it->second;
   };
-  bool run_ensemble = std::find(systems.begin(), systems.end(), "ensemble") != systems.end();
+  auto runs = [&](const char* id) {
+    return std::find(systems.begin(), systems.end(), id) != systems.end();
+  };
   PredictOutput out;
+  std::vector<bool> eligible(in.candidates.size());
+  for (size_t i = 0; i < in.candidates.size(); ++i) {
+    auto skip = player_skip(in.d, in.candidates[i]);
+    eligible[i] = !skip;
+    if (skip) out.skips.push_back(std::move(*skip));
+  }
+  std::vector<SystemResult> gb;
+  if (runs("gradient_boosting")) gb = batch_gradient_boosting(in, eligible);
   static const std::vector<PlayerGame> kNoGames;
-  for (const Candidate& c : in.candidates) {
-    if (c.injury_status == std::optional<std::string>("out")) {
-      out.skips.push_back(
-          skip_row(in.d, c.player_lookup, "all", "player_out", "injury_status out"));
-      continue;
-    }
-    if (!c.has_features || !c.features || !c.game_id) {
-      out.skips.push_back(
-          skip_row(in.d, c.player_lookup, "all", "no_features", "no ml_feature_store row for D"));
-      continue;
-    }
-    if (!c.feature_quality_score || *c.feature_quality_score < kMinQuality) {
-      std::string q =
-          c.feature_quality_score ? fmt::format("{:.2f}", *c.feature_quality_score) : "NULL";
-      out.skips.push_back(skip_row(in.d, c.player_lookup, "all", "quality_too_low",
-                                   "feature_quality_score " + q + " < 70"));
-      continue;
-    }
+  for (size_t i = 0; i < in.candidates.size(); ++i) {
+    if (!eligible[i]) continue;
+    const Candidate& c = in.candidates[i];
     PlayerDay p;
     p.d = in.d;
     p.player_lookup = c.player_lookup;
@@ -210,8 +247,8 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
     std::vector<Member> members;
     for (const std::string& id : systems) {
       SystemFn fn = base_system(id);
-      if (!fn) continue;
-      SystemResult r = fn(p);
+      if (!fn && id != "gradient_boosting") continue;
+      SystemResult r = fn ? fn(p) : std::move(gb[i]);
       if (!r.estimate) {
         out.skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
         continue;
@@ -221,7 +258,7 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
       members.push_back({s.predicted_points, s.confidence});
       out.predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
     }
-    if (run_ensemble) {
+    if (runs("ensemble")) {
       SystemResult r = ensemble(members);
       if (!r.estimate) {
         out.skips.push_back(skip_row(in.d, c.player_lookup, "ensemble", r.reason, r.detail));
@@ -248,8 +285,31 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
   return out;
 }
 
+ModelForDate ModelCache::get(Store& store, Date d, const ModelOptions& options,
+                             const std::string& processed_at) {
+  Date cutoff = cutoff_for(store, d, options.retrain_every_days);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto key = std::make_pair(options.retrain_every_days, cutoff.days);
+  auto it = by_cutoff_.find(key);
+  if (it == by_cutoff_.end()) {
+    it = by_cutoff_.emplace(key, get_or_train_model(store, d, options, processed_at)).first;
+  }
+  return it->second;
+}
+
+bool runs_gradient_boosting(const std::vector<std::string>& systems) {
+  return systems.empty() ||
+         std::find(systems.begin(), systems.end(), "gradient_boosting") != systems.end();
+}
+
 PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options) {
-  return predict_date(load_predict_inputs(store, d), options.systems, options.thresholds);
+  PredictInputs in = load_predict_inputs(store, d);
+  if (options.models && runs_gradient_boosting(options.systems)) {
+    attach_model(in, options.model_cache
+                         ? options.model_cache->get(store, d, *options.models, options.processed_at)
+                         : get_or_train_model(store, d, *options.models, options.processed_at));
+  }
+  return predict_date(in, options.systems, options.thresholds);
 }
 
 void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at,

@@ -2,12 +2,16 @@
 // requested system per player, then the ensemble from the base systems' stored values.
 //
 // load_predict_inputs reads the store (Phase 3/4 rows of D, the TDZA rows of the 90 days
-// before, the player_game_summary history, D's prop lines); predict_date is a pure function of
-// those inputs (rows in key order, processed_at NULL); write_predictions replaces D's rows in
+// before, the player_game_summary history, D's prop lines); attach_model adds the
+// gradient_boosting model of C(D) (model_registry.h gets or trains it); predict_date is a pure
+// function of those inputs (rows in key order, processed_at NULL; gradient_boosting predicts
+// every eligible player of D in one batched model call); write_predictions replaces D's rows in
 // player_prop_predictions and prediction_skips, each in one transaction.
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +19,8 @@
 
 #include "core/date.h"
 #include "core/value.h"
+#include "predict/gradient_boosting.h"
+#include "predict/model_registry.h"
 #include "predict/player_day.h"
 #include "predict/recommendation.h"
 #include "store/store.h"
@@ -41,6 +47,7 @@ struct Candidate {
   std::optional<std::string> injury_status;
   bool has_features = false;  // an ml_feature_store row of D
   std::optional<Features> features;
+  std::optional<FeatureSources> feature_sources;  // labels of `features`
   std::optional<double> feature_quality_score;
   std::optional<std::string> game_id, team_abbr, opponent_abbr, feature_version, quality_tier;
   std::optional<double> attempts_per_game;
@@ -52,10 +59,18 @@ struct PredictInputs {
   std::vector<Candidate> candidates;  // player_lookup order
   DefenseByDate defense;              // TDZA rows, analysis dates D - 90 .. D
   std::unordered_map<std::string, std::vector<PlayerGame>> history;  // dates < D
+  // gradient_boosting: the model of C(D) (shared, immutable); null -> every player declines
+  // with no_model and `no_model_detail`.
+  std::shared_ptr<const GbModel> model;
+  std::string no_model_detail = "no model loaded";
 };
 
-// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError.
+// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError. The inputs carry no model
+// (attach_model adds it).
 PredictInputs load_predict_inputs(Store& store, Date d);
+
+// Sets in.model (and the no_model detail) from get_or_train_model's answer for in.d.
+void attach_model(PredictInputs& in, const ModelForDate& model);
 
 struct PredictOutput {
   std::vector<Row> predictions, skips;  // key order; processed_at NULL
@@ -66,16 +81,37 @@ struct PredictOutput {
 PredictOutput predict_date(const PredictInputs& in, const std::vector<std::string>& systems,
                            const std::map<std::string, Thresholds>& thresholds = {});
 
-// What a date is predicted with: `predict` and the backtest pass the same options (a model
-// folder for gradient_boosting joins here).
+// Models already fetched, by cutoff: a run over many dates gets each cutoff's model once.
+// Thread-safe.
+class ModelCache {
+ public:
+  // The model of C(D): the cached one, else get_or_train_model's (then cached).
+  ModelForDate get(Store& store, Date d, const ModelOptions& options,
+                   const std::string& processed_at);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::pair<int, int>, ModelForDate> by_cutoff_;  // (retrain_every, cutoff) -> model
+};
+
+// What a date is predicted with: `predict`, the runner and the backtest pass the same options.
 struct PredictOptions {
   std::vector<std::string> systems;              // ids of all_systems(); empty = all
   std::map<std::string, Thresholds> thresholds;  // missing ids: defaults
+  // gradient_boosting: where its models live (model_registry.h). Without it the system
+  // declines every player with no_model.
+  std::optional<ModelOptions> models;
+  std::string processed_at;                 // stamped on model_registry rows written
+  std::shared_ptr<ModelCache> model_cache;  // optional: shared between dates
 };
 
-// The one way a date is predicted from the store: load_predict_inputs + predict_date. Reads
-// only (the backtest runs it for several dates at once, one Store per thread).
-// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError.
+// Whether `systems` (empty = all) runs gradient_boosting.
+bool runs_gradient_boosting(const std::vector<std::string>& systems);
+
+// The one way a date is predicted from the store: load_predict_inputs, the model of C(D)
+// (from the cache, the registry, or trained), predict_date. Writes only when a model is
+// trained (model file and registry row). REQUIRES: the store holds Phases 3-4 for D.
+// Throws StoreError, XgbError, ModelFileError.
 PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options);
 
 // Replaces D's rows of both tables (default player_prop_predictions and prediction_skips; the

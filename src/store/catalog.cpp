@@ -2,6 +2,7 @@
 
 #include "analytics/tables.h"
 #include "precompute/tables.h"
+#include "predict/model_registry.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
 #include "store/partition_versions.h"
@@ -15,9 +16,11 @@ const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
     v[3] = predict::prediction_tables();
-    // Version 5: the raw partitions' change counters, performance and backtest tables.
+    // Version 5: the raw partitions' change counters, model_registry, the performance and
+    // backtest tables.
     v[4] = predict::performance_and_backtest_tables();
     v[4].insert(v[4].begin(), &raw_partition_versions_table());
+    for (const auto* t : predict::model_tables()) v[4].push_back(t);
     return v;
   }();
   return versions;

@@ -1,9 +1,9 @@
 // The catalog: every table the store holds, grouped by the schema version that creates it
 // (version 1: raw tables and run history, 01-raw-data.md and 05-pipeline.md §6; version 2:
 // the Phase 3 tables, 02-analytics.md; version 3: the Phase 4 tables, 03-precompute.md; version 4:
-// the Phase 5 predictions, skips and grades; version 5: the Phase 5 aggregates and backtest
-// tables, 04-predictions.md §8-9). Migrations and the export / tables commands read it.
-// Immutable; thread-safe.
+// the Phase 5 predictions, skips and grades; version 5: the raw partitions' change counters,
+// model_registry and the Phase 5 aggregates and backtest tables, 04-predictions.md §6-9).
+// Migrations and the export / tables commands read it. Immutable; thread-safe.
 #pragma once
 
 #include <string_view>

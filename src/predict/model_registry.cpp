@@ -1,0 +1,229 @@
+#include "predict/model_registry.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "analytics/row_builder.h"
+#include "core/row_reader.h"
+#include "core/teams.h"
+#include "pipeline/runner.h"
+#include "precompute/ml_feature_store.h"
+
+namespace nbaprops::predict {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr const char* kSystemId = "gradient_boosting";
+
+std::string feature_names_json() {
+  nlohmann::json names = nlohmann::json::array();
+  for (std::string_view n : precompute::feature_names()) names.push_back(std::string(n));
+  return names.dump();
+}
+
+Row registry_row(const RegistryEntry& e) {
+  analytics::RowBuilder b(18);
+  b.text(e.model_version).text(e.system_id).text(e.feature_version).text(e.feature_names);
+  b.date(e.cutoff_date).date(e.train_start).date(e.train_end).integer(e.training_rows);
+  b.date(e.validation_start).date(e.validation_end).integer(e.validation_rows);
+  b.dec(e.validation_mae, 3).dec(e.validation_line_mae, 3);
+  b.text(e.params).text(e.library_version).text(e.training_data_hash).text(e.file_name);
+  b.text(e.processed_at);
+  return b.take();
+}
+
+RegistryEntry registry_entry(const Row& row) {
+  RowReader r(model_registry_table(), row);
+  RegistryEntry e;
+  e.model_version = r.s("model_version").value_or("");
+  e.system_id = r.s("system_id").value_or("");
+  e.feature_version = r.s("feature_version").value_or("");
+  e.feature_names = r.s("feature_names").value_or("");
+  e.cutoff_date = r.date("cutoff_date").value_or(Date{});
+  e.train_start = r.date("train_start").value_or(Date{});
+  e.train_end = r.date("train_end").value_or(Date{});
+  e.training_rows = r.i("training_rows").value_or(0);
+  e.validation_start = r.date("validation_start");
+  e.validation_end = r.date("validation_end");
+  e.validation_rows = r.i("validation_rows").value_or(0);
+  e.validation_mae = r.d("validation_mae");
+  e.validation_line_mae = r.d("validation_line_mae");
+  e.params = r.s("params").value_or("");
+  e.library_version = r.s("library_version").value_or("");
+  e.training_data_hash = r.s("training_data_hash").value_or("");
+  e.file_name = r.s("file_name").value_or("");
+  e.processed_at = r.s("processed_at");
+  return e;
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Writes `bytes` to `path` unless it already holds them; never replaces other bytes.
+void write_model_file(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec)
+    throw ModelFileError("cannot create " + path.parent_path().string() + ": " + ec.message());
+  if (fs::exists(path)) {
+    if (read_file(path) == bytes) return;
+    throw ModelFileError(path.string() + " exists with other bytes (model files are never " +
+                         "overwritten)");
+  }
+  fs::path tmp = path;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) throw ModelFileError("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) throw ModelFileError("cannot write " + path.string() + ": " + ec.message());
+}
+
+}  // namespace
+
+const TableSchema& model_registry_table() {
+  static const TableSchema t = [] {
+    analytics::ColumnList c;
+    c.text("model_version", false).text("system_id", false).text("feature_version", false);
+    c.text("feature_names", false).date("cutoff_date", false);
+    c.date("train_start", false).date("train_end", false).integer("training_rows", false);
+    c.date("validation_start").date("validation_end").integer("validation_rows", false);
+    c.dec("validation_mae", 3).dec("validation_line_mae", 3);
+    c.text("params", false).text("library_version", false);
+    c.text("training_data_hash", false).text("file_name", false).ts("processed_at");
+    return TableSchema{"model_registry", c.take(), {"model_version"}, "model_version"};
+  }();
+  return t;
+}
+
+std::vector<const TableSchema*> model_tables() {
+  return {&model_registry_table()};
+}
+
+fs::path default_models_dir(const std::string& store_location) {
+  return fs::path(store_location).parent_path() / "models";
+}
+
+std::optional<Date> opening_night(Store& store, int season) {
+  std::optional<Date> first;
+  const TableSchema& games = *find_table("games");
+  store.scan(games,
+             {{"season", "=", int64_t{season}}, {"season_type", "=", std::string("regular")}},
+             [&](const Row& row) {
+               RowReader r(games, row);
+               auto d = r.date("game_date");
+               bool nba = find_team(r.s("home_team").value_or("")) ||
+                          find_team(r.s("away_team").value_or(""));
+               if (d && nba && (!first || *d < *first)) first = d;
+             });
+  return first;
+}
+
+Date cutoff_for(Store& store, Date d, int retrain_every_days) {
+  auto open = opening_night(store, season_of(d));
+  return model_cutoff(d, open.value_or(pipeline::season_start(d)), retrain_every_days);
+}
+
+std::string model_version_of(Date cutoff, const std::string& file_bytes) {
+  std::string day = format_date(cutoff);
+  day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+  return "gb-" + day + "-" + sha256_hex(file_bytes).substr(0, 8);
+}
+
+std::optional<RegistryEntry> find_registered(Store& store, Date cutoff,
+                                             const std::string& training_data_hash) {
+  std::optional<RegistryEntry> found;
+  store.scan(model_registry_table(),
+             {{"cutoff_date", "=", format_date(cutoff)},
+              {"system_id", "=", std::string(kSystemId)},
+              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"training_data_hash", "=", training_data_hash},
+              {"params", "=", params_json(gradient_boosting_params())},
+              {"library_version", "=", xgboost_version()}},
+             [&](const Row& row) {
+               if (!found) found = registry_entry(row);
+             });
+  return found;
+}
+
+RegistryEntry save_and_register(Store& store, const TrainedModel& m, const fs::path& models_dir,
+                                const std::string& processed_at) {
+  RegistryEntry e;
+  e.model_version = model_version_of(m.cutoff, m.model_json);
+  e.feature_version = precompute::kFeatureVersion;
+  e.feature_names = feature_names_json();
+  e.cutoff_date = m.cutoff;
+  e.train_start = m.train_start;
+  e.train_end = m.train_end;
+  e.training_rows = m.training_rows;
+  e.validation_start = m.validation_start;
+  e.validation_end = m.validation_end;
+  e.validation_rows = m.validation_rows;
+  e.validation_mae = m.validation_mae;
+  e.validation_line_mae = m.validation_line_mae;
+  e.params = params_json(gradient_boosting_params());
+  e.library_version = xgboost_version();
+  e.training_data_hash = m.training_data_hash;
+  e.file_name = e.model_version + ".json";
+  e.processed_at = processed_at;
+  write_model_file(models_dir / e.file_name, m.model_json);
+  Transaction tx(store);
+  store.upsert(model_registry_table(), registry_row(e));
+  tx.commit();
+  // As stored (validation figures rounded to 3 decimals).
+  e.validation_mae = registry_entry(registry_row(e)).validation_mae;
+  e.validation_line_mae = registry_entry(registry_row(e)).validation_line_mae;
+  return e;
+}
+
+std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::path& models_dir) {
+  fs::path path = models_dir / entry.file_name;
+  auto bytes = read_file(path);
+  if (!bytes) throw ModelFileError("cannot read model file " + path.string());
+  if (model_version_of(entry.cutoff_date, *bytes) != entry.model_version) {
+    throw ModelFileError(path.string() + " does not hold model " + entry.model_version +
+                         " (its SHA-256 differs)");
+  }
+  return std::make_shared<const GbModel>(
+      GbModel{entry.model_version, entry.cutoff_date, XgbModel::from_json(*bytes)});
+}
+
+ModelForDate get_or_train_model(Store& store, Date d, const ModelOptions& options,
+                                const std::string& processed_at) {
+  ModelForDate m;
+  m.cutoff = cutoff_for(store, d, options.retrain_every_days);
+  std::vector<TrainingRow> rows = load_training_rows(store, m.cutoff);
+  m.rows_found = static_cast<int64_t>(rows.size());
+  if (rows.size() < kMinTrainingRows) {
+    m.no_model_detail = fmt::format("cutoff {}: {} training rows < {}", format_date(m.cutoff),
+                                    rows.size(), kMinTrainingRows);
+    return m;
+  }
+  auto registered = find_registered(store, m.cutoff, training_data_hash(rows));
+  if (registered && fs::exists(options.models_dir / registered->file_name)) {
+    m.model = load_model(*registered, options.models_dir);
+    m.entry = std::move(registered);
+    m.reused = true;
+    return m;
+  }
+  // Not registered, or its file is gone: training is deterministic, so a lost file comes back
+  // with the same bytes and version.
+  auto trained = train_gradient_boosting(rows, m.cutoff);
+  m.entry = save_and_register(store, *trained, options.models_dir, processed_at);
+  m.model = load_model(*m.entry, options.models_dir);
+  return m;
+}
+
+}  // namespace nbaprops::predict

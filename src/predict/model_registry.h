@@ -1,0 +1,102 @@
+// The model registry of gradient_boosting (04-predictions.md §6): model files in XGBoost's JSON
+// format in a models folder (never overwritten; the name is the version) and the table
+// model_registry (store schema version 5), one row per model_version.
+//
+// get_or_train_model is "the model for date D": it reads the training rows of C(D), and reuses
+// the registered model for C(D) when feature_version, training_data_hash, params and
+// library_version all match; otherwise it trains, saves and registers a new version. A
+// corrected box score before C therefore yields a new model; data on or after C never changes
+// it. Functions taking a Store run on one thread at a time (as the Store does); the GbModel
+// they return is immutable and may be shared by any number of threads and dates.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/table_schema.h"
+#include "predict/gradient_boosting.h"
+#include "store/store.h"
+
+namespace nbaprops::predict {
+
+// A model file that cannot be written or read back, or whose bytes do not match its version.
+class ModelFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Key model_version; rows in model_version order.
+const TableSchema& model_registry_table();
+// The tables of store schema version 5 that this folder declares.
+std::vector<const TableSchema*> model_tables();
+
+// One model_registry row.
+struct RegistryEntry {
+  std::string model_version, system_id = "gradient_boosting", feature_version;
+  std::string feature_names;  // JSON array of the 60 names, index order
+  Date cutoff_date, train_start, train_end;
+  int64_t training_rows = 0;
+  std::optional<Date> validation_start, validation_end;
+  int64_t validation_rows = 0;
+  std::optional<double> validation_mae, validation_line_mae;  // 3 decimals
+  std::string params, library_version, training_data_hash, file_name;
+  std::optional<std::string> processed_at;
+};
+
+// Where gradient_boosting keeps and finds its models.
+struct ModelOptions {
+  std::filesystem::path models_dir;  // REQUIRES: not empty
+  int retrain_every_days = kDefaultRetrainEveryDays;
+};
+
+// `models` beside the store file (models/ in the current folder for a bare file name).
+std::filesystem::path default_models_dir(const std::string& store_location);
+
+// The earliest regular-season game date of `season` in the store's games (the same rule as
+// analytics::opening_night); nullopt when the store has none. Throws StoreError.
+std::optional<Date> opening_night(Store& store, int season);
+// C(D) with s = opening night of D's season; a season without a regular-season game in the
+// store is anchored at July 1 of its start year (pipeline::season_start). Throws StoreError.
+Date cutoff_for(Store& store, Date d, int retrain_every_days = kDefaultRetrainEveryDays);
+
+// The model a date uses.
+struct ModelForDate {
+  Date cutoff;
+  std::shared_ptr<const GbModel> model;  // null: no model for the cutoff
+  std::optional<RegistryEntry> entry;    // the registry row of `model`
+  bool reused = false;                   // registered before this call
+  int64_t rows_found = 0;                // training rows for the cutoff
+  std::string no_model_detail;           // why there is no model
+};
+
+// Gets (or trains, saves and registers) the model for C(D). Throws StoreError, XgbError,
+// ModelFileError.
+ModelForDate get_or_train_model(Store& store, Date d, const ModelOptions& options,
+                                const std::string& processed_at);
+
+// The registered version for `cutoff` trained on data with `training_data_hash` under the
+// current feature version, parameters and library version; nullopt when none.
+std::optional<RegistryEntry> find_registered(Store& store, Date cutoff,
+                                             const std::string& training_data_hash);
+
+// Writes the model file (kept when it already holds the same bytes) and upserts its registry
+// row. Returns the row. Throws StoreError, ModelFileError.
+RegistryEntry save_and_register(Store& store, const TrainedModel& trained,
+                                const std::filesystem::path& models_dir,
+                                const std::string& processed_at);
+
+// Loads a registered model from `models_dir`, checking the file's SHA-256 against its version.
+// Throws ModelFileError, XgbError.
+std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry,
+                                          const std::filesystem::path& models_dir);
+
+// "gb-YYYYMMDD-<first 8 hex of the SHA-256 of the file bytes>".
+std::string model_version_of(Date cutoff, const std::string& file_bytes);
+
+}  // namespace nbaprops::predict

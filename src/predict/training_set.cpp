@@ -1,0 +1,139 @@
+#include "predict/training_set.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <utility>
+
+#include "analytics/player_game_summary.h"
+#include "core/row_reader.h"
+#include "precompute/ml_feature_store.h"
+
+namespace nbaprops::predict {
+namespace {
+
+constexpr size_t kLineFeature = 25;  // vegas_points_line = UPGC current_points_line of D
+
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1) {
+      throw std::runtime_error("SHA-256 unavailable");
+    }
+  }
+  ~Sha256() { EVP_MD_CTX_free(ctx_); }
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(const void* data, size_t len) { EVP_DigestUpdate(ctx_, data, len); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx_, digest, &len);
+    static const char* kHex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < len; ++i) {
+      out += kHex[digest[i] >> 4];
+      out += kHex[digest[i] & 15];
+    }
+    return out;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_;
+};
+
+}  // namespace
+
+ModelFeatures model_features(const Features& features, const FeatureSources* sources) {
+  ModelFeatures x;
+  for (size_t i = 0; i < kFeatureCount; ++i) {
+    bool own = features[i] && !(sources && is_default_like((*sources)[i]));
+    x[i] = own ? static_cast<float>(*features[i]) : std::numeric_limits<float>::quiet_NaN();
+  }
+  return x;
+}
+
+std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff) {
+  const std::string from = format_date(Date{cutoff.days - kTrainingWindowDays});
+  const std::string to = format_date(cutoff);
+  // The points of every appearance in the window, by player_game_summary's key (game_date,
+  // player_lookup).
+  std::map<std::pair<std::string, std::string>, double> points;
+  const TableSchema& pgs = analytics::player_game_summary_table();
+  store.scan(pgs, {{"game_date", ">=", from}, {"game_date", "<", to}}, [&](const Row& row) {
+    RowReader r(pgs, row);
+    auto minutes = r.d("minutes");
+    auto pts = r.d("pts");
+    auto day = r.s("game_date");
+    auto player = r.s("player_lookup");
+    if (r.s("player_status") != std::optional<std::string>("active") || !minutes || *minutes <= 0 ||
+        !pts || !day || !player) {
+      return;
+    }
+    points[{*day, *player}] = *pts;
+  });
+  std::vector<TrainingRow> rows;
+  const TableSchema& mlfs = precompute::ml_feature_store_table();
+  store.scan(mlfs,
+             {{"game_date", ">=", from},
+              {"game_date", "<", to},
+              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"feature_quality_score", ">=", kMinTrainingQuality}},
+             [&](const Row& row) {
+               RowReader r(mlfs, row);
+               auto day = r.s("game_date");
+               auto player = r.s("player_lookup");
+               if (!day || !player) return;
+               auto it = points.find({*day, *player});
+               if (it == points.end()) return;
+               auto features = parse_features(r.s("features").value_or(""));
+               if (!features) return;
+               auto sources = parse_feature_sources(r.s("feature_sources").value_or(""));
+               TrainingRow t;
+               t.game_date = *r.date("game_date");
+               t.player_lookup = *player;
+               t.x = model_features(*features, sources ? &*sources : nullptr);
+               t.label = static_cast<float>(it->second);
+               t.line = (*features)[kLineFeature];
+               rows.push_back(std::move(t));
+             });
+  std::sort(rows.begin(), rows.end(), [](const TrainingRow& a, const TrainingRow& b) {
+    return a.game_date != b.game_date ? a.game_date < b.game_date
+                                      : a.player_lookup < b.player_lookup;
+  });
+  return rows;
+}
+
+DenseMatrix feature_matrix(std::span<const TrainingRow> rows) {
+  DenseMatrix m;
+  m.rows = rows.size();
+  m.cols = kFeatureCount;
+  m.values.reserve(m.rows * m.cols);
+  for (const TrainingRow& r : rows) m.values.insert(m.values.end(), r.x.begin(), r.x.end());
+  return m;
+}
+
+std::vector<float> labels_of(std::span<const TrainingRow> rows) {
+  std::vector<float> y;
+  y.reserve(rows.size());
+  for (const TrainingRow& r : rows) y.push_back(r.label);
+  return y;
+}
+
+std::string training_data_hash(std::span<const TrainingRow> rows) {
+  Sha256 h;
+  for (const TrainingRow& r : rows) h.update(r.x.data(), sizeof(float) * r.x.size());
+  for (const TrainingRow& r : rows) h.update(&r.label, sizeof(float));
+  return h.hex();
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 h;
+  h.update(bytes.data(), bytes.size());
+  return h.hex();
+}
+
+}  // namespace nbaprops::predict

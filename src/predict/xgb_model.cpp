@@ -1,0 +1,115 @@
+#include "predict/xgb_model.h"
+
+#include <xgboost/c_api.h>
+
+#include <cmath>
+#include <limits>
+
+namespace nbaprops::predict {
+namespace {
+
+void check(int rc, const char* what) {
+  if (rc != 0) throw XgbError(std::string("xgboost: ") + what + ": " + XGBGetLastError());
+}
+
+// Owns a DMatrixHandle.
+class Matrix {
+ public:
+  explicit Matrix(const DenseMatrix& x) {
+    check(XGDMatrixCreateFromMat_omp(x.values.data(), x.rows, x.cols,
+                                     std::numeric_limits<float>::quiet_NaN(), &handle_, 1),
+          "XGDMatrixCreateFromMat");
+  }
+  ~Matrix() { XGDMatrixFree(handle_); }
+  Matrix(const Matrix&) = delete;
+  Matrix& operator=(const Matrix&) = delete;
+  DMatrixHandle get() const { return handle_; }
+
+ private:
+  DMatrixHandle handle_ = nullptr;
+};
+
+}  // namespace
+
+std::string xgboost_version() {
+  int major = 0, minor = 0, patch = 0;
+  XGBoostVersion(&major, &minor, &patch);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+XgbModel train_booster(const DenseMatrix& x, std::span<const float> labels, const XgbParams& p) {
+  if (x.rows == 0 || x.rows != labels.size() || x.values.size() != x.rows * x.cols) {
+    throw XgbError("xgboost: training matrix and labels do not match");
+  }
+  Matrix train(x);
+  check(XGDMatrixSetFloatInfo(train.get(), "label", labels.data(), labels.size()),
+        "XGDMatrixSetFloatInfo");
+  DMatrixHandle handles[] = {train.get()};
+  BoosterHandle booster = nullptr;
+  check(XGBoosterCreate(handles, 1, &booster), "XGBoosterCreate");
+  XgbModel model(booster);  // owns the handle from here on
+  for (const auto& [name, value] : p.values) {
+    check(XGBoosterSetParam(booster, name.c_str(), value.c_str()), "XGBoosterSetParam");
+  }
+  for (int round = 0; round < p.rounds; ++round) {
+    check(XGBoosterUpdateOneIter(booster, round, train.get()), "XGBoosterUpdateOneIter");
+  }
+  return model;
+}
+
+XgbModel::XgbModel(void* booster) : booster_(booster), mutex_(std::make_unique<std::mutex>()) {}
+
+XgbModel XgbModel::from_json(std::string_view json) {
+  BoosterHandle booster = nullptr;
+  check(XGBoosterCreate(nullptr, 0, &booster), "XGBoosterCreate");
+  XgbModel model(booster);
+  check(XGBoosterLoadModelFromBuffer(booster, json.data(), json.size()),
+        "XGBoosterLoadModelFromBuffer");
+  // Predictions use one thread: a date's batch is small, and dates may run in parallel.
+  check(XGBoosterSetParam(booster, "nthread", "1"), "XGBoosterSetParam");
+  return model;
+}
+
+XgbModel::XgbModel(XgbModel&& other) noexcept
+    : booster_(std::exchange(other.booster_, nullptr)), mutex_(std::move(other.mutex_)) {}
+
+XgbModel& XgbModel::operator=(XgbModel&& other) noexcept {
+  if (this != &other) {
+    if (booster_) XGBoosterFree(booster_);
+    booster_ = std::exchange(other.booster_, nullptr);
+    mutex_ = std::move(other.mutex_);
+  }
+  return *this;
+}
+
+XgbModel::~XgbModel() {
+  if (booster_) XGBoosterFree(booster_);
+}
+
+std::string XgbModel::to_json() const {
+  std::lock_guard lock(*mutex_);
+  bst_ulong len = 0;
+  const char* bytes = nullptr;
+  check(XGBoosterSaveModelToBuffer(booster_, R"({"format": "json"})", &len, &bytes),
+        "XGBoosterSaveModelToBuffer");
+  return std::string(bytes, len);
+}
+
+std::vector<float> XgbModel::predict(const DenseMatrix& x) const {
+  if (x.rows == 0) return {};
+  Matrix data(x);
+  std::lock_guard lock(*mutex_);
+  const bst_ulong* shape = nullptr;
+  bst_ulong dim = 0;
+  const float* out = nullptr;
+  check(XGBoosterPredictFromDMatrix(
+            booster_, data.get(),
+            R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, )"
+            R"("strict_shape": false})",
+            &shape, &dim, &out),
+        "XGBoosterPredictFromDMatrix");
+  if (dim != 1 || shape[0] != x.rows) throw XgbError("xgboost: unexpected prediction shape");
+  return std::vector<float>(out, out + x.rows);
+}
+
+}  // namespace nbaprops::predict

@@ -1,0 +1,74 @@
+// A thin RAII layer over the XGBoost C API (Debian's libxgboost, 1.7): train a regression
+// booster on a dense float matrix, save it in XGBoost's JSON model format, load those bytes,
+// predict. Every failing C API call becomes an XgbError carrying XGBGetLastError()'s message.
+//
+// train_booster is a pure function of its arguments and the library version: each call owns
+// its own handles, so calls may run on several threads at once (each with its own `nthread`).
+// An XgbModel is immutable once loaded and has internal synchronisation: predict() may be
+// called from any number of threads.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nbaprops::predict {
+
+class XgbError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The linked library's version, "major.minor.patch" (XGBoostVersion), e.g. "1.7.4".
+std::string xgboost_version();
+
+// A dense row-major matrix of 32-bit floats; NaN is a missing value.
+struct DenseMatrix {
+  size_t rows = 0, cols = 0;
+  std::vector<float> values;  // rows * cols
+};
+
+// Booster parameters as the C API takes them (XGBoosterSetParam, in this order) and the number
+// of boosting rounds.
+struct XgbParams {
+  std::vector<std::pair<std::string, std::string>> values;
+  int rounds = 0;
+};
+
+class XgbModel;
+
+// Trains a booster on `x` with `labels` for p.rounds rounds.
+// REQUIRES: x.rows == labels.size() > 0. Throws XgbError.
+XgbModel train_booster(const DenseMatrix& x, std::span<const float> labels, const XgbParams& p);
+
+class XgbModel {
+ public:
+  // Loads a model saved by to_json() (or any XGBoost JSON model). Throws XgbError.
+  static XgbModel from_json(std::string_view json);
+
+  XgbModel(XgbModel&& other) noexcept;
+  XgbModel& operator=(XgbModel&& other) noexcept;
+  XgbModel(const XgbModel&) = delete;
+  XgbModel& operator=(const XgbModel&) = delete;
+  ~XgbModel();
+
+  // The model in XGBoost's JSON model format (the bytes of a model file). Throws XgbError.
+  std::string to_json() const;
+  // One output per row of `x`. REQUIRES: x.cols is the feature count the model was trained
+  // with. Throws XgbError. Thread-safe.
+  std::vector<float> predict(const DenseMatrix& x) const;
+
+ private:
+  friend XgbModel train_booster(const DenseMatrix&, std::span<const float>, const XgbParams&);
+  explicit XgbModel(void* booster);
+
+  void* booster_ = nullptr;  // BoosterHandle, owned
+  std::unique_ptr<std::mutex> mutex_;
+};
+
+}  // namespace nbaprops::predict
