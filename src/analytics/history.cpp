@@ -59,6 +59,7 @@ void Phase3History::add_row(const TableSchema& table, const Row& row) {
     p.fga = r.i("fga");
     p.ftm = r.i("ftm");
     p.starter_flag = r.b("starter_flag");
+    p.home_game = r.b("home_game");
     p.paint_attempts = r.i("paint_attempts");
     p.paint_makes = r.i("paint_makes");
     p.mid_range_attempts = r.i("mid_range_attempts");
@@ -109,6 +110,69 @@ void Phase3History::add_row(const TableSchema& table, const Row& row) {
     t.points_allowed = r.i("points_allowed");
     add(std::move(t));
   }
+}
+
+std::vector<bool> Phase3History::columns_read(const TableSchema& table) {
+  static const std::vector<std::string> pgs = {"game_date",
+                                               "game_id",
+                                               "season",
+                                               "season_type",
+                                               "player_lookup",
+                                               "team_abbr",
+                                               "opponent_abbr",
+                                               "player_status",
+                                               "is_dnp",
+                                               "minutes",
+                                               "usage_rate",
+                                               "ts_pct",
+                                               "pts",
+                                               "fgm",
+                                               "fga",
+                                               "ftm",
+                                               "starter_flag",
+                                               "home_game",
+                                               "paint_attempts",
+                                               "paint_makes",
+                                               "mid_range_attempts",
+                                               "mid_range_makes",
+                                               "three_attempts_shots",
+                                               "three_makes_shots",
+                                               "assisted_makes",
+                                               "unassisted_makes",
+                                               "points_line"};
+  static const std::vector<std::string> togs = {
+      "game_date", "game_id",  "season",       "team_abbr",   "opponent_abbr",
+      "pts",       "reb",      "opponent_pts", "possessions", "offensive_rating",
+      "pace",      "win_flag", "margin"};
+  static const std::vector<std::string> tdgs = {"game_date",
+                                                "game_id",
+                                                "season",
+                                                "defending_team_abbr",
+                                                "opponent_abbr",
+                                                "opp_fta",
+                                                "opp_possessions",
+                                                "defensive_rating",
+                                                "opponent_pace",
+                                                "opp_paint_attempts",
+                                                "opp_paint_makes",
+                                                "opp_mid_range_attempts",
+                                                "opp_mid_range_makes",
+                                                "opp_three_attempts_shots",
+                                                "opp_three_makes_shots",
+                                                "points_in_paint_allowed",
+                                                "paint_blocks",
+                                                "mid_range_blocks",
+                                                "three_blocks",
+                                                "points_allowed"};
+  const std::vector<std::string>* names = table.name == "player_game_summary"         ? &pgs
+                                          : table.name == "team_offense_game_summary" ? &togs
+                                          : table.name == "team_defense_game_summary" ? &tdgs
+                                                                                      : nullptr;
+  std::vector<bool> wanted(table.columns.size(), false);
+  if (names) {
+    for (const auto& n : *names) wanted[table.column_index(n)] = true;
+  }
+  return wanted;
 }
 
 void Phase3History::add(PgsRecord r) {

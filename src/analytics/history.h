@@ -29,7 +29,7 @@ struct PgsRecord {
   bool is_dnp = false;
   std::optional<double> minutes, usage_rate, ts_pct;
   std::optional<int64_t> pts, fgm, fga, ftm;
-  std::optional<bool> starter_flag;
+  std::optional<bool> starter_flag, home_game;
   // Shot zones (NULL without shot data) and assisted makes (NULL without assist data).
   std::optional<int64_t> paint_attempts, paint_makes, mid_range_attempts, mid_range_makes,
       three_attempts_shots, three_makes_shots, assisted_makes, unassisted_makes;
@@ -72,6 +72,9 @@ class Phase3History {
   // Adds one stored row of the named table (player_game_summary, team_offense_game_summary
   // or team_defense_game_summary), read by the spec's column names. Other tables: ignored.
   void add_row(const TableSchema& table, const Row& row);
+  // The columns of `table` that add_row reads (one flag per column; all false for other
+  // tables): a reader of stored summaries scans only these (Store::scan_columns).
+  static std::vector<bool> columns_read(const TableSchema& table);
   void add(PgsRecord r);
   void add(TogsRecord r);
   void add(TdgsRecord r);

@@ -141,7 +141,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     options.predict.models =
         predict::ModelOptions{args.models.empty() ? predict::default_models_dir(global.db)
                                                   : std::filesystem::path(args.models),
-                              predict::kDefaultRetrainEveryDays};
+                              predict::kDefaultRetrainEveryDays, /*trust_run_history=*/true};
     options.predict.processed_at = now_utc();
     options.predict.model_cache = std::make_shared<predict::ModelCache>();
   }

@@ -40,7 +40,8 @@ struct DateContext {
 
 using SummaryFn = analytics::ProcessorOutput (*)(const analytics::RawInputs&, Date);
 using PerDateFn = analytics::ProcessorOutput (*)(DateContext&);
-using StageFn = StageOutput (*)(Store&, Date, const predict::PredictOptions&);
+using StageFn = StageOutput (*)(Store&, Date, const predict::PredictOptions&,
+                                const predict::PredictSources&);
 
 struct ProcessorEntry {
   std::string_view name;  // = output table

@@ -6,15 +6,17 @@
 
 namespace nbaprops::pipeline {
 
-StageOutput predictions_stage(Store& store, Date d, const predict::PredictOptions& options) {
-  predict::PredictOutput out = predict::predict_from_store(store, d, options);
+StageOutput predictions_stage(Store& store, Date d, const predict::PredictOptions& options,
+                              const predict::PredictSources& sources) {
+  predict::PredictOutput out = predict::predict_from_store(store, d, options, sources);
   StageOutput s;
   s.partitions.push_back({&predict::player_prop_predictions_table(), std::move(out.predictions)});
   s.partitions.push_back({&predict::prediction_skips_table(), std::move(out.skips)});
   return s;
 }
 
-StageOutput grades_stage(Store& store, Date d, const predict::PredictOptions&) {
+StageOutput grades_stage(Store& store, Date d, const predict::PredictOptions&,
+                         const predict::PredictSources&) {
   predict::DayGrades grades = predict::grade_date(store, d);
   predict::PerformanceRows perf = predict::performance_rows(d, grades);
   StageOutput s;

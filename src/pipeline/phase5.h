@@ -30,11 +30,15 @@ struct StageOutput {
 };
 
 // The predictions of D (player_prop_predictions, prediction_skips). Throws StoreError.
-StageOutput predictions_stage(Store& store, Date d, const predict::PredictOptions& options);
+// `sources`: the run's in-memory summaries (read instead of the stored ones when they cover
+// what the systems read).
+StageOutput predictions_stage(Store& store, Date d, const predict::PredictOptions& options,
+                              const predict::PredictSources& sources);
 
 // The grades of D's stored predictions (prediction_grades, system_performance,
 // system_performance_buckets). Predictions of games not final yet stay pending (counted in
 // system_performance). Throws StoreError.
-StageOutput grades_stage(Store& store, Date d, const predict::PredictOptions& options);
+StageOutput grades_stage(Store& store, Date d, const predict::PredictOptions& options,
+                         const predict::PredictSources& sources);
 
 }  // namespace nbaprops::pipeline

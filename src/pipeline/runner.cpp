@@ -224,8 +224,8 @@ StoredRows read_summaries(Store& store, const std::vector<const ProcessorEntry*>
   for (const ProcessorEntry* e : summaries) {
     const TableSchema& t = e->table();
     auto& rows = out.emplace_back(&t, std::vector<Row>{}).second;
-    store.scan(
-        t,
+    store.scan_columns(
+        t, a::Phase3History::columns_read(t),
         {{date_column_of(t), ">=", format_date(from)}, {date_column_of(t), "<=", format_date(to)}},
         [&](const Row& row) { rows.push_back(row); });
   }
@@ -471,7 +471,10 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
       bool before_range = d < from;
       if (before_range && e->name != "prediction_grades") continue;
       auto started = Clock::now();
-      StageOutput out = e->stage(store, d, options.predict);
+      // Stamped now: a model registered here is newer than every input this run wrote.
+      predict::PredictOptions predict = options.predict;
+      predict.processed_at = now_utc();
+      StageOutput out = e->stage(store, d, predict, {&history, start});
       int64_t compute_us = micros_since(started);
       std::string mode =
           before_range ? "daily" : mode_name(options.mode.value_or(a::detect_mode(in, d)));

@@ -13,6 +13,7 @@
 #include "core/teams.h"
 #include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
+#include "raw/schema.h"
 
 namespace nbaprops::predict {
 namespace {
@@ -200,10 +201,58 @@ std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::
       GbModel{entry.model_version, entry.cutoff_date, XgbModel::from_json(*bytes)});
 }
 
+std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) {
+  // The newest registered model of the cutoff with today's feature version, parameters and
+  // library (two of the same time: undecided).
+  std::optional<RegistryEntry> newest;
+  bool tie = false;
+  store.scan(model_registry_table(),
+             {{"cutoff_date", "=", format_date(cutoff)},
+              {"system_id", "=", std::string(kSystemId)},
+              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"params", "=", params_json(gradient_boosting_params())},
+              {"library_version", "=", xgboost_version()}},
+             [&](const Row& row) {
+               RegistryEntry e = registry_entry(row);
+               if (newest && e.processed_at == newest->processed_at) tie = true;
+               if (!newest || newest->processed_at < e.processed_at) {
+                 newest = std::move(e);
+                 tie = false;
+               }
+             });
+  if (!newest || tie) return std::nullopt;
+  // The latest write of a training input partition (feature rows or labels) before C.
+  const TableSchema& runs = *find_table("processor_runs");
+  std::string latest_write;
+  for (const char* processor : {"ml_feature_store", "player_game_summary"}) {
+    store.scan(runs,
+               {{"processor", "=", std::string(processor)},
+                {"date", ">=", format_date(Date{cutoff.days - kTrainingWindowDays})},
+                {"date", "<", format_date(cutoff)}},
+               [&](const Row& row) {
+                 const auto* at = std::get_if<std::string>(&row[runs.column_index("processed_at")]);
+                 if (at && latest_write < *at) latest_write = *at;
+               });
+  }
+  if (!(latest_write < newest->processed_at)) return std::nullopt;
+  return newest;
+}
+
 ModelForDate get_or_train_model(Store& store, Date d, const ModelOptions& options,
                                 const std::string& processed_at) {
   ModelForDate m;
   m.cutoff = cutoff_for(store, d, options.retrain_every_days);
+  // Fast path: no training input written since the newest model of C was registered, so its
+  // training rows (and their hash) are the ones it was trained on.
+  if (auto current =
+          options.trust_run_history ? find_current_registered(store, m.cutoff) : std::nullopt;
+      current && fs::exists(options.models_dir / current->file_name)) {
+    m.model = load_model(*current, options.models_dir);
+    m.rows_found = current->training_rows;
+    m.entry = std::move(current);
+    m.reused = true;
+    return m;
+  }
   std::vector<TrainingRow> rows = load_training_rows(store, m.cutoff);
   m.rows_found = static_cast<int64_t>(rows.size());
   if (rows.size() < kMinTrainingRows) {

@@ -53,6 +53,10 @@ struct RegistryEntry {
 struct ModelOptions {
   std::filesystem::path models_dir;  // REQUIRES: not empty
   int retrain_every_days = kDefaultRetrainEveryDays;
+  // Trust the run history (find_current_registered) before reading the training rows: right
+  // when ml_feature_store and player_game_summary are written only by the runner (which
+  // records every partition it writes in processor_runs), as in `run` and `backfill`.
+  bool trust_run_history = false;
 };
 
 // `models` beside the store file (models/ in the current folder for a bare file name).
@@ -75,8 +79,15 @@ struct ModelForDate {
   std::string no_model_detail;           // why there is no model
 };
 
-// Gets (or trains, saves and registers) the model for C(D). Throws StoreError, XgbError,
-// ModelFileError.
+// The newest registered model of `cutoff` (today's feature version, parameters, library)
+// when nothing was written into ml_feature_store or player_game_summary for the training
+// window's dates since it was registered (processor_runs): its training rows are then
+// unchanged, without reading them. nullopt: undecided (read and hash the rows).
+std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff);
+
+// Gets (or trains, saves and registers) the model for C(D): with trust_run_history, a current
+// registered model (find_current_registered); else one whose training data hash matches the rows
+// read now, else a new one. Throws StoreError, XgbError, ModelFileError.
 ModelForDate get_or_train_model(Store& store, Date d, const ModelOptions& options,
                                 const std::string& processed_at);
 

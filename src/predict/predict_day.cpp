@@ -115,6 +115,49 @@ std::vector<SystemResult> batch_gradient_boosting(const PredictInputs& in,
   return out;
 }
 
+// The candidates' games in [from, d) from the stored player_game_summary rows.
+void history_from_store(Store& store, const std::map<std::string, Candidate>& candidates, Date from,
+                        Date d, std::unordered_map<std::string, std::vector<PlayerGame>>& history) {
+  const TableSchema& pgs_t = analytics::player_game_summary_table();
+  store.scan(pgs_t, {{"game_date", ">=", format_date(from)}, {"game_date", "<", format_date(d)}},
+             [&](const Row& row) {
+               RowReader r(pgs_t, row);
+               auto player = r.s("player_lookup");
+               if (!player || !candidates.count(*player)) return;
+               PlayerGame g;
+               g.game_date = *r.date("game_date");
+               g.game_id = r.s("game_id").value_or("");
+               g.team_abbr = r.s("team_abbr").value_or("");
+               g.opponent_abbr = r.s("opponent_abbr").value_or("");
+               g.home = r.b("home_game").value_or(false);
+               auto minutes = r.d("minutes");
+               g.appeared = r.s("player_status") == std::optional<std::string>("active") &&
+                            minutes && *minutes > 0;
+               g.points = r.d("pts");
+               history[*player].push_back(std::move(g));
+             });
+}
+
+// The same from the run's in-memory summaries (the stored values).
+void history_from_memory(const analytics::Phase3History& summaries,
+                         const std::map<std::string, Candidate>& candidates, Date from, Date d,
+                         std::unordered_map<std::string, std::vector<PlayerGame>>& history) {
+  for (const auto& [player, c] : candidates) {
+    for (const analytics::PgsRecord& r : analytics::before(summaries.player(player), d)) {
+      if (r.game_date < from) continue;
+      PlayerGame g;
+      g.game_date = r.game_date;
+      g.game_id = r.game_id;
+      g.team_abbr = r.team_abbr;
+      g.opponent_abbr = r.opponent_abbr;
+      g.home = r.home_game.value_or(false);
+      g.appeared = r.appeared();
+      if (r.pts) g.points = static_cast<double>(*r.pts);
+      history[player].push_back(std::move(g));
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& all_systems() {
@@ -123,7 +166,7 @@ const std::vector<std::string>& all_systems() {
   return ids;
 }
 
-PredictInputs load_predict_inputs(Store& store, Date d) {
+PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& sources) {
   PredictInputs in;
   in.d = d;
   const std::string day = format_date(d);
@@ -176,25 +219,12 @@ PredictInputs load_predict_inputs(Store& store, Date d) {
                    {r.d("paint_defense_vs_league_avg"), r.d("mid_range_defense_vs_league_avg"),
                     r.d("three_pt_defense_vs_league_avg"), r.d("defensive_rating_last_15")});
              });
-  const TableSchema& pgs_t = analytics::player_game_summary_table();
-  Date from = pipeline::season_start(Date{d.days - 90});
-  store.scan(pgs_t, {{"game_date", ">=", format_date(from)}, {"game_date", "<", day}},
-             [&](const Row& row) {
-               RowReader r(pgs_t, row);
-               auto player = r.s("player_lookup");
-               if (!player || !by_player.count(*player)) return;
-               PlayerGame g;
-               g.game_date = *r.date("game_date");
-               g.game_id = r.s("game_id").value_or("");
-               g.team_abbr = r.s("team_abbr").value_or("");
-               g.opponent_abbr = r.s("opponent_abbr").value_or("");
-               g.home = r.b("home_game").value_or(false);
-               auto minutes = r.d("minutes");
-               g.appeared = r.s("player_status") == std::optional<std::string>("active") &&
-                            minutes && *minutes > 0;
-               g.points = r.d("pts");
-               in.history[*player].push_back(std::move(g));
-             });
+  Date from = pipeline::season_start(Date{d.days - kDefenseLookbackDays});
+  if (sources.history && !(from < sources.history_from)) {
+    history_from_memory(*sources.history, by_player, from, d, in.history);
+  } else {
+    history_from_store(store, by_player, from, d, in.history);
+  }
   for (auto& [player, games] : in.history) {
     std::stable_sort(games.begin(), games.end(), [](const PlayerGame& a, const PlayerGame& b) {
       return a.game_date != b.game_date ? a.game_date < b.game_date : a.game_id < b.game_id;
@@ -302,8 +332,9 @@ bool runs_gradient_boosting(const std::vector<std::string>& systems) {
          std::find(systems.begin(), systems.end(), "gradient_boosting") != systems.end();
 }
 
-PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options) {
-  PredictInputs in = load_predict_inputs(store, d);
+PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options,
+                                 const PredictSources& sources) {
+  PredictInputs in = load_predict_inputs(store, d, sources);
   if (options.models && runs_gradient_boosting(options.systems)) {
     attach_model(in, options.model_cache
                          ? options.model_cache->get(store, d, *options.models, options.processed_at)

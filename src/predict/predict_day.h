@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/history.h"
 #include "core/date.h"
 #include "core/value.h"
 #include "predict/gradient_boosting.h"
@@ -65,9 +66,17 @@ struct PredictInputs {
   std::string no_model_detail = "no model loaded";
 };
 
+// What a caller may already hold in memory: the runner's game summaries, loaded from
+// `history_from`. Used instead of reading player_game_summary when they cover the dates the
+// systems read (from the season start of D - 90); the values are the stored ones.
+struct PredictSources {
+  const analytics::Phase3History* history = nullptr;
+  Date history_from;
+};
+
 // REQUIRES: the store holds Phases 3-4 for D. Throws StoreError. The inputs carry no model
 // (attach_model adds it).
-PredictInputs load_predict_inputs(Store& store, Date d);
+PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& sources = {});
 
 // Sets in.model (and the no_model detail) from get_or_train_model's answer for in.d.
 void attach_model(PredictInputs& in, const ModelForDate& model);
@@ -112,7 +121,8 @@ bool runs_gradient_boosting(const std::vector<std::string>& systems);
 // (from the cache, the registry, or trained), predict_date. Writes only when a model is
 // trained (model file and registry row). REQUIRES: the store holds Phases 3-4 for D.
 // Throws StoreError, XgbError, ModelFileError.
-PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options);
+PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options,
+                                 const PredictSources& sources = {});
 
 // Replaces D's rows of both tables (default player_prop_predictions and prediction_skips; the
 // backtest passes backtest_predictions and backtest_skips). Throws StoreError.

@@ -57,6 +57,15 @@ class Store {
   // Calls `fn` for each row matching every condition, in the table's order_by order.
   virtual void scan(const TableSchema& table, const std::vector<Condition>& where,
                     const std::function<void(const Row&)>& fn) = 0;
+  // Like scan, reading only the columns flagged in `wanted` (one flag per column of `table`);
+  // the others are NULL in the rows passed to `fn`. For wide tables of which a reader needs a
+  // few columns. The default reads every column.
+  virtual void scan_columns(const TableSchema& table, const std::vector<bool>& wanted,
+                            const std::vector<Condition>& where,
+                            const std::function<void(const Row&)>& fn) {
+    (void)wanted;
+    scan(table, where, fn);
+  }
   // Number of rows matching every condition.
   virtual int64_t count(const TableSchema& table, const std::vector<Condition>& where) = 0;
   // The smallest and largest non-NULL value of `column` (NULLs when the table is empty).

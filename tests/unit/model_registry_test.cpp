@@ -190,6 +190,34 @@ TEST_F(ModelRegistryTest, TrainingTwiceReusesOneVersion) {
             "2024-12-10 gradient_boosting v1_60");
 }
 
+TEST_F(ModelRegistryTest, TheRunHistorySaysWhetherAModelIsCurrentWithoutReadingItsRows) {
+  auto first = model_for(kD, "2026-01-01T00:00:00Z");
+  ASSERT_TRUE(first.model);
+  // Nothing written since: the registered model is current.
+  auto current = find_current_registered(*store_, kD);
+  ASSERT_TRUE(current);
+  EXPECT_EQ(current->model_version, first.entry->model_version);
+  auto run_row = [&](const std::string& processor, const std::string& date, const std::string& at) {
+    sql_exec(db_,
+             "insert into processor_runs (run_id, processor, date, status, processed_at) "
+             "values ('r', '" +
+                 processor + "', '" + date + "', 'success', '" + at + "')");
+  };
+  // Writes before the registration, or of dates on or after the cutoff, change nothing.
+  run_row("ml_feature_store", "2024-12-01", "2025-12-31T23:59:59Z");
+  run_row("player_game_summary", "2024-12-10", "2026-01-05T00:00:00Z");
+  EXPECT_TRUE(find_current_registered(*store_, kD));
+  // A feature partition of the window rewritten later (or in the same second): undecided.
+  run_row("ml_feature_store", "2024-12-01", "2026-01-01T00:00:00Z");
+  EXPECT_FALSE(find_current_registered(*store_, kD));
+  // Through get_or_train_model with trust_run_history: it then reads and hashes the rows, which
+  // are unchanged, so the same version is reused.
+  options_.trust_run_history = true;
+  auto again = model_for(kD, "2026-02-02T00:00:00Z");
+  EXPECT_TRUE(again.reused);
+  EXPECT_EQ(again.entry->model_version, first.entry->model_version);
+}
+
 TEST_F(ModelRegistryTest, ACorrectedLabelBeforeTheCutoffGivesANewVersion) {
   auto first = model_for(kD);
   ASSERT_TRUE(first.model);

@@ -219,7 +219,21 @@ int64_t SqliteStore::erase(const TableSchema& table, const std::vector<Condition
 
 void SqliteStore::scan(const TableSchema& table, const std::vector<Condition>& where,
                        const std::function<void(const Row&)>& fn) {
-  std::string sql = fmt::format("SELECT {} FROM {}{} ORDER BY {}", column_list(table),
+  scan_columns(table, std::vector<bool>(table.columns.size(), true), where, fn);
+}
+
+void SqliteStore::scan_columns(const TableSchema& table, const std::vector<bool>& wanted,
+                               const std::vector<Condition>& where,
+                               const std::function<void(const Row&)>& fn) {
+  std::vector<size_t> read;  // the table's column index of each selected column
+  std::string list;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    if (c < wanted.size() && !wanted[c]) continue;
+    list += fmt::format("{}{}", read.empty() ? "" : ", ", quote_identifier(table.columns[c].name));
+    read.push_back(c);
+  }
+  if (read.empty()) list = "NULL";
+  std::string sql = fmt::format("SELECT {} FROM {}{} ORDER BY {}", list,
                                 quote_identifier(table.name), where_clause(where), table.order_by);
   // Not cached: a scan may re-enter the store from its callback.
   sqlite3_stmt* stmt = nullptr;
@@ -230,8 +244,8 @@ void SqliteStore::scan(const TableSchema& table, const std::vector<Condition>& w
   Row row(table.columns.size());
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    for (size_t c = 0; c < table.columns.size(); ++c) {
-      row[c] = read_value(stmt, static_cast<int>(c), table.columns[c].type);
+    for (size_t i = 0; i < read.size(); ++i) {
+      row[read[i]] = read_value(stmt, static_cast<int>(i), table.columns[read[i]].type);
     }
     fn(row);
   }
