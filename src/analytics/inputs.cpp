@@ -113,7 +113,7 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
                                 p.s("status"), p.os("dnp_reason"), p.b("starter"), p.d("minutes"),
                                 read_stats(p)});
   });
-  if (with_shots) in.load_shots(store, from, to);
+  if (with_shots) in.set_shots(read_shots(store, from, to));
   Cells pl("prop_lines");
   store.scan(pl.table(), date_range("game_date", from, to), [&](const Row& row) {
     pl.bind(row);
@@ -146,30 +146,41 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
   return in;
 }
 
-void RawInputs::load_shots(Store& store, Date from, Date to) {
+RawInputs::ShotsByGame RawInputs::read_shots(Store& store, Date from, Date to) {
+  ShotsByGame shots;
   Cells s("shots");
-  store.scan(s.table(), date_range("game_date", from, to), [&](const Row& row) {
-    s.bind(row);
-    GameShots& gs = shots_[s.s("game_id")];
-    gs.has_shots = true;
-    auto zone_text = s.os("zone");
-    bool made = s.b("made").value_or(false);
-    auto assisted = s.os("assisted_by");
-    auto blocked = s.os("blocked_by");
-    gs.has_assist_data |= assisted.has_value();
-    gs.has_block_data |= blocked.has_value();
-    if (!zone_text) return;
-    Zone z = zone_of(*zone_text);
-    for (ShotCounts* c : {&gs.by_player[s.s("player_lookup")], &gs.by_team[s.s("team_abbr")]}) {
-      c->attempts[z] += 1;
-      c->makes[z] += made ? 1 : 0;
-      if (made) (assisted ? c->assisted_makes : c->unassisted_makes) += 1;
-    }
-    if (blocked) {
-      gs.blocks_by_player[*blocked][z] += 1;
-      gs.blocked_by_shooting_team[s.s("team_abbr")][z] += 1;
-    }
-  });
+  // Counts per game: the order of the rows does not matter, and 7 of the 16 columns do.
+  std::vector<bool> wanted(s.table().columns.size(), false);
+  for (const char* c :
+       {"game_id", "team_abbr", "player_lookup", "made", "zone", "assisted_by", "blocked_by"}) {
+    wanted[s.table().column_index(c)] = true;
+  }
+  store.scan_columns(
+      s.table(), wanted, date_range("game_date", from, to),
+      [&](const Row& row) {
+        s.bind(row);
+        GameShots& gs = shots[s.s("game_id")];
+        gs.has_shots = true;
+        auto zone_text = s.os("zone");
+        bool made = s.b("made").value_or(false);
+        auto assisted = s.os("assisted_by");
+        auto blocked = s.os("blocked_by");
+        gs.has_assist_data |= assisted.has_value();
+        gs.has_block_data |= blocked.has_value();
+        if (!zone_text) return;
+        Zone z = zone_of(*zone_text);
+        for (ShotCounts* c : {&gs.by_player[s.s("player_lookup")], &gs.by_team[s.s("team_abbr")]}) {
+          c->attempts[z] += 1;
+          c->makes[z] += made ? 1 : 0;
+          if (made) (assisted ? c->assisted_makes : c->unassisted_makes) += 1;
+        }
+        if (blocked) {
+          gs.blocks_by_player[*blocked][z] += 1;
+          gs.blocked_by_shooting_team[s.s("team_abbr")][z] += 1;
+        }
+      },
+      /*any_order=*/true);
+  return shots;
 }
 
 void RawInputs::build_indexes() {

@@ -115,10 +115,14 @@ class RawInputs {
   // Loads raw rows with game_date in [from, to] (players: all); the shots too unless
   // `with_shots` is false. Throws StoreError.
   static RawInputs load(Store& store, Date from, Date to, bool with_shots = true);
-  // Adds the shots of [from, to] (only the game summaries read shots: a run that reads the
-  // stored summaries of earlier dates loads the shots of the dates it summarises). Call before
-  // the inputs are shared between threads. Throws StoreError.
-  void load_shots(Store& store, Date from, Date to);
+  // The shots of [from, to] per game_id (any thread, its own Store). Throws StoreError.
+  using ShotsByGame = std::unordered_map<std::string, GameShots>;
+  static ShotsByGame read_shots(Store& store, Date from, Date to);
+  // Sets the shots (only the game summaries read shots: a run that reads the stored summaries
+  // of earlier dates loads the shots of the dates it summarises). Call before the inputs are
+  // shared between threads.
+  void set_shots(ShotsByGame shots) { shots_ = std::move(shots); }
+  void load_shots(Store& store, Date from, Date to) { set_shots(read_shots(store, from, to)); }
 
   // Games of a date, in game_id order (empty span when none).
   std::span<const Game* const> games_on(Date d) const;

@@ -1,10 +1,20 @@
 #include "core/thread_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace nbaprops {
 
-ThreadPool::ThreadPool(int threads) {
+ThreadPool::ThreadPool(int threads, int nice) {
   workers_.reserve(static_cast<size_t>(threads));
-  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  for (int i = 0; i < threads; ++i) {
+    workers_.emplace_back([this, nice] {
+      // Best effort: lowering one's own priority needs no privilege; a failure changes nothing
+      // but speed.
+      if (nice > 0) (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice);
+      work();
+    });
+  }
 }
 
 ThreadPool::~ThreadPool() {

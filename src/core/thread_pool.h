@@ -19,8 +19,10 @@ namespace nbaprops {
 
 class ThreadPool {
  public:
-  // REQUIRES: threads >= 1.
-  explicit ThreadPool(int threads);
+  // REQUIRES: threads >= 1. `nice` > 0 lowers the workers' scheduling priority by that much
+  // (Linux per-thread nice): for a caller whose own thread is the critical path (the runner's
+  // writer), so that the workers use the CPU it leaves and never slow it down.
+  explicit ThreadPool(int threads, int nice = 0);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;

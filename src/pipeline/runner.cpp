@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -29,6 +30,9 @@ namespace {
 namespace a = analytics;
 using a::ProcessorOutput;
 using Clock = std::chrono::steady_clock;
+
+// How much lower the compute workers' priority is than the writer's (nice levels).
+constexpr int kWorkerNice = 10;
 
 int64_t micros_since(Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
@@ -66,20 +70,27 @@ struct DateWork {
 // hands each result to `write` on the calling thread in item order. Without a pool
 // (--threads 1), computes and writes each item in turn on the calling thread.
 template <typename Compute, typename Write>
-void pipelined(ThreadPool* pool, size_t n, Compute compute, Write write) {
+void pipelined(ThreadPool* pool, size_t n, Compute compute, Write write,
+               const std::function<void()>& prelude = {}) {
   if (!pool) {
+    if (prelude) prelude();
     for (size_t i = 0; i < n; ++i) write(compute(i));
     return;
   }
   size_t window = static_cast<size_t>(pool->size()) * 2 + 1;
   std::deque<std::future<DateWork>> pending;
   size_t next = 0;
+  auto fill = [&] {
+    while (next < n && pending.size() < window) {
+      pending.push_back(pool->submit([&compute, i = next] { return compute(i); }));
+      ++next;
+    }
+  };
   try {
+    fill();
+    if (prelude) prelude();  // on the calling thread, while the first items compute
     for (size_t done = 0; done < n; ++done) {
-      while (next < n && pending.size() < window) {
-        pending.push_back(pool->submit([&compute, i = next] { return compute(i); }));
-        ++next;
-      }
+      fill();
       DateWork work = pending.front().get();
       pending.pop_front();
       write(std::move(work));
@@ -89,6 +100,31 @@ void pipelined(ThreadPool* pool, size_t n, Compute compute, Write write) {
     for (auto& f : pending) f.wait();
     throw;
   }
+}
+
+// compute(0..n-1) on the pool (or the calling thread), results in item order.
+template <typename Compute>
+std::vector<DateWork> compute_all(ThreadPool* pool, size_t n, Compute compute) {
+  std::vector<DateWork> out;
+  out.reserve(n);
+  if (!pool) {
+    for (size_t i = 0; i < n; ++i) out.push_back(compute(i));
+    return out;
+  }
+  std::vector<std::future<DateWork>> futures;
+  futures.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    futures.push_back(pool->submit([&compute, i] { return compute(i); }));
+  }
+  try {
+    for (auto& f : futures) out.push_back(f.get());
+  } catch (...) {
+    for (auto& f : futures) {
+      if (f.valid()) f.wait();
+    }
+    throw;
+  }
+  return out;
 }
 
 class Runner {
@@ -311,6 +347,15 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
       return read_summaries(*second, summaries, start, to);
     });
   }
+  // Otherwise, with more than one thread, the shots (the biggest raw table, read only by the
+  // summaries) load on a second connection while the other raw tables load.
+  std::future<a::RawInputs::ShotsByGame> shots_reading;
+  if (!reading.valid() && threads > 1 && !options.store_location.empty()) {
+    shots_reading = std::async(std::launch::async, [&] {
+      auto second = open_store(options.store_location);
+      return a::RawInputs::read_shots(*second, start, to);
+    });
+  }
   a::RawInputs in = a::RawInputs::load(store, start, to, /*with_shots=*/false);
   InputFingerprints inputs = InputFingerprints::load(store, start, to);
   std::vector<Date> game_dates, dates;
@@ -345,7 +390,11 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
     }
     (current ? stored : summarise).push_back(d);
   }
-  if (!summarise.empty()) in.load_shots(store, summarise.front(), to);
+  if (shots_reading.valid()) {
+    in.set_shots(shots_reading.get());  // [start, to]: covers every date summarised
+  } else if (!summarise.empty()) {
+    in.load_shots(store, summarise.front(), to);
+  }
   a::Phase3History history;
   if (!stored.empty()) {
     add_stored(reading.valid() ? reading.get()
@@ -367,7 +416,9 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   }
   // --threads 1: one thread, the caller's; N > 1: N workers compute while the caller writes.
   std::unique_ptr<ThreadPool> pool;
-  if (threads > 1) pool = std::make_unique<ThreadPool>(threads);
+  // The workers run at a lower priority: the calling thread, which writes every partition,
+  // is the critical path of a run (05-pipeline.md §5: one writer).
+  if (threads > 1) pool = std::make_unique<ThreadPool>(threads, kWorkerNice);
   Progress progress(options.progress, options.progress_terminal,
                     static_cast<int64_t>(summarise.size() + dates.size()));
   auto entities = [](const DateWork& w) {
@@ -375,31 +426,37 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
     for (const auto& c : w.outputs) n += c.out.rows.size() + c.out.failed.size();
     return n;
   };
-  // The summaries of the other final games; the history is filled by the writer, in date
-  // order, so it is the same for any number of threads.
-  pipelined(
-      pool.get(), summarise.size(),
-      [&](size_t i) {
-        DateWork w{summarise[i], "summary", {}};
-        for (const ProcessorEntry* e : summaries) {
-          // Always computed (the history needs them); written unless unchanged.
-          Computed c = compute_timed(*e, [&] { return e->summary(in, w.d); });
-          c.fingerprint = fingerprint(*e, w.d, w.mode);
-          c.skip = unchanged(*e, w.d, c.fingerprint);
-          c.write = written(*e);
-          w.outputs.push_back(std::move(c));
-        }
-        return w;
-      },
-      [&](DateWork w) {
-        for (const auto& c : w.outputs) {
-          for (const auto& row : c.out.rows) history.add_row(c.entry->table(), row);
-          progress.clear_line();
-          runner.write(c, w.d, w.mode);
-        }
-        progress.step("summarising games", entities(w));
-      });
+  // The summaries of the other final games, computed on the pool; the history is built from
+  // them in date order (the same for any number of threads). Their partitions are written
+  // below, while the workers compute the first dates.
+  std::vector<DateWork> summary_work = compute_all(pool.get(), summarise.size(), [&](size_t i) {
+    DateWork w{summarise[i], "summary", {}};
+    for (const ProcessorEntry* e : summaries) {
+      // Always computed (the history needs them); written unless unchanged.
+      Computed c = compute_timed(*e, [&] { return e->summary(in, w.d); });
+      c.fingerprint = fingerprint(*e, w.d, w.mode);
+      c.skip = unchanged(*e, w.d, c.fingerprint);
+      c.write = written(*e);
+      w.outputs.push_back(std::move(c));
+    }
+    return w;
+  });
+  for (const DateWork& w : summary_work) {
+    for (const auto& c : w.outputs) {
+      for (const auto& row : c.out.rows) history.add_row(c.entry->table(), row);
+    }
+  }
   history.finish();
+  auto write_summaries = [&] {
+    for (DateWork& w : summary_work) {
+      for (const auto& c : w.outputs) {
+        progress.clear_line();
+        runner.write(c, w.d, w.mode);
+      }
+      progress.step("summarising games", entities(w));
+      w.outputs.clear();
+    }
+  };
 
   // The dates of [from, to]: each reads only the (now read-only) inputs and history.
   pipelined(
@@ -458,7 +515,8 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
           runner.write(c, w.d, w.mode);
         }
         progress.step("dates", entities(w));
-      });
+      },
+      write_summaries);
   // Phase 5 (store stages), date by date, once D's Phase 3-4 partitions are written. A daily
   // run also grades the game date before D: its games are final by now.
   std::vector<Date> stage_dates = dates;

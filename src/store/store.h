@@ -59,11 +59,13 @@ class Store {
                     const std::function<void(const Row&)>& fn) = 0;
   // Like scan, reading only the columns flagged in `wanted` (one flag per column of `table`);
   // the others are NULL in the rows passed to `fn`. For wide tables of which a reader needs a
-  // few columns. The default reads every column.
+  // few columns. With `any_order`, rows come in whatever order is cheapest (for readers that
+  // aggregate). The default reads every column in order.
   virtual void scan_columns(const TableSchema& table, const std::vector<bool>& wanted,
                             const std::vector<Condition>& where,
-                            const std::function<void(const Row&)>& fn) {
+                            const std::function<void(const Row&)>& fn, bool any_order = false) {
     (void)wanted;
+    (void)any_order;
     scan(table, where, fn);
   }
   // Number of rows matching every condition.

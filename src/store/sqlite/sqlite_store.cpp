@@ -224,7 +224,7 @@ void SqliteStore::scan(const TableSchema& table, const std::vector<Condition>& w
 
 void SqliteStore::scan_columns(const TableSchema& table, const std::vector<bool>& wanted,
                                const std::vector<Condition>& where,
-                               const std::function<void(const Row&)>& fn) {
+                               const std::function<void(const Row&)>& fn, bool any_order) {
   std::vector<size_t> read;  // the table's column index of each selected column
   std::string list;
   for (size_t c = 0; c < table.columns.size(); ++c) {
@@ -233,8 +233,9 @@ void SqliteStore::scan_columns(const TableSchema& table, const std::vector<bool>
     read.push_back(c);
   }
   if (read.empty()) list = "NULL";
-  std::string sql = fmt::format("SELECT {} FROM {}{} ORDER BY {}", list,
-                                quote_identifier(table.name), where_clause(where), table.order_by);
+  std::string sql =
+      fmt::format("SELECT {} FROM {}{}", list, quote_identifier(table.name), where_clause(where));
+  if (!any_order) sql += " ORDER BY " + table.order_by;
   // Not cached: a scan may re-enter the store from its callback.
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail("prepare scan");

@@ -27,8 +27,8 @@ class SqliteStore final : public Store {
   void scan(const TableSchema& table, const std::vector<Condition>& where,
             const std::function<void(const Row&)>& fn) override;
   void scan_columns(const TableSchema& table, const std::vector<bool>& wanted,
-                    const std::vector<Condition>& where,
-                    const std::function<void(const Row&)>& fn) override;
+                    const std::vector<Condition>& where, const std::function<void(const Row&)>& fn,
+                    bool any_order = false) override;
   int64_t count(const TableSchema& table, const std::vector<Condition>& where) override;
   std::pair<Value, Value> min_max(const TableSchema& table, const std::string& column) override;
 
