@@ -1,14 +1,34 @@
 #include "analytics/history.h"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <utility>
 
 namespace nbaprops::analytics {
 namespace {
 
+// The index of column `c` of `t`, memoised per thread by (table, literal) address and checked
+// against the name (a table declared at a reused address is looked up again).
+size_t column_at(const TableSchema& t, const char* c) {
+  struct KeyHash {
+    size_t operator()(const std::pair<const TableSchema*, const char*>& k) const {
+      return std::hash<const void*>()(k.first) * 31 + std::hash<const void*>()(k.second);
+    }
+  };
+  thread_local std::unordered_map<std::pair<const TableSchema*, const char*>, size_t, KeyHash>
+      cache;
+  auto [it, fresh] = cache.try_emplace({&t, c}, 0);
+  if (fresh || it->second >= t.columns.size() || t.columns[it->second].name != c) {
+    it->second = t.column_index(c);
+  }
+  return it->second;
+}
+
 struct Reader {
   const TableSchema& t;
   const Row& row;
-  const Value& v(const char* c) const { return row[t.column_index(c)]; }
+  const Value& v(const char* c) const { return row[column_at(t, c)]; }
   std::string s(const char* c) const {
     const auto* p = std::get_if<std::string>(&v(c));
     return p ? *p : std::string();
