@@ -8,9 +8,13 @@
 // left NULL; the writer fills it.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "core/entity_parallel.h"
 #include "core/value.h"
 
 namespace nbaprops::analytics {
@@ -28,5 +32,14 @@ struct ProcessorOutput {
   std::vector<Row> rows;
   std::vector<FailedEntity> failed;
 };
+
+// One entity's outcome: its row, or why it has none.
+using EntityResult = std::variant<Row, FailedEntity>;
+
+// The outcomes of entities 0..n-1 (result_of(i), which must be safe to call from several
+// threads at once) merged in index order: the same output on the calling thread alone
+// (`parallel` null) or spread over a pool.
+ProcessorOutput collect_entities(const EntityParallel* parallel, size_t n,
+                                 const std::function<EntityResult(size_t)>& result_of);
 
 }  // namespace nbaprops::analytics

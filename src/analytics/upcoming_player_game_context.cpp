@@ -301,18 +301,10 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
 
 ProcessorOutput upcoming_player_game_context(const RawInputs& in, const Phase3History& history,
                                              Date d, RunMode mode, std::span<const UtgcRecord> utgc,
-                                             const precompute::CompletenessResult* completeness) {
+                                             const precompute::CompletenessResult* completeness,
+                                             const EntityParallel* parallel) {
   UpgcDate date(in, history, d, mode, utgc, completeness);
-  ProcessorOutput out;
-  for (size_t i = 0; i < date.entities().size(); ++i) {
-    auto r = date.row(i);
-    if (auto* row = std::get_if<Row>(&r)) {
-      out.rows.push_back(std::move(*row));
-    } else {
-      out.failed.push_back(std::get<FailedEntity>(std::move(r)));
-    }
-  }
-  return out;
+  return collect_entities(parallel, date.entities().size(), [&](size_t i) { return date.row(i); });
 }
 
 }  // namespace nbaprops::analytics

@@ -90,6 +90,7 @@ class UpgcDate {
 
 ProcessorOutput upcoming_player_game_context(
     const RawInputs& inputs, const Phase3History& history, Date d, RunMode mode,
-    std::span<const UtgcRecord> utgc, const precompute::CompletenessResult* completeness = nullptr);
+    std::span<const UtgcRecord> utgc, const precompute::CompletenessResult* completeness = nullptr,
+    const EntityParallel* parallel = nullptr);  // entities spread over threads (null: one)
 
 }  // namespace nbaprops::analytics

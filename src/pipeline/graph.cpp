@@ -34,7 +34,7 @@ Out utgc(DateContext& c) {
 }
 Out upgc(DateContext& c) {
   return a::upcoming_player_game_context(*c.p4.raw, *c.p4.history, c.p4.d, c.mode, c.utgc,
-                                         c.p4.completeness);
+                                         c.p4.completeness, c.p4.parallel);
 }
 Out tdza(DateContext& c) {
   return p::team_defense_zone_analysis(c.p4);

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "analytics/completeness_block.h"
+#include "core/entity_parallel.h"
 #include "core/thread_pool.h"
 #include "pipeline/graph.h"
 #include "pipeline/input_fingerprint.h"
@@ -419,6 +420,10 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   // The workers run at a lower priority: the calling thread, which writes every partition,
   // is the critical path of a run (05-pipeline.md §5: one writer).
   if (threads > 1) pool = std::make_unique<ThreadPool>(threads, kWorkerNice);
+  // A run of one date spreads each processor's entities over the pool; a run of several keeps
+  // every worker busy with whole dates instead (core/entity_parallel.h).
+  std::unique_ptr<EntityParallel> entity_parallel;
+  if (pool && dates.size() == 1) entity_parallel = std::make_unique<EntityParallel>(pool.get());
   Progress progress(options.progress, options.progress_terminal,
                     static_cast<int64_t>(summarise.size() + dates.size()));
   auto entities = [](const DateWork& w) {
@@ -496,6 +501,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
         ctx.p4.history = &history;
         ctx.p4.bootstrap_mode = a::bootstrap_mode(in, d);
         ctx.p4.completeness = completeness ? &*completeness : nullptr;
+        ctx.p4.parallel = entity_parallel.get();
         for (const ProcessorEntry* e : per_date) {
           Computed c = compute_timed(*e, [&] { return e->per_date(ctx); });
           c.fingerprint = prints[w.outputs.size()];

@@ -73,22 +73,15 @@ analytics::ProcessorOutput for_each_upgc_player(
   std::sort(entities.begin(), entities.end(), [](const RowReader& a, const RowReader& b) {
     return *a.s("player_lookup") < *b.s("player_lookup");
   });
-  analytics::ProcessorOutput out;
-  for (const RowReader& upgc : entities) {
-    std::variant<Row, analytics::FailedEntity> r;
+  return analytics::collect_entities(in.parallel, entities.size(), [&](size_t i) {
+    const RowReader& upgc = entities[i];
     try {
-      r = row_of(upgc);
+      return row_of(upgc);
     } catch (const std::exception& e) {
-      r = analytics::FailedEntity{"player", *upgc.s("player_lookup"), "PROCESSING_ERROR", e.what(),
-                                  false};
+      return std::variant<Row, analytics::FailedEntity>(analytics::FailedEntity{
+          "player", *upgc.s("player_lookup"), "PROCESSING_ERROR", e.what(), false});
     }
-    if (auto* row = std::get_if<Row>(&r)) {
-      out.rows.push_back(std::move(*row));
-    } else {
-      out.failed.push_back(std::get<analytics::FailedEntity>(std::move(r)));
-    }
-  }
-  return out;
+  });
 }
 
 }  // namespace nbaprops::precompute

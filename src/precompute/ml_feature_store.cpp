@@ -414,9 +414,8 @@ std::optional<std::string> feature_range_violation(const FeatureArray& f) {
 }
 
 analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
-  analytics::ProcessorOutput out;
   const DayRows& upgc_rows = in.upgc;
-  if (!upgc_rows.table()) return out;
+  if (!upgc_rows.table()) return {};
   std::vector<std::pair<std::string, RowReader>> entities;
   for (const Row& row : upgc_rows.rows()) {
     RowReader r(*upgc_rows.table(), row);
@@ -424,39 +423,40 @@ analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
   }
   std::sort(entities.begin(), entities.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  // The rosters of the teams of D first (shared, read-only), then the players in parallel.
   std::map<std::string, analytics::TeamRoster> rosters;
   for (const auto& [player, upgc] : entities) {
-    auto fail = [&](std::string category, std::string reason, bool retry) {
-      out.failed.push_back(
-          FailedEntity{"player", player, std::move(category), std::move(reason), retry});
-    };
+    auto team = upgc.s("team_abbr");
+    auto game = upgc.s("game_id");
+    if (!team || !upgc.s("opponent_abbr") || !game || rosters.count(*team)) continue;
     try {
-      auto team = upgc.s("team_abbr");
-      auto opp = upgc.s("opponent_abbr");
-      auto game = upgc.s("game_id");
-      if (!team || !opp || !game) {
-        std::string missing = !team ? "team_abbr" : !opp ? "opponent_abbr" : "game_id";
-        fail("MISSING_UPSTREAM", "UPGC row without " + missing, true);
-        continue;
-      }
-      auto it = rosters.find(*team);
-      if (it == rosters.end()) {
-        it = rosters
-                 .emplace(*team, analytics::team_roster(*in.raw, *in.history, *team,
-                                                        in.raw->game(*game), in.d))
-                 .first;
-      }
-      FeatureArray f = features_with_roster(in, upgc, it->second);
-      if (auto v = feature_range_violation(f)) {
-        fail("VALIDATION_ERROR", *v, false);
-        continue;
-      }
-      out.rows.push_back(build_row(in, upgc, f));
-    } catch (const std::exception& e) {
-      fail("PROCESSING_ERROR", e.what(), false);
+      rosters.emplace(
+          *team, analytics::team_roster(*in.raw, *in.history, *team, in.raw->game(*game), in.d));
+    } catch (const std::exception&) {
+      // Its players fail below (PROCESSING_ERROR: no roster), the others go on.
     }
   }
-  return out;
+  return analytics::collect_entities(
+      in.parallel, entities.size(), [&](size_t i) -> analytics::EntityResult {
+        const auto& [player, upgc] = entities[i];
+        auto fail = [&](std::string category, std::string reason, bool retry) {
+          return FailedEntity{"player", player, std::move(category), std::move(reason), retry};
+        };
+        try {
+          auto team = upgc.s("team_abbr");
+          auto opp = upgc.s("opponent_abbr");
+          auto game = upgc.s("game_id");
+          if (!team || !opp || !game) {
+            std::string missing = !team ? "team_abbr" : !opp ? "opponent_abbr" : "game_id";
+            return fail("MISSING_UPSTREAM", "UPGC row without " + missing, true);
+          }
+          FeatureArray f = features_with_roster(in, upgc, rosters.at(*team));
+          if (auto v = feature_range_violation(f)) return fail("VALIDATION_ERROR", *v, false);
+          return build_row(in, upgc, f);
+        } catch (const std::exception& e) {
+          return fail("PROCESSING_ERROR", e.what(), false);
+        }
+      });
 }
 
 }  // namespace nbaprops::precompute

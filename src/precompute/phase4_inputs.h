@@ -12,6 +12,7 @@
 
 #include "analytics/history.h"
 #include "analytics/inputs.h"
+#include "core/entity_parallel.h"
 #include "core/row_reader.h"
 #include "precompute/completeness.h"
 
@@ -40,6 +41,8 @@ struct Phase4Inputs {
   const analytics::Phase3History* history = nullptr;
   const CompletenessResult* completeness = nullptr;  // nullptr: not checked (backfill)
   bool bootstrap_mode = false;
+  // Spreads the entities of one processor over threads (a daily run); nullptr: one thread.
+  const EntityParallel* parallel = nullptr;
   DayRows upgc, utgc;  // Phase 3 contexts of D (by player_lookup, by team_abbr)
   DayRows tdza, psza;  // Phase 4 of D (by team_abbr, by player_lookup)
   DayRows pcf, pdc;    // Phase 4 of D (by player_lookup)

@@ -70,8 +70,9 @@ struct RawPlayer {
 RawPlayer raw_player(const a::RawInputs& raw, const std::string& lookup, Date d) {
   RawPlayer out;
   int season = season_of(d);
-  for (const a::PlayerBox* b : raw.player_boxes(lookup)) {
-    if (b->game_date >= d || season_of(b->game_date) != season) continue;
+  for (const a::PlayerBox* b : raw.player_boxes(lookup)) {  // date order
+    if (b->game_date >= d) break;
+    if (season_of(b->game_date) != season) continue;
     if (b->appeared()) ++out.appearances;
     if (b->player_id) out.player_id = b->player_id;
   }
@@ -79,6 +80,71 @@ RawPlayer raw_player(const a::RawInputs& raw, const std::string& lookup, Date d)
     if (const a::Player* p = raw.player(lookup)) out.player_id = p->player_id;
   }
   return out;
+}
+
+// One player's row of D, or why he gets none.
+std::variant<Row, a::FailedEntity> psza_entity(const Phase4Inputs& in, const std::string& player,
+                                               int m, int season) {
+  const EntityCompleteness* c = player_completeness(in, player);
+  if (auto f = completeness_gate(in, c, "player", player)) return *f;
+  // W20 newest first; W10 is its first 10.
+  std::vector<const a::PgsRecord*> w20;
+  auto rows = a::before(in.history->player(player), in.d);
+  for (auto it = rows.rbegin(); it != rows.rend() && w20.size() < 20; ++it) {
+    if (it->season == season && it->appeared()) w20.push_back(&*it);
+  }
+  std::span<const a::PgsRecord* const> w10(w20.data(), std::min<size_t>(w20.size(), 10));
+  const RawPlayer raw = raw_player(*in.raw, player, in.d);
+  if (static_cast<int>(w10.size()) < m) {
+    return too_few_games("player", player, static_cast<int>(w10.size()), m, raw.appearances);
+  }
+  try {
+    const ShotZoneWindow s10 = aggregate_shot_window(w10);
+    std::optional<ShotZoneWindow> s20;
+    if (w20.size() >= 15) s20 = aggregate_shot_window(w20);
+
+    std::string problems;
+    check_range(problems, "paint_rate_last_10", s10.paint_rate, 0, 100);
+    check_range(problems, "mid_range_rate_last_10", s10.mid_range_rate, 0, 100);
+    check_range(problems, "three_pt_rate_last_10", s10.three_rate, 0, 100);
+    check_range(problems, "paint_pct_last_10", s10.paint_pct, 0, 1);
+    check_range(problems, "mid_range_pct_last_10", s10.mid_range_pct, 0, 1);
+    check_range(problems, "three_pt_pct_last_10", s10.three_pct, 0, 1);
+    check_range(problems, "paint_attempts_per_game", s10.paint_per_game, 0, 40);
+    check_range(problems, "mid_range_attempts_per_game", s10.mid_range_per_game, 0, 40);
+    check_range(problems, "three_pt_attempts_per_game", s10.three_per_game, 0, 40);
+    if (s20) {
+      check_range(problems, "paint_rate_last_20", s20->paint_rate, 0, 100);
+      check_range(problems, "paint_pct_last_20", s20->paint_pct, 0, 1);
+    }
+    if (!problems.empty()) {
+      return a::FailedEntity{"player", player, "VALIDATION_ERROR", problems, false};
+    }
+
+    auto stored2 = [](std::optional<double> v) {
+      return v ? std::optional<double>(round_half_away(*v, 2)) : std::nullopt;
+    };
+    a::RowBuilder r(player_shot_zone_analysis_table().columns.size());
+    r.date(in.d).text(player).integer(raw.player_id).text(w10.front()->team_abbr);
+    r.integer(s10.games).integer(s10.shot_games);
+    r.dec(s10.paint_rate, 2).dec(s10.mid_range_rate, 2).dec(s10.three_rate, 2);
+    r.dec(s10.paint_pct, 3).dec(s10.mid_range_pct, 3).dec(s10.three_pct, 3);
+    r.dec(s10.paint_per_game, 1).dec(s10.mid_range_per_game, 1).dec(s10.three_per_game, 1);
+    r.integer(s10.total_shots);
+    r.dec(s10.assisted_rate, 2).dec(s10.unassisted_rate, 2);
+    r.integer(static_cast<int64_t>(w20.size()));
+    r.dec(s20 ? s20->paint_rate : std::nullopt, 2).dec(s20 ? s20->paint_pct : std::nullopt, 3);
+    r.text(sample_quality(s10.games, 10)).text(sample_quality(static_cast<int>(w20.size()), 20));
+    r.text(primary_scoring_zone(stored2(s10.paint_rate), stored2(s10.mid_range_rate),
+                                stored2(s10.three_rate)));
+    r.text(s10.shot_games >= 10 ? "high" : s10.shot_games >= 7 ? "medium" : "low");
+    r.boolean(m < 10).integer(m);
+    add_completeness_block(r, in, c, kPlayerWindows.size());
+    r.null();  // processed_at: the writer fills it
+    return r.take();
+  } catch (const std::exception& e) {
+    return a::FailedEntity{"player", player, "PROCESSING_ERROR", e.what(), false};
+  }
 }
 
 }  // namespace
@@ -157,81 +223,13 @@ std::string sample_quality(int count, int target) {
 }
 
 a::ProcessorOutput player_shot_zone_analysis(const Phase4Inputs& in) {
-  a::ProcessorOutput out;
   auto days = days_since_opening(in);
-  if (!days || *days < 0 || in.raw->games_on(in.d).empty()) return out;
+  if (!days || *days < 0 || in.raw->games_on(in.d).empty()) return {};
   const int m = psza_min_games(*days);
   const int season = season_of(in.d);
-
-  for (const std::string& player : psza_entities(*in.raw, in.d)) {
-    const EntityCompleteness* c = player_completeness(in, player);
-    if (auto f = completeness_gate(in, c, "player", player)) {
-      out.failed.push_back(*f);
-      continue;
-    }
-    // W20 newest first; W10 is its first 10.
-    std::vector<const a::PgsRecord*> w20;
-    auto rows = a::before(in.history->player(player), in.d);
-    for (auto it = rows.rbegin(); it != rows.rend() && w20.size() < 20; ++it) {
-      if (it->season == season && it->appeared()) w20.push_back(&*it);
-    }
-    std::span<const a::PgsRecord* const> w10(w20.data(), std::min<size_t>(w20.size(), 10));
-    const RawPlayer raw = raw_player(*in.raw, player, in.d);
-    if (static_cast<int>(w10.size()) < m) {
-      out.failed.push_back(
-          too_few_games("player", player, static_cast<int>(w10.size()), m, raw.appearances));
-      continue;
-    }
-    try {
-      const ShotZoneWindow s10 = aggregate_shot_window(w10);
-      std::optional<ShotZoneWindow> s20;
-      if (w20.size() >= 15) s20 = aggregate_shot_window(w20);
-
-      std::string problems;
-      check_range(problems, "paint_rate_last_10", s10.paint_rate, 0, 100);
-      check_range(problems, "mid_range_rate_last_10", s10.mid_range_rate, 0, 100);
-      check_range(problems, "three_pt_rate_last_10", s10.three_rate, 0, 100);
-      check_range(problems, "paint_pct_last_10", s10.paint_pct, 0, 1);
-      check_range(problems, "mid_range_pct_last_10", s10.mid_range_pct, 0, 1);
-      check_range(problems, "three_pt_pct_last_10", s10.three_pct, 0, 1);
-      check_range(problems, "paint_attempts_per_game", s10.paint_per_game, 0, 40);
-      check_range(problems, "mid_range_attempts_per_game", s10.mid_range_per_game, 0, 40);
-      check_range(problems, "three_pt_attempts_per_game", s10.three_per_game, 0, 40);
-      if (s20) {
-        check_range(problems, "paint_rate_last_20", s20->paint_rate, 0, 100);
-        check_range(problems, "paint_pct_last_20", s20->paint_pct, 0, 1);
-      }
-      if (!problems.empty()) {
-        out.failed.push_back({"player", player, "VALIDATION_ERROR", problems, false});
-        continue;
-      }
-
-      auto stored2 = [](std::optional<double> v) {
-        return v ? std::optional<double>(round_half_away(*v, 2)) : std::nullopt;
-      };
-      a::RowBuilder r(player_shot_zone_analysis_table().columns.size());
-      r.date(in.d).text(player).integer(raw.player_id).text(w10.front()->team_abbr);
-      r.integer(s10.games).integer(s10.shot_games);
-      r.dec(s10.paint_rate, 2).dec(s10.mid_range_rate, 2).dec(s10.three_rate, 2);
-      r.dec(s10.paint_pct, 3).dec(s10.mid_range_pct, 3).dec(s10.three_pct, 3);
-      r.dec(s10.paint_per_game, 1).dec(s10.mid_range_per_game, 1).dec(s10.three_per_game, 1);
-      r.integer(s10.total_shots);
-      r.dec(s10.assisted_rate, 2).dec(s10.unassisted_rate, 2);
-      r.integer(static_cast<int64_t>(w20.size()));
-      r.dec(s20 ? s20->paint_rate : std::nullopt, 2).dec(s20 ? s20->paint_pct : std::nullopt, 3);
-      r.text(sample_quality(s10.games, 10)).text(sample_quality(static_cast<int>(w20.size()), 20));
-      r.text(primary_scoring_zone(stored2(s10.paint_rate), stored2(s10.mid_range_rate),
-                                  stored2(s10.three_rate)));
-      r.text(s10.shot_games >= 10 ? "high" : s10.shot_games >= 7 ? "medium" : "low");
-      r.boolean(m < 10).integer(m);
-      add_completeness_block(r, in, c, kPlayerWindows.size());
-      r.null();  // processed_at: the writer fills it
-      out.rows.push_back(r.take());
-    } catch (const std::exception& e) {
-      out.failed.push_back({"player", player, "PROCESSING_ERROR", e.what(), false});
-    }
-  }
-  return out;
+  const std::vector<std::string> players = psza_entities(*in.raw, in.d);
+  return a::collect_entities(in.parallel, players.size(),
+                             [&](size_t i) { return psza_entity(in, players[i], m, season); });
 }
 
 }  // namespace nbaprops::precompute

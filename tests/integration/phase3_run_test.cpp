@@ -391,6 +391,8 @@ TEST_F(Phase3Run, ContextsOfDIgnoreEverythingDatedDOrLater) {
 TEST_F(Phase3Run, ADatesOutputsDoNotDependOnHowTheRunWasSplit) {
   // README: a date's outputs never depend on how a run was split into steps. A whole-season
   // backfill holds summaries dated after D in memory; the contexts of D must not see them.
+  // A run of one date also spreads each processor's entities over the pool (two threads
+  // here), while the season run computes them on one thread per date: same rows.
   std::string whole = copy("whole.db");
   run(whole, make_date(2024, 10, 22), make_date(2025, 2, 28));
   for (Date d : {make_date(2024, 11, 13), make_date(2025, 1, 8), make_date(2025, 2, 27)}) {
