@@ -84,37 +84,30 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
                                                 : std::filesystem::path(args.models),
                             args.retrain_every};
   o.predict.processed_at = o.processed_at;
-  try {
-    if (!args.out.empty()) std::filesystem::create_directories(args.out);
-    auto store = open_store(global.db);
-    std::ostringstream sink;
-    auto result = predict::run_backtest(*store, o, args.quiet ? sink : std::cerr);
-    auto rows = predict::backtest_summary_rows(o.from, o.to, result.pooled, o.predict);
-    if (!args.out.empty()) {
-      std::filesystem::path dir(args.out);
-      predict::write_summary_csv(rows, dir / "summary.csv");
-      predict::write_buckets_csv(o.from, o.to, result.pooled, dir / "buckets.csv");
-      predict::write_models_csv(*store, result.model_versions, dir / "models.csv");
+  return with_store_errors([&] {
+    try {
+      if (!args.out.empty()) std::filesystem::create_directories(args.out);
+      auto store = open_store(global.db);
+      std::ostringstream sink;
+      auto result = predict::run_backtest(*store, o, args.quiet ? sink : std::cerr);
+      auto rows = predict::backtest_summary_rows(o.from, o.to, result.pooled, o.predict);
+      if (!args.out.empty()) {
+        std::filesystem::path dir(args.out);
+        predict::write_summary_csv(rows, dir / "summary.csv");
+        predict::write_buckets_csv(o.from, o.to, result.pooled, dir / "buckets.csv");
+        predict::write_models_csv(*store, result.model_versions, dir / "models.csv");
+      }
+      predict::write_backtest_summary(*store, o.from, o.to, std::move(rows), o.processed_at);
+      print_summary(result, o);
+      if (!args.out.empty()) {
+        std::cout << "wrote summary.csv, buckets.csv, models.csv to " << args.out << "\n";
+      }
+      return 0;
+    } catch (const std::filesystem::filesystem_error& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return 2;
     }
-    predict::write_backtest_summary(*store, o.from, o.to, std::move(rows), o.processed_at);
-    print_summary(result, o);
-    if (!args.out.empty()) {
-      std::cout << "wrote summary.csv, buckets.csv, models.csv to " << args.out << "\n";
-    }
-    return 0;
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 2;
-  } catch (const StoreError& e) {
-    std::cerr << "store error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::ModelFileError& e) {
-    std::cerr << "model file error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::XgbError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 3;
-  }
+  });
 }
 
 }  // namespace

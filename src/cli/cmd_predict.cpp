@@ -27,6 +27,19 @@ std::string now_utc() {
   return format_timestamp(Timestamp{secs});
 }
 
+int with_store_errors(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const StoreError& e) {
+    std::cerr << "store error: " << e.what() << "\n";
+  } catch (const predict::ModelFileError& e) {
+    std::cerr << "model file error: " << e.what() << "\n";
+  } catch (const predict::XgbError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+  return 3;
+}
+
 bool parse_system_list(const std::string& text, std::vector<std::string>& out) {
   std::stringstream list(text);
   for (std::string id; std::getline(list, id, ',');) {
@@ -82,7 +95,7 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     std::cerr << "error: --retrain-every must be >= 1\n";
     return 2;
   }
-  try {
+  return with_store_errors([&] {
     auto store = open_store(global.db);
     auto cache = std::make_shared<predict::ModelCache>();
     predict::PredictOptions options{systems, {}, model_options(global, args), now_utc(), cache};
@@ -95,16 +108,7 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     std::cout << fmt::format("predict {}: {} candidates, {} predictions, {} skip records\n",
                              args.date, candidates, preds, skips);
     return 0;
-  } catch (const StoreError& e) {
-    std::cerr << "store error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::ModelFileError& e) {
-    std::cerr << "model file error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::XgbError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 3;
-  }
+  });
 }
 
 int run_grade(const GlobalOptions& global, const PredictArgs& args) {

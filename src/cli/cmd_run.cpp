@@ -155,23 +155,14 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::cerr << "error: --mode must be daily or backfill\n";
     return 2;
   }
-  try {
+  return with_store_errors([&] {
     auto store = open_store(global.db);
     std::ostringstream sink;
     auto report =
         pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
     print_summary(report, args, options.phases);
     return report.any_failed ? 1 : 0;
-  } catch (const StoreError& e) {
-    std::cerr << "store error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::ModelFileError& e) {
-    std::cerr << "model file error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::XgbError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 3;
-  }
+  });
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ int run_train(const GlobalOptions& global, const std::string& date, const std::s
   predict::ModelOptions options{
       models.empty() ? predict::default_models_dir(global.db) : std::filesystem::path(models),
       retrain_every};
-  try {
+  return with_store_errors([&] {
     auto store = open_store(global.db);
     auto m = predict::get_or_train_model(*store, *d, options, now_utc());
     if (!m.model) {
@@ -70,16 +70,7 @@ int run_train(const GlobalOptions& global, const std::string& date, const std::s
     }
     print_model(date, m, std::cout);
     return 0;
-  } catch (const StoreError& e) {
-    std::cerr << "store error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::ModelFileError& e) {
-    std::cerr << "model file error: " << e.what() << "\n";
-    return 3;
-  } catch (const predict::XgbError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 3;
-  }
+  });
 }
 
 }  // namespace

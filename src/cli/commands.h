@@ -6,6 +6,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
 // Shared by the Phase 5 commands (cmd_predict.cpp).
 // The wall clock as a UTC timestamp (processed_at).
 std::string now_utc();
+// Runs `body`; a store, model-file or XGBoost error it throws becomes its message on standard
+// error and exit code 3 (05-pipeline.md §9).
+int with_store_errors(const std::function<int()>& body);
 // Parses --systems (comma-separated ids of predict::all_systems()) into `out`; false, with an
 // error on standard error, for an unknown id.
 bool parse_system_list(const std::string& text, std::vector<std::string>& out);
