@@ -137,7 +137,8 @@ class Runner {
   }
 
   // Writes one partition with its processor_runs row, in one transaction; logs it.
-  void write(const Computed& c, Date d, const std::string& mode) {
+  // Writes `c` (its rows are moved into the store: c.out.rows is empty afterwards).
+  void write(Computed& c, Date d, const std::string& mode) {
     const TableSchema& table = c.entry->table();
     if (!c.write) return;
     if (c.skip) {
@@ -161,7 +162,7 @@ class Runner {
                           c.compute_us,
                           0};
     Row record = run_record(s, stamp, c.fingerprint);
-    write_partition(store_, {&table, date_column_of(table), d, table.name}, c.out.rows,
+    write_partition(store_, {&table, date_column_of(table), d, table.name}, std::move(c.out.rows),
                     c.out.failed, run_id_, stamp, &record);
     s.write_us = micros_since(started);
     report_.any_failed |= unexpected;
@@ -454,11 +455,12 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   history.finish();
   auto write_summaries = [&] {
     for (DateWork& w : summary_work) {
-      for (const auto& c : w.outputs) {
+      int64_t n = entities(w);
+      for (auto& c : w.outputs) {
         progress.clear_line();
         runner.write(c, w.d, w.mode);
       }
-      progress.step("summarising games", entities(w));
+      progress.step("summarising games", n);
       w.outputs.clear();
     }
   };
@@ -516,11 +518,12 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
         return w;
       },
       [&](DateWork w) {
-        for (const auto& c : w.outputs) {
+        int64_t n = entities(w);
+        for (auto& c : w.outputs) {
           progress.clear_line();
           runner.write(c, w.d, w.mode);
         }
-        progress.step("dates", entities(w));
+        progress.step("dates", n);
       },
       write_summaries);
   // Phase 5 (store stages), date by date, once D's Phase 3-4 partitions are written. A daily
