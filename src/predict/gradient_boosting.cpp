@@ -1,9 +1,14 @@
 #include "predict/gradient_boosting.h"
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <stdexcept>
+
+#include "core/value.h"
+#include "precompute/ml_feature_store.h"
 
 namespace nbaprops::predict {
 namespace {
@@ -116,7 +121,22 @@ std::optional<TrainedModel> train_gradient_boosting(std::span<const TrainingRow>
   m.validation_rows = v.rows;
   m.validation_mae = v.mae;
   m.validation_line_mae = v.line_mae;
-  m.model_json = train_booster(feature_matrix(rows), labels_of(rows), params).to_json();
+  XgbModel model = train_booster(feature_matrix(rows), labels_of(rows), params);
+  // The file describes itself (issue 7: "saved with its metadata"); the registry row says the
+  // same. Fixed text, so the bytes stay a function of the rows.
+  auto text = [](std::optional<double> v) {
+    return v ? fmt::format("{:.3f}", round_half_away(*v, 3)) : std::string("null");
+  };
+  model.set_attribute("nbaprops_feature_version", std::string(precompute::kFeatureVersion));
+  model.set_attribute("nbaprops_cutoff_date", format_date(cutoff));
+  model.set_attribute("nbaprops_train_start", format_date(m.train_start));
+  model.set_attribute("nbaprops_train_end", format_date(m.train_end));
+  model.set_attribute("nbaprops_training_rows", std::to_string(m.training_rows));
+  model.set_attribute("nbaprops_validation_rows", std::to_string(m.validation_rows));
+  model.set_attribute("nbaprops_validation_mae", text(m.validation_mae));
+  model.set_attribute("nbaprops_validation_line_mae", text(m.validation_line_mae));
+  model.set_attribute("nbaprops_training_data_hash", m.training_data_hash);
+  m.model_json = model.to_json();
   return m;
 }
 

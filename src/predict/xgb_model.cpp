@@ -95,6 +95,20 @@ std::string XgbModel::to_json() const {
   return std::string(bytes, len);
 }
 
+void XgbModel::set_attribute(const std::string& key, const std::string& value) {
+  std::lock_guard lock(*mutex_);
+  check(XGBoosterSetAttr(booster_, key.c_str(), value.c_str()), "XGBoosterSetAttr");
+}
+
+std::optional<std::string> XgbModel::attribute(const std::string& key) const {
+  std::lock_guard lock(*mutex_);
+  const char* out = nullptr;
+  int success = 0;
+  check(XGBoosterGetAttr(booster_, key.c_str(), &out, &success), "XGBoosterGetAttr");
+  if (!success || !out) return std::nullopt;
+  return std::string(out);
+}
+
 std::vector<float> XgbModel::predict(const DenseMatrix& x) const {
   if (x.rows == 0) return {};
   Matrix data(x);

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -59,6 +60,11 @@ class XgbModel {
 
   // The model in XGBoost's JSON model format (the bytes of a model file). Throws XgbError.
   std::string to_json() const;
+  // Sets a string attribute saved with the model (XGBoost's JSON keeps it under
+  // learner.attributes). Not thread-safe with predict().
+  void set_attribute(const std::string& key, const std::string& value);
+  // The attribute's value, or nullopt.
+  std::optional<std::string> attribute(const std::string& key) const;
   // One output per row of `x`. REQUIRES: x.cols is the feature count the model was trained
   // with. Throws XgbError. Thread-safe.
   std::vector<float> predict(const DenseMatrix& x) const;

@@ -2,6 +2,7 @@
 // ml_feature_store and player_game_summary rows of 45 players on 52 days from opening night
 // 2024-10-22, points a known function of the features. Training for 2024-12-10 (k = 7: cutoff
 // 2024-12-10) uses the 2,205 rows dated before it.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -174,6 +175,17 @@ TEST_F(ModelRegistryTest, TrainingTwiceReusesOneVersion) {
   EXPECT_EQ(e.library_version, xgboost_version());
   EXPECT_EQ(e.training_data_hash.size(), 64u);
   EXPECT_EQ(first.model->model_version, e.model_version);
+  // The file describes itself: the registry's metadata in the model's attributes.
+  auto attributes = nlohmann::json::parse(file_bytes(options_.models_dir / e.file_name))
+                        .at("learner")
+                        .at("attributes");
+  EXPECT_EQ(attributes.at("nbaprops_cutoff_date"), "2024-12-10");
+  EXPECT_EQ(attributes.at("nbaprops_feature_version"), "v1_60");
+  EXPECT_EQ(attributes.at("nbaprops_train_start"), "2024-10-22");
+  EXPECT_EQ(attributes.at("nbaprops_train_end"), "2024-12-09");
+  EXPECT_EQ(attributes.at("nbaprops_training_rows"), std::to_string(49 * 45));
+  EXPECT_EQ(attributes.at("nbaprops_training_data_hash"), e.training_data_hash);
+  EXPECT_EQ(attributes.at("nbaprops_validation_mae"), fmt::format("{:.3f}", *e.validation_mae));
 
   auto again = model_for(kD, "2026-02-02T00:00:00Z");
   ASSERT_TRUE(again.model);
