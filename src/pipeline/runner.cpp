@@ -136,8 +136,8 @@ class Runner {
     report_.threads = threads;
   }
 
-  // Writes one partition with its processor_runs row, in one transaction; logs it.
-  // Writes `c` (its rows are moved into the store: c.out.rows is empty afterwards).
+  // Writes one partition with its processor_runs row, in one transaction; logs it. The rows
+  // are moved into the store: c.out.rows is empty afterwards.
   void write(Computed& c, Date d, const std::string& mode) {
     const TableSchema& table = c.entry->table();
     if (!c.write) return;
