@@ -377,8 +377,12 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   // The fingerprint of (processor, date), and whether --resume may skip it.
   std::string options_salt = options.with_completeness ? "+completeness" : "";
   auto fingerprint = [&](const ProcessorEntry& e, Date d, const std::string& mode) {
-    uint64_t h = e.kind == ProcessorKind::kSummary ? inputs.on(d) : inputs.up_to(d);
-    return InputFingerprints::text(h, std::string(e.name) + "/" + mode + options_salt);
+    // A summary reads only the raw rows of its date, and no option changes it.
+    if (e.kind == ProcessorKind::kSummary) {
+      return InputFingerprints::text(inputs.on(d), std::string(e.name) + "/" + mode);
+    }
+    return InputFingerprints::text(inputs.up_to(d),
+                                   std::string(e.name) + "/" + mode + options_salt);
   };
   auto unchanged = [&](const ProcessorEntry& e, Date d, const std::string& print) {
     auto it = latest.find({std::string(e.name), format_date(d)});
