@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -14,6 +15,10 @@
 #include "store/store.h"
 
 namespace nbaprops::bench {
+
+// Runs `action` after the benchmarks, before exit() (bench/main.cpp): for fixtures that must not
+// wait for static destruction.
+void at_end(std::function<void()> action);
 
 struct RealSeasonStore {
   std::filesystem::path dir;
