@@ -76,6 +76,10 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
     throw StoreError(fmt::format("cannot open store {}: {}", path, msg));
   }
   sqlite3_busy_timeout(db_, 10000);
+  // Statement journals in memory: a row insert that fires a trigger (the raw partitions'
+  // change counters, store/partition_versions.h) opens one per row, and on disk that was
+  // 1.4 million pwrite calls for one season's ingest (0.85 s of system time).
+  exec("PRAGMA temp_store=MEMORY");
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=OFF");
