@@ -411,6 +411,21 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   Runner runner(store, log, threads);
   runner.report().load_ms = micros_since(load_started) / 1000;
   runner.report().dates_skipped = static_cast<int>((to.days - from.days + 1) - dates.size());
+  if (runner.report().dates_skipped > 0) {  // 05-pipeline.md §2: skipped, and said so
+    std::string without;                    // runs of consecutive dates as first..last
+    for (Date d = from; d <= to; d = Date{d.days + 1}) {
+      if (std::binary_search(dates.begin(), dates.end(), d)) continue;
+      Date last = d;
+      while (last < to && !std::binary_search(dates.begin(), dates.end(), Date{last.days + 1})) {
+        last = Date{last.days + 1};
+      }
+      without += (without.empty() ? "" : ", ") + format_date(d);
+      if (last != d) without += ".." + format_date(last);
+      d = last;
+    }
+    log << fmt::format("no games on {} date(s), skipped: {}\n", runner.report().dates_skipped,
+                       without);
+  }
   runner.report().dates_with_games = static_cast<int>(dates.size());
   if (!stored.empty()) {
     for (Date d : stored) {
