@@ -75,14 +75,8 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
   o.threads = args.threads;
   o.store_location = global.db;
   o.processed_at = now_utc();
-  if (args.retrain_every < 1) {
-    std::cerr << "error: --retrain-every must be >= 1\n";
-    return 2;
-  }
-  o.predict.models =
-      predict::ModelOptions{args.models.empty() ? predict::default_models_dir(global.db)
-                                                : std::filesystem::path(args.models),
-                            args.retrain_every};
+  o.predict.models = model_options(global, args.models, args.retrain_every);
+  if (!o.predict.models) return 2;
   o.predict.processed_at = o.processed_at;
   return with_store_errors([&] {
     try {
@@ -121,8 +115,7 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
   cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   cmd->add_option("--from", args->from, "First date (YYYY-MM-DD)")->required();
   cmd->add_option("--to", args->to, "Last date (YYYY-MM-DD)")->required();
-  cmd->add_option("--models", args->models,
-                  "gradient_boosting model folder (default: models/ beside the store)");
+  add_models_option(cmd, args->models);
   cmd->add_option("--retrain-every", args->retrain_every,
                   "Days between gradient_boosting cutoffs (default 7)");
   cmd->add_option("--systems", args->systems,

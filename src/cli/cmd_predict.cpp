@@ -40,6 +40,22 @@ int with_store_errors(const std::function<int()>& body) {
   return 3;
 }
 
+std::optional<predict::ModelOptions> model_options(const GlobalOptions& global,
+                                                   const std::string& models, int retrain_every) {
+  if (retrain_every < 1) {
+    std::cerr << "error: --retrain-every must be >= 1\n";
+    return std::nullopt;
+  }
+  return predict::ModelOptions{
+      models.empty() ? predict::default_models_dir(global.db) : std::filesystem::path(models),
+      retrain_every};
+}
+
+void add_models_option(CLI::App* cmd, std::string& models) {
+  cmd->add_option("--models", models,
+                  "gradient_boosting model folder (default: models/ beside the store)");
+}
+
 bool parse_system_list(const std::string& text, std::vector<std::string>& out) {
   std::stringstream list(text);
   for (std::string id; std::getline(list, id, ',');) {
@@ -65,13 +81,6 @@ struct PredictArgs {
   int retrain_every = predict::kDefaultRetrainEveryDays;
 };
 
-// Where gradient_boosting's models live: --models, else models/ beside the store.
-predict::ModelOptions model_options(const GlobalOptions& global, const PredictArgs& args) {
-  return {args.models.empty() ? predict::default_models_dir(global.db)
-                              : std::filesystem::path(args.models),
-          args.retrain_every};
-}
-
 // A line saying which model of C(D) was used (or why there is none).
 void print_model(const predict::ModelForDate& m) {
   if (m.model) {
@@ -91,14 +100,12 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
   }
   std::vector<std::string> systems;
   if (!parse_system_list(args.systems, systems)) return 2;
-  if (args.retrain_every < 1) {
-    std::cerr << "error: --retrain-every must be >= 1\n";
-    return 2;
-  }
+  auto models = model_options(global, args.models, args.retrain_every);
+  if (!models) return 2;
   return with_store_errors([&] {
     auto store = open_store(global.db);
     auto cache = std::make_shared<predict::ModelCache>();
-    predict::PredictOptions options{systems, {}, model_options(global, args), now_utc(), cache};
+    predict::PredictOptions options{systems, {}, models, now_utc(), cache};
     auto out = predict::predict_from_store(*store, *d, options);
     if (predict::runs_gradient_boosting(systems)) {
       print_model(cache->get(*store, *d, *options.models, options.processed_at));
@@ -157,8 +164,7 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
   predict->add_option("--date", args->date, "YYYY-MM-DD")->required();
   predict->add_option("--systems", args->systems,
                       "Comma-separated system ids (default: all available)");
-  predict->add_option("--models", args->models,
-                      "gradient_boosting model folder (default: models/ beside the store)");
+  add_models_option(predict, args->models);
   predict
       ->add_option("--retrain-every", args->retrain_every,
                    "gradient_boosting: days between model cutoffs (k)")

@@ -138,10 +138,8 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   options.force = args.force;
   options.store_location = global.db;
   if (options.phases.count(5)) {
-    options.predict.models =
-        predict::ModelOptions{args.models.empty() ? predict::default_models_dir(global.db)
-                                                  : std::filesystem::path(args.models),
-                              predict::kDefaultRetrainEveryDays, /*trust_run_history=*/true};
+    options.predict.models = model_options(global, args.models, predict::kDefaultRetrainEveryDays);
+    options.predict.models->trust_run_history = true;  // the runner writes the training inputs
     options.predict.processed_at = now_utc();
     options.predict.model_cache = std::make_shared<predict::ModelCache>();
   }
@@ -182,8 +180,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   run->add_flag("--timings", args->timings, "Per-processor totals and microseconds per entity");
   run->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
   run->add_flag("--no-progress", args->no_progress, "No progress on standard error");
-  run->add_option("--models", args->models,
-                  "gradient_boosting model folder (default: models/ beside the store)");
+  add_models_option(run, args->models);
   run->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4,5)");
   run->callback([&global, &exit_code, args] {
     args->daily_defaults = true;
@@ -199,8 +196,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
                      "Check completeness in backfill mode too");
   backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
   backfill->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4)");
-  backfill->add_option("--models", args->models,
-                       "gradient_boosting model folder (default: models/ beside the store)");
+  add_models_option(backfill, args->models);
   backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
   backfill->add_option("--only", args->only, "Write only these processors (comma-separated)");
   backfill->add_flag("--timings", args->timings,

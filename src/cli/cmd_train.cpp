@@ -54,16 +54,11 @@ int run_train(const GlobalOptions& global, const std::string& date, const std::s
     std::cerr << "error: --date must be YYYY-MM-DD\n";
     return 2;
   }
-  if (retrain_every < 1) {
-    std::cerr << "error: --retrain-every must be >= 1\n";
-    return 2;
-  }
-  predict::ModelOptions options{
-      models.empty() ? predict::default_models_dir(global.db) : std::filesystem::path(models),
-      retrain_every};
+  auto options = model_options(global, models, retrain_every);
+  if (!options) return 2;
   return with_store_errors([&] {
     auto store = open_store(global.db);
-    auto m = predict::get_or_train_model(*store, *d, options, now_utc());
+    auto m = predict::get_or_train_model(*store, *d, *options, now_utc());
     if (!m.model) {
       std::cout << fmt::format("train {}: no model ({})\n", date, m.no_model_detail);
       return 1;
@@ -81,7 +76,7 @@ void register_train(CLI::App& app, GlobalOptions& global, int& exit_code) {
       "train", "Phase 5: train (or reuse) the gradient_boosting model for a date's cutoff");
   train->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   train->add_option("--date", args->date, "YYYY-MM-DD: the model of its cutoff C(D)")->required();
-  train->add_option("--models", args->models, "Model folder (default: models/ beside the store)");
+  add_models_option(train, args->models);
   train->add_option("--retrain-every", args->retrain_every, "Days between cutoffs (k)")
       ->capture_default_str();
   train->callback([&global, &exit_code, args] {

@@ -7,8 +7,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "predict/model_registry.h"
 
 namespace nbaprops::cli {
 
@@ -35,5 +38,11 @@ int with_store_errors(const std::function<int()>& body);
 // Parses --systems (comma-separated ids of predict::all_systems()) into `out`; false, with an
 // error on standard error, for an unknown id.
 bool parse_system_list(const std::string& text, std::vector<std::string>& out);
+// gradient_boosting's model options from --models (empty: models/ beside the store) and
+// --retrain-every; nullopt, with an error on standard error, when retrain_every < 1.
+std::optional<predict::ModelOptions> model_options(const GlobalOptions& global,
+                                                   const std::string& models, int retrain_every);
+// Adds --models DIR to `cmd`.
+void add_models_option(CLI::App* cmd, std::string& models);
 
 }  // namespace nbaprops::cli
