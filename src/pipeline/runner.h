@@ -1,15 +1,18 @@
-// Running the processor graph over a date range (05-pipeline.md §2-§7). Every final game from
-// the season start of `from` to `to` is summarised (the summary processors), then each game
-// date D in [from, to] gets its per-date processors (Phase 3 contexts, Phase 4), in the order
-// run_order() derives from the graph, with the completeness check of D (daily mode, or
-// with_completeness) before them.
+// Running the processor graph over a date range (05-pipeline.md §2-§7), season by season.
+// The final games from the season start of `from` to `to` are summarised (the summary
+// processors; in a daily run, or with --resume, the dates whose stored summaries are current
+// are read back instead), then each game date D in [from, to] gets its per-date processors
+// (Phase 3 contexts, Phase 4), in the order run_order() derives from the graph, with the
+// completeness check of D (daily mode, or with_completeness) before them; then, with phase 5,
+// the Phase 5 stages of each date (pipeline/phase5.h), and in a daily run the grades of the
+// game date before `from`.
 //
-// Inputs are loaded once. With threads > 1, dates are computed on a fixed pool of `threads`
-// workers (summary dates first; then the per-date dates, which read only the finished
-// summaries) while the calling thread writes; with threads == 1 the calling thread computes
-// and writes each date in turn. Each (processor, date) is written as one partition, in one
-// transaction with its processor_runs row, in date then run order. Outputs are
-// byte-identical for any `threads`.
+// Inputs are loaded once per season. With threads > 1, dates are computed on a fixed pool of
+// `threads` workers (summary dates first; then the per-date dates, which read only the
+// finished summaries; a run of one date spreads each processor's entities instead) while the
+// calling thread writes; with threads == 1 the calling thread computes and writes each date
+// in turn. Each (processor, date) is written as one partition, in one transaction with its
+// processor_runs row, in date then run order. Outputs are byte-identical for any `threads`.
 //
 // Not thread-safe: one run per Store at a time.
 #pragma once
@@ -38,8 +41,8 @@ struct RunOptions {
   // Write only these processors (empty: all); what they read is computed in memory, not
   // written. REQUIRES: names of processor_graph() entries.
   std::set<std::string> only;
-  // The store's location (as given to open_store): when set, the input fingerprints are read
-  // on a second connection while the inputs load; else after them, on `store`.
+  // The store's location (as given to open_store): when set, a second connection reads what
+  // can load alongside the raw inputs (the stored summaries of a daily run, or the shots).
   std::string store_location;
   std::ostream* progress = nullptr;  // progress lines (standard error), or none
   bool progress_terminal = false;    // redraw one line in place
