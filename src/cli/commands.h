@@ -28,6 +28,8 @@ void register_status(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_train(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_picks(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_publish(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Shared by the Phase 5 commands (cmd_predict.cpp).
 // The wall clock as a UTC timestamp (processed_at).

@@ -7,6 +7,8 @@
 #include "analytics/team_defense_game_summary.h"
 #include "analytics/team_offense_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
+#include "picks/tables.h"
+#include "pipeline/phase6.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/player_composite_factors.h"
 #include "precompute/player_daily_cache.h"
@@ -58,7 +60,8 @@ constexpr std::string_view kTogs = "team_offense_game_summary", kTdgs = "team_de
                            kTdza = "team_defense_zone_analysis",
                            kPsza = "player_shot_zone_analysis", kPcf = "player_composite_factors",
                            kPdc = "player_daily_cache", kMlfs = "ml_feature_store",
-                           kPredictions = "player_prop_predictions", kGrades = "prediction_grades";
+                           kPredictions = "player_prop_predictions", kGrades = "prediction_grades",
+                           kBestBets = "best_bets";
 
 }  // namespace
 
@@ -80,6 +83,7 @@ const std::vector<ProcessorEntry>& processor_graph() {
     {kPredictions, 5, {"raw", kMlfs, kUpgc, kPsza, kTdza, kPcf, kPgs},
                                                              kStage,   predict::player_prop_predictions_table, nullptr, nullptr, nullptr, {}, predictions_stage},
     {kGrades, 5, {"raw", kPredictions, kPgs},                kStage,   predict::prediction_grades_table,       nullptr, nullptr, nullptr, {}, grades_stage},
+    {kBestBets, 6, {"raw", kPredictions, kUpgc, kTdza},    kStage,   picks::best_bets_table,                 nullptr, nullptr, nullptr, {}, best_bets_stage},
   };
   // clang-format on
   return graph;

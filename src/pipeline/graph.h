@@ -7,7 +7,8 @@
 //  - summary: per finished game, no history; a pure function of the raw inputs and the date.
 //  - per date: "for date D"; reads the summaries before D (the history) and the rows of D
 //    that the processors before it in the run order computed, kept in a DateContext.
-//  - stage (Phase 5, phase5.h): for date D, after the run's Phase 3-4 partitions are
+//  - stage (Phase 5, phase5.h; Phase 6, phase6.h): for date D, after the run's Phase 3-4 partitions
+//  are
 //    written; reads the store.
 // A DateContext is confined to the one thread computing its date; everything it points to is
 // read-only while processors run.
@@ -58,7 +59,7 @@ struct ProcessorEntry {
   StageFn stage = nullptr;  // kind == kStage
 };
 
-// The graph of Phases 3, 4 and 5, in the spec's table order.
+// The graph of Phases 3, 4, 5 and 6, in the spec's table order (Phase 6: docs/publishing.md).
 const std::vector<ProcessorEntry>& processor_graph();
 
 // A run order: every entry after all of its inputs; among entries free to go, the one

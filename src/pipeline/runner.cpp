@@ -328,7 +328,9 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   };
   std::vector<const ProcessorEntry*> summaries, per_date, stages;
   for (const ProcessorEntry* e : order) {
-    if (!options.phases.count(e->phase) && e->phase != 3) continue;
+    // Phase 6 (best bets) runs with Phase 5: it reads the predictions the run writes.
+    int phase = e->phase == 6 ? 5 : e->phase;
+    if (!options.phases.count(phase) && phase != 3) continue;
     if (e->kind == ProcessorKind::kSummary) {
       summaries.push_back(e);  // always: the history needs them
     } else if (e->kind == ProcessorKind::kStage) {

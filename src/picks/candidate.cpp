@@ -1,0 +1,35 @@
+#include "picks/candidate.h"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace nbaprops::picks {
+
+std::string side_of(const Candidate& c) {
+  return c.edge > 0 ? "OVER" : "UNDER";
+}
+
+std::optional<int64_t> price_of(const Candidate& c) {
+  return c.edge > 0 ? c.over_price : c.under_price;
+}
+
+double payout(int64_t price) {
+  return price < 0 ? 100.0 / static_cast<double>(-price) : static_cast<double>(price) / 100.0;
+}
+
+double expected_value(const std::string& side, double p_over, int64_t price) {
+  double p = side == "OVER" ? p_over : 1.0 - p_over;
+  return p * payout(price) - (1.0 - p);
+}
+
+std::optional<double> expected_value(const Candidate& c) {
+  if (!c.p_over) return std::nullopt;
+  return expected_value(side_of(c), *c.p_over, price_of(c).value_or(kDefaultPrice));
+}
+
+double strength(const Candidate& c) {
+  auto ev = expected_value(c);
+  return ev ? *ev : std::fabs(c.edge);
+}
+
+}  // namespace nbaprops::picks

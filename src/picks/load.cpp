@@ -1,0 +1,139 @@
+#include "picks/load.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "analytics/upcoming_player_game_context.h"
+#include "core/row_reader.h"
+#include "picks/tables.h"
+#include "precompute/team_defense_zone_analysis.h"
+#include "predict/tables.h"
+#include "raw/schema.h"
+
+namespace nbaprops::picks {
+namespace {
+
+bool has_column(const TableSchema& t, std::string_view name) {
+  return std::any_of(t.columns.begin(), t.columns.end(),
+                     [&](const Column& c) { return c.name == name; });
+}
+
+void add_context(Candidate& c, const RowReader& r) {
+  c.injury_status = r.s("injury_status");
+  c.points_avg_last_5 = r.d("points_avg_last_5");
+  c.points_avg_last_10 = r.d("points_avg_last_10");
+  c.minutes_avg_last_5 = r.d("minutes_avg_last_5");
+  c.minutes_avg_last_10 = r.d("minutes_avg_last_10");
+  c.l10_games_used = r.i("l10_games_used").value_or(0);
+  c.opening_line = r.d("opening_points_line");
+  c.line_movement = r.d("line_movement");
+  c.star_teammates_out = r.i("star_teammates_out");
+  c.over_streak = r.i("prop_over_streak");
+  c.under_streak = r.i("prop_under_streak");
+  c.back_to_back = r.b("back_to_back");
+}
+
+struct PaintRank {
+  int rank = 0;
+  double points = 0;
+};
+
+// Rank 1: the most paint points allowed per game among D's ranked teams (ties: team order).
+std::map<std::string, PaintRank> paint_ranks(Store& store, Date d) {
+  const auto& t = precompute::team_defense_zone_analysis_table();
+  std::vector<std::pair<double, std::string>> teams;
+  store.scan(t, {{"analysis_date", "=", format_date(d)}}, [&](const Row& row) {
+    RowReader r(t, row);
+    if (auto v = r.d("paint_points_allowed_per_game")) teams.emplace_back(*v, *r.s("team_abbr"));
+  });
+  std::stable_sort(teams.begin(), teams.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::map<std::string, PaintRank> out;
+  for (size_t i = 0; i < teams.size(); ++i) {
+    out[teams[i].second] = {static_cast<int>(i) + 1, teams[i].first};
+  }
+  return out;
+}
+
+std::unordered_map<std::string, std::string> tipoffs(Store& store, Date d) {
+  const TableSchema& t = *find_table("games");
+  std::unordered_map<std::string, std::string> out;
+  store.scan(t, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
+    RowReader r(t, row);
+    if (auto tip = r.s("tipoff_utc")) out[*r.s("game_id")] = *tip;
+  });
+  return out;
+}
+
+}  // namespace
+
+std::unordered_map<std::string, std::string> player_names(Store& store) {
+  const TableSchema& t = *find_table("players");
+  std::unordered_map<std::string, std::string> out;
+  store.scan(t, {}, [&](const Row& row) {
+    RowReader r(t, row);
+    out[*r.s("player_lookup")] = *r.s("player_name");
+  });
+  return out;
+}
+
+std::vector<Candidate> load_candidates(Store& store, Date d) {
+  const auto& pt = predict::player_prop_predictions_table();
+  bool has_market = has_column(pt, "market"), has_p_over = has_column(pt, "p_over");
+  std::vector<Candidate> out;
+  store.scan(pt, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
+    RowReader r(pt, row);
+    if (r.null("line") || r.null("edge")) return;
+    Candidate c;
+    c.system_id = *r.s("system_id");
+    if (has_market) c.market = r.s("market").value_or("points");
+    c.game_date = d;
+    c.player_lookup = *r.s("player_lookup");
+    c.game_id = *r.s("game_id");
+    c.team = r.s("team_abbr").value_or("");
+    c.opponent = r.s("opponent_abbr").value_or("");
+    c.line = *r.d("line");
+    c.bookmaker = r.s("bookmaker").value_or("");
+    c.line_snapshot_at = r.s("line_snapshot_at");
+    c.over_price = r.i("over_price");
+    c.under_price = r.i("under_price");
+    c.predicted = *r.d("predicted_points");
+    c.confidence = *r.d("confidence");
+    c.edge = *r.d("edge");
+    c.recommendation = *r.s("recommendation");
+    if (has_p_over) c.p_over = r.d("p_over");
+    out.push_back(std::move(c));
+  });
+  if (out.empty()) return out;
+  const auto& ut = analytics::upcoming_player_game_context_table();
+  std::unordered_map<std::string, Row> context;
+  store.scan(ut, {{"game_date", "=", format_date(d)}},
+             [&](const Row& row) { context[*RowReader(ut, row).s("player_lookup")] = row; });
+  auto ranks = paint_ranks(store, d);
+  auto tips = tipoffs(store, d);
+  auto names = player_names(store);
+  for (Candidate& c : out) {
+    if (auto it = context.find(c.player_lookup); it != context.end()) {
+      add_context(c, RowReader(ut, it->second));
+    }
+    if (auto it = ranks.find(c.opponent); it != ranks.end()) {
+      c.opp_paint_rank = it->second.rank;
+      c.opp_paint_points = it->second.points;
+    }
+    c.ranked_teams = static_cast<int>(ranks.size());
+    if (auto it = tips.find(c.game_id); it != tips.end()) c.tipoff_utc = it->second;
+    auto n = names.find(c.player_lookup);
+    c.player_name = n == names.end() ? c.player_lookup : n->second;
+  }
+  return out;
+}
+
+std::vector<Pick> load_published(Store& store, Date d) {
+  std::vector<Pick> out;
+  store.scan(best_bets_table(), {{"game_date", "=", format_date(d)}},
+             [&](const Row& row) { out.push_back(pick_from_row(row)); });
+  return out;
+}
+
+}  // namespace nbaprops::picks

@@ -1,0 +1,50 @@
+// The JSON documents of `publish` (docs/publishing.md; their JSON Schemas are in web/schemas/
+// and tests validate every file against them). Each is built from records already read, or
+// (tonight, status, cards) reads the store for D itself. Deterministic for a given store and
+// `generated_at`. Throws StoreError from the readers.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "picks/best_bets.h"
+#include "publish/reads.h"
+#include "store/store.h"
+
+namespace nbaprops::publish {
+
+// "7:30 pm ET" of a UTC timestamp; "" when absent or unreadable.
+std::string tipoff_et(const std::optional<std::string>& utc);
+
+// One pick as published (picks/DATE.json and the board): rank 1 = strongest active pick.
+nlohmann::json pick_json(const picks::Pick& p, int rank);
+// The ranks of `picks`: active picks by strength 1..n, voided ones after them.
+std::vector<int> pick_ranks(const std::vector<picks::Pick>& picks);
+
+// picks/DATE.json.
+nlohmann::json picks_json(Date d, const std::vector<picks::Pick>& picks);
+// results/DATE.json: each pick's actual, result and profit, and the day's record.
+nlohmann::json results_json(Date d, const std::vector<picks::Pick>& picks,
+                            const std::map<PredictionKey, picks::GameOutcome>& outcomes);
+// The day-by-day record of the picks (dates with picks, ascending) with cumulative profit.
+nlohmann::json history_json(const std::vector<picks::Pick>& picks,
+                            const std::map<PredictionKey, picks::GameOutcome>& outcomes);
+
+// tonight.json: D's games, and every player with a context row of D: his game, line,
+// prices, injury status and each system's prediction.
+nlohmann::json tonight_json(Store& store, Date d);
+
+// status.json: per phase and processor, the latest date run, its status and when, and whether
+// D itself has run; `generated_at` gives the ages in hours.
+nlohmann::json status_json(Store& store, Date d, const std::string& generated_at);
+
+// The page's player cards, one per active pick's player: his last 10 games before D against
+// the line, his shot zones over the last 10 (player_shot_zone_analysis of D) and tonight's
+// factors (player_composite_factors of D), with the pick's reasons.
+nlohmann::json cards_json(Store& store, Date d, const std::vector<picks::Pick>& picks);
+
+}  // namespace nbaprops::publish
