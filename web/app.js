@@ -45,7 +45,7 @@
       list.forEach(function (r) {
         var row = el("tr", rowClass ? { "class": rowClass(r) } : null);
         columns.forEach(function (c) {
-          var td = el("td", c.num ? { "class": "num" } : null);
+          var td = el("td", c.num ? { "class": "num" } : (c.nowrap ? { "class": "nowrap" } : null));
           var content = c.text ? c.text(r) : c.value(r);
           if (content instanceof Node) td.appendChild(content); else td.textContent = content === null || content === undefined ? "-" : String(content);
           if (c.cls) td.classList.add(c.cls(r));
@@ -85,8 +85,8 @@
     table("board", [
       { title: "#", value: function (p) { return p.rank; }, num: true },
       { title: "Player", value: function (p) { return p.player_name; } },
-      { title: "Game", value: function (p) { return p.team + " vs " + p.opponent; } },
-      { title: "Tip-off", value: function (p) { return p.tipoff_utc; }, text: function (p) { return p.tipoff_et || "-"; } },
+      { title: "Game", value: function (p) { return p.team + " vs " + p.opponent; }, nowrap: true },
+      { title: "Tip-off", value: function (p) { return p.tipoff_utc; }, text: function (p) { return p.tipoff_et || "-"; }, nowrap: true },
       { title: "Market", value: function (p) { return p.market; } },
       { title: "Book", value: function (p) { return p.bookmaker; } },
       { title: "Line", value: function (p) { return p.line; }, text: function (p) { return fmt(p.line, 1); }, num: true },
@@ -112,7 +112,7 @@
       var card = el("div", { "class": "card" });
       card.appendChild(el("h3", null, "#" + c.rank + " " + c.player_name + " (" + c.team + " vs " + c.opponent + "): " + c.side + " " + fmt(c.line, 1) + " " + c.market));
       var charts = el("div", { "class": "charts" });
-      var games = el("div", { style: "position:relative" }), zones = el("div", { style: "position:relative" });
+      var games = el("div"), zones = el("div");
       var gc = el("canvas", { id: "games-" + i }), zc = el("canvas", { id: "zones-" + i });
       games.appendChild(gc); zones.appendChild(zc);
       charts.appendChild(games); charts.appendChild(zones);
