@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `publish` for one date on a backfilled store (issue 13 target: < 0.5 s): the real season
-# ingested, Phases 3-4 backfilled to 2025-01-08, then the daily runs of 2025-01-09..2025-01-12
-# (predictions, grades, best bets); then `publish --date 2025-01-12` into a fresh folder,
+# ingested, Phases 3-6 backfilled over the DFS-line window 2024-10-22..2025-01-12 (predictions,
+# grades and best bets of every date); then `publish --date 2025-01-12` into a fresh folder,
 # best of five, and the same date re-published into the filled folder once.
 # Usage: bench/publish_bench.sh [path/to/nbaprops]
 set -euo pipefail
@@ -16,11 +16,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 ok() { [ "$1" -le 1 ]; }  # exit code 1: some entities failed and were recorded (real data)
 "$bin" ingest --db "$tmp/s.db" "$data" > /dev/null
-rc=0; "$bin" backfill --db "$tmp/s.db" --from 2024-10-22 --to 2025-01-08 --quiet --no-progress \
-  > /dev/null || rc=$?; ok $rc
-for d in 2025-01-09 2025-01-10 2025-01-11 2025-01-12; do
-  rc=0; "$bin" run --db "$tmp/s.db" --date "$d" --quiet --no-progress > /dev/null || rc=$?; ok $rc
-done
+rc=0; "$bin" backfill --db "$tmp/s.db" --from 2024-10-22 --to 2025-01-12 --phases 3,4,5 \
+  --quiet --no-progress > /dev/null || rc=$?; ok $rc
+printf '%-48s %s best bets, %s graded predictions\n' "store: 2024-10-22..2025-01-12" \
+  "$(sqlite3 "$tmp/s.db" 'select count(*) from best_bets')" \
+  "$(sqlite3 "$tmp/s.db" 'select count(*) from prediction_grades')"
 best=""
 for _ in 1 2 3 4 5; do
   rm -rf "$tmp/site"
