@@ -85,7 +85,7 @@
     table("board", [
       { title: "#", value: function (p) { return p.rank; }, num: true },
       { title: "Player", value: function (p) { return p.player_name; } },
-      { title: "Game", value: function (p) { return p.team + " vs " + p.opponent; }, nowrap: true },
+      { title: "Game", value: function (p) { return p.matchup; }, nowrap: true },
       { title: "Tip-off", value: function (p) { return p.tipoff_utc; }, text: function (p) { return p.tipoff_et || "-"; }, nowrap: true },
       { title: "Market", value: function (p) { return p.market; } },
       { title: "Book", value: function (p) { return p.bookmaker; } },
@@ -110,7 +110,7 @@
     if (!data.cards.length) { box.appendChild(el("p", { "class": "muted" }, "No active picks.")); return; }
     data.cards.forEach(function (c, i) {
       var card = el("div", { "class": "card" });
-      card.appendChild(el("h3", null, "#" + c.rank + " " + c.player_name + " (" + c.team + " vs " + c.opponent + "): " + c.side + " " + fmt(c.line, 1) + " " + c.market));
+      card.appendChild(el("h3", null, "#" + c.rank + " " + c.player_name + " (" + c.matchup + "): " + c.side + " " + fmt(c.line, 1) + " " + c.market));
       var charts = el("div", { "class": "charts" });
       var games = el("div"), zones = el("div");
       var gc = el("canvas", { id: "games-" + i }), zc = el("canvas", { id: "zones-" + i });

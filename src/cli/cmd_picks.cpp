@@ -64,7 +64,7 @@ std::vector<BoardRow> board_rows(const std::vector<picks::Pick>& shown,
     const picks::Candidate& c = p.c;
     bool voided = p.status != picks::kActive;
     rows.push_back(
-        {{std::to_string(ranks[i]), c.player_name, c.team + " vs " + c.opponent,
+        {{std::to_string(ranks[i]), c.player_name, picks::matchup(c),
           publish::tipoff_et(c.tipoff_utc), c.market, c.bookmaker, fmt::format("{:.1f}", c.line),
           p.price ? fmt::format("{:+d}", *p.price) : "-", fmt::format("{:.1f}", c.predicted),
           fmt::format("{:+.1f}", c.edge), fmt::format("{:.0f}", c.confidence),

@@ -5,6 +5,10 @@
 
 namespace nbaprops::picks {
 
+std::string matchup(const Candidate& c) {
+  return c.team + (c.home && !*c.home ? " @ " : " vs ") + c.opponent;
+}
+
 std::string side_of(const Candidate& c) {
   return c.edge > 0 ? "OVER" : "UNDER";
 }

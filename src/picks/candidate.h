@@ -17,6 +17,7 @@ struct Candidate {
   std::string system_id, market = "points";
   Date game_date;
   std::string player_lookup, game_id, team, opponent;
+  std::optional<bool> home;  // the player's team at home (context of D)
   double line = 0;
   std::string bookmaker;
   std::optional<std::string> line_snapshot_at;  // UTC timestamp
@@ -45,6 +46,8 @@ struct Candidate {
   int ranked_teams = 0;
 };
 
+// "BOS vs NYK" at home, "BOS @ NYK" away, "BOS vs NYK" when unknown.
+std::string matchup(const Candidate& c);
 // "OVER" when edge > 0, else "UNDER" (the direction follows the sign of the edge).
 std::string side_of(const Candidate& c);
 // The American price of the candidate's side (nullopt when the book gave none).

@@ -20,6 +20,7 @@ bool has_column(const TableSchema& t, std::string_view name) {
 }
 
 void add_context(Candidate& c, const RowReader& r) {
+  c.home = r.b("home_game");
   c.injury_status = r.s("injury_status");
   c.points_avg_last_5 = r.d("points_avg_last_5");
   c.points_avg_last_10 = r.d("points_avg_last_10");

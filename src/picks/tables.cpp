@@ -19,7 +19,8 @@ void key_columns(ColumnList& c) {
 }
 
 void prediction_columns(ColumnList& c) {
-  c.text("team_abbr").text("opponent_abbr").text("side", false).dec("line", 1, false);
+  c.text("team_abbr").text("opponent_abbr").boolean("home_game").text("side", false);
+  c.dec("line", 1, false);
   c.text("bookmaker").ts("line_snapshot_at").integer("price").integer("over_price");
   c.integer("under_price").dec("predicted_points", 2, false).dec("confidence", 1, false);
   c.dec("edge", 2, false).dec("p_over", 4).dec("expected_value", 4);
@@ -30,7 +31,8 @@ void key_cells(RowBuilder& r, const Candidate& c) {
 }
 
 void prediction_cells(RowBuilder& r, const Candidate& c) {
-  r.text(c.team).text(c.opponent).text(side_of(c)).dec(c.line, 1).text(c.bookmaker);
+  r.text(c.team).text(c.opponent).boolean(c.home).text(side_of(c)).dec(c.line, 1);
+  r.text(c.bookmaker);
   r.text(c.line_snapshot_at).integer(price_of(c)).integer(c.over_price).integer(c.under_price);
   r.dec(c.predicted, 2).dec(c.confidence, 1).dec(c.edge, 2).dec(c.p_over, 4);
   r.dec(expected_value(c), 4);
@@ -146,6 +148,7 @@ Pick pick_from_row(const Row& row) {
   c.tipoff_utc = r.s("tipoff_utc");
   c.team = r.s("team_abbr").value_or("");
   c.opponent = r.s("opponent_abbr").value_or("");
+  c.home = r.b("home_game");
   c.line = *r.d("line");
   c.bookmaker = r.s("bookmaker").value_or("");
   c.line_snapshot_at = r.s("line_snapshot_at");

@@ -100,6 +100,7 @@ json cards_json(Store& store, Date d, const std::vector<picks::Pick>& picks) {
                      {"player_name", p.c.player_name},
                      {"team", p.c.team},
                      {"opponent", p.c.opponent},
+                     {"matchup", picks::matchup(p.c)},
                      {"market", p.c.market},
                      {"line", p.c.line},
                      {"side", p.side},

@@ -76,6 +76,8 @@ json pick_json(const picks::Pick& p, int rank) {
           {"player_name", c.player_name},
           {"team", c.team},
           {"opponent", c.opponent},
+          {"home", opt(c.home)},
+          {"matchup", picks::matchup(c)},
           {"game_id", c.game_id},
           {"tipoff_utc", opt(c.tipoff_utc)},
           {"tipoff_et", tipoff_et(c.tipoff_utc)},

@@ -52,6 +52,15 @@ TEST(ExpectedValue, AbsentWithoutProbabilitySoStrengthIsTheEdge) {
   EXPECT_NEAR(*expected_value(c), 0.7 * 100.0 / 110.0 - 0.3, 1e-12);
 }
 
+TEST(Candidate, MatchupSaysAtWhenAway) {
+  Candidate c = good("a");
+  EXPECT_EQ(matchup(c), "BOS vs NYK");  // unknown
+  c.home = true;
+  EXPECT_EQ(matchup(c), "BOS vs NYK");
+  c.home = false;
+  EXPECT_EQ(matchup(c), "BOS @ NYK");
+}
+
 TEST(Reasons, OrdinalsReadAsWords) {
   EXPECT_EQ(ordinal(1), "1st");
   EXPECT_EQ(ordinal(2), "2nd");
@@ -194,6 +203,7 @@ TEST(BestBetsTable, RowsReadBackAsTheSamePick) {
   Candidate c = good("a");
   c.tipoff_utc = "2025-01-11T00:30:00Z";
   c.p_over = 0.6;
+  c.home = false;
   auto out = best_bets({c}, {}, PickConfig{}, "2025-01-10T15:00:00Z");
   auto rows = best_bets_rows(out.picks);
   ASSERT_EQ(rows.size(), 1u);
@@ -204,6 +214,7 @@ TEST(BestBetsTable, RowsReadBackAsTheSamePick) {
   EXPECT_EQ(*back.price, -110);
   EXPECT_NEAR(*back.ev, 0.6 / 1.1 - 0.4, 1e-4);
   EXPECT_EQ(*back.c.tipoff_utc, "2025-01-11T00:30:00Z");
+  EXPECT_EQ(back.c.home, std::optional<bool>(false));
   EXPECT_TRUE(same_prediction(back.c, c));
 }
 
