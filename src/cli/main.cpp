@@ -44,6 +44,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     if (rc != 0 && app.get_subcommands().empty()) {
+      for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--db") ++i;
+        if (arg.empty() || arg[0] == '-') continue;
+        std::cerr << "error: unknown subcommand " << arg << "\n";
+        break;
+      }
       std::vector<std::string> names;
       for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
       std::cerr << "subcommands: " << valid_names(names) << "\n";

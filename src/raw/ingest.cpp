@@ -34,6 +34,12 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string csv_header(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
+}
+
 std::string summary_line(const FileReport& r, const Format& format) {
   const FileCounts& c = r.counts;
   std::string line =
@@ -315,17 +321,30 @@ int explain_files(const IngestRequest& request, std::ostream& out, std::ostream&
       out << "  matches " << describe(*ranked.front().format) << "\n";
       continue;
     }
+    auto present = [](const Detection& d) {
+      return d.format->required.size() - std::min(d.format->required.size(), d.missing.size());
+    };
+    bool none_in_common = ranked.empty() || present(ranked.front()) == 0;
+    if (none_in_common) {
+      out << "  no column in common with any format or profile; write a profile "
+             "(docs/sources.md) or convert to one of these profiles:\n";
+      for (const auto& f : profiles->formats) {
+        out << fmt::format("  - {} -> {}: {}\n", f.name, f.table->name,
+                           f.profile->canonical_header());
+      }
+      continue;
+    }
     out << "  no format or profile matches; the closest:\n";
     for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
       const Detection& d = ranked[i];
       const Format& f = *d.format;
-      size_t have = f.required.size() - std::min(f.required.size(), d.missing.size());
+      size_t have = present(d);
       out << fmt::format("  {}. {}: has {} of {} columns; lacks {}", i + 1, describe(f), have,
                          f.required.size(), d.missing.empty() ? "none" : join(d.missing));
       if (!d.unexpected.empty()) out << "; not expected: " << join(d.unexpected);
       out << "\n";
       std::string canonical =
-          f.kind == FormatKind::kProfile ? f.profile->canonical_header() : join(f.required);
+          f.kind == FormatKind::kProfile ? f.profile->canonical_header() : csv_header(f.required);
       out << "     convert to: " << canonical << "\n";
     }
   }

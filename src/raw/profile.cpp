@@ -176,7 +176,8 @@ std::optional<Field> field_by_name(std::string_view name) {
 
 std::string Profile::canonical_header() const {
   std::string out;
-  for (const auto& [f, spec] : fields) {
+  for (Field f : order) {
+    const FieldSpec& spec = fields.at(f);
     if (!spec.columns.empty()) out += (out.empty() ? "" : ",") + spec.columns.front();
   }
   return out;
@@ -217,6 +218,7 @@ Profile parse_profile(std::string_view yaml_text, const std::string& origin) {
         f = need_field(name, fw);
       }
       p.fields[f] = std::move(spec);
+      p.order.push_back(f);
     }
     std::set<Field> filled = filled_fields(p);
     for (Field f : required_fields().at(p.target)) {

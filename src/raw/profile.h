@@ -97,6 +97,7 @@ struct Profile {
   std::string description;
   std::string origin;  // "built-in" or the file it was read from
   std::map<Field, FieldSpec> fields;
+  std::vector<Field> order;  // the fields as the YAML declares them
   // The canonical header a user can convert the file to (for --explain).
   std::string canonical_header() const;
 };

@@ -238,16 +238,26 @@ TEST_F(Sources, AUserProfileLoadsAShapeNoBuiltInKnowsWithoutARebuild) {
 }
 
 TEST_F(Sources, ExplainNamesTheMatchOrTheClosestWithWhatTheyLack) {
+  std::string lacking =
+      dir_.write("lacking.csv", "player,game,game_time,market,line,bookmaker,under_odds\n");
   IngestRequest request;
-  request.paths = {fixture("threes_wide_swapped.csv"), fixture("my_sheet.csv")};
+  request.paths = {fixture("threes_wide_swapped.csv"), lacking, fixture("my_sheet.csv")};
   std::ostringstream out, err;
   EXPECT_EQ(explain_files(request, out, err), 0) << err.str();
   std::string text = out.str();
   EXPECT_NE(text.find("matches profile oddsapi-props-wide (built-in) -> prop_lines"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("no format or profile matches; the closest:"), std::string::npos) << text;
-  EXPECT_NE(text.find("convert to: "), std::string::npos) << text;
+  EXPECT_NE(text.find("no format or profile matches; the closest:\n  1. profile "
+                      "oddsapi-props-wide (built-in) -> prop_lines: has 7 of 8 columns; lacks "
+                      "over_odds|over_price"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("convert to: player,game,game_time,market,line,bookmaker,over_odds,"
+                      "under_odds,market_last_update"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("no column in common with any format or profile"), std::string::npos) << text;
   EXPECT_EQ(store_->count(*find_table("prop_lines"), {}), 0);
 }
 
@@ -259,6 +269,54 @@ TEST_F(Sources, AGameLogIsNotToldItIsClosestToProps) {
   IngestReport r = load({f});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(err_.find("oddsapi"), std::string::npos) << err_;
+}
+
+TEST_F(Sources, AFractionalPlusMinusCostsTheValueNotTheRow) {
+  std::string f = dir_.write(
+      "team_log.csv",
+      "TEAM_ABBREVIATION,GAME_ID,GAME_DATE,MATCHUP,MIN,FGM,FGA,FG3M,FG3A,FTM,FTA,OREB,DREB,REB,"
+      "AST,STL,BLK,TOV,PF,PTS,PLUS_MINUS\n"
+      "BOS,0021500001,2015-10-27,BOS vs. PHI,240,40,80,10,30,12,15,10,30,40,25,8,5,12,20,102,"
+      "-27.6\n"
+      "PHI,0021500001,2015-10-27,PHI @ BOS,240,45,85,9,25,20,24,12,33,45,20,7,4,14,18,119,x\n"
+      "BOS,0021500002,2015-10-28,BOS @ TOR,240,40,80,10,30,12,15,10,30,40,25,8,5,12,20,102,-8.0"
+      "\n");
+  IngestReport r = load({f});
+  ASSERT_EQ(r.exit_code, 0) << out_ << err_;
+  EXPECT_EQ(r.files.at(0).counts.loaded, 3);
+  EXPECT_EQ(r.files.at(0).counts.nulled, 2);
+  EXPECT_EQ(r.files.at(0).counts.rejected, 0);
+  EXPECT_NE(out_.find(" nulled=2"), std::string::npos) << out_;
+  EXPECT_EQ(rows("select team_abbr||' '||pts||' '||coalesce(plus_minus, 'NULL') from "
+                 "team_boxscores order by game_id, team_abbr"),
+            (std::vector<std::string>{"BOS 102 NULL", "PHI 119 NULL", "BOS 102 -8"}));
+  EXPECT_EQ(rows("select line_number||' '||\"table\"||' '||reason from rejected_rows order by 1"),
+            (std::vector<std::string>{
+                "2 team_boxscores nulled: bad_value: PLUS_MINUS '-27.6' (not an integer)",
+                "3 team_boxscores nulled: bad_value: PLUS_MINUS 'x' (not an integer)"}));
+}
+
+TEST_F(Sources, TheWholeThreesFolderLoadsWithNoRejectedRow) {
+  if (testing::real_season_dir().empty()) {
+    GTEST_SKIP() << "real season data absent (../shared/data/nba-2024-25): skipped";
+  }
+  std::string folder = testing::real_season_dir() + "/props_threes";
+  IngestReport r = load({folder});
+  ASSERT_EQ(r.exit_code, 0) << err_;
+  ASSERT_EQ(r.files.size(), 163u);
+  int64_t read = 0, loaded = 0, rejected = 0;
+  for (const auto& f : r.files) {
+    EXPECT_EQ(f.format, "oddsapi-props-wide") << f.path;
+    read += f.counts.read;
+    loaded += f.counts.loaded;
+    rejected += f.counts.rejected;
+  }
+  EXPECT_EQ(rejected, 0);
+  EXPECT_EQ(read, 64567);
+  EXPECT_EQ(loaded, 64567);
+  // The README counts 8 books with Fanatics; the files hold 7 (no fanatics row).
+  EXPECT_EQ(q("select count(distinct bookmaker) from prop_lines"), "7");
+  EXPECT_EQ(q("select count(*) from prop_lines where market <> 'threes'"), "0");
 }
 
 }  // namespace
