@@ -230,7 +230,8 @@ Timestamp field_time(const ProfilePlan& plan, const ProfileRecord& rec, Field f,
 std::optional<std::string> resolve_team_any(std::string_view text) {
   if (auto code = resolve_team(text)) return std::string(*code);
   std::string want = lower(trim(text));
-  if (want.empty()) return std::nullopt;
+  // Two teams play in Los Angeles (NBA.com writes the Clippers' as "LA").
+  if (want.empty() || want == "los angeles" || want == "la") return std::nullopt;
   std::optional<std::string> found;
   int hits = 0;
   for (const auto& t : all_teams()) {
