@@ -155,7 +155,20 @@ Detection detect_format(const std::vector<std::string>& header, const Format* fo
     return d;
   }
   if (forced) return match(names, *forced, header);
-  return rank_formats(header, profiles).front();
+  std::vector<Detection> ranked = rank_formats(header, profiles);
+  const Detection& best = ranked.front();
+  if (best.matched) {
+    // A file that falls a few columns short of a larger format is that format, broken, and
+    // not a smaller profile whose few columns it happens to hold (a season shots file without
+    // one column also holds GAME_DATE, HOME_TEAM and AWAY_TEAM: a simple schedule).
+    for (const auto& d : ranked) {
+      if (d.matched) continue;
+      size_t wanted = d.format->required.size();
+      size_t present = wanted - std::min(wanted, d.missing.size());
+      if (present > best.format->required.size() && present * 5 >= wanted * 4) return d;
+    }
+  }
+  return best;
 }
 
 std::vector<Format> profile_formats(std::span<const Profile> profiles) {

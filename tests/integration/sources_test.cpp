@@ -221,6 +221,42 @@ TEST_F(Sources, OddsApiJsonEventOdds) {
             "5 missing_value");
 }
 
+TEST_F(Sources, AFolderOfJsonFilesLoadsEveryOne) {
+  std::filesystem::create_directory(dir_.path() / "odds");
+  std::filesystem::copy_file(fixture("oddsapi_event.json"), dir_.path() / "odds" / "a.json");
+  dir_.write("odds/b.json",
+             "[{\"commence_time\": \"2025-01-16T01:30:00Z\", \"home_team\": \"Dallas "
+             "Mavericks\", \"away_team\": \"Los Angeles Lakers\", \"bookmakers\": [{\"key\": "
+             "\"draftkings\", \"markets\": [{\"key\": \"player_assists\", \"outcomes\": "
+             "[{\"name\": \"Over\", \"description\": \"LeBron James\", \"price\": -105, "
+             "\"point\": 8.5}]}]}]}]");
+  IngestReport r = load({(dir_.path() / "odds").string()});
+  ASSERT_EQ(r.files.size(), 2u) << out_ << err_;
+  EXPECT_EQ(r.files.at(1).counts.loaded, 1);
+  // No snapshot in the file: tip-off minus 60 minutes.
+  EXPECT_EQ(q("select game_id||' '||snapshot_utc from prop_lines where player_lookup = "
+              "'lebronjames'"),
+            "20250115_LAL_DAL 2025-01-16T00:30:00Z");
+  std::string broken = dir_.write("broken.json", "{\"bookmakers\": [");
+  EXPECT_EQ(load({broken}).exit_code, 2);
+  EXPECT_NE(err_.find("not valid JSON"), std::string::npos) << err_;
+}
+
+TEST_F(Sources, ABadPriceInAWideRowCostsThePriceNotTheRow) {
+  std::string f = dir_.write(
+      "wide.csv",
+      "player,game,game_time,market,line,bookmaker,over_odds,under_odds\n"
+      "Jayson Tatum,New York Knicks @ Boston Celtics,2024-10-22T23:40:00Z,player_threes,3.5,"
+      "fanduel,abc,-120\n");
+  IngestReport r = load({f});
+  ASSERT_EQ(r.exit_code, 0) << out_ << err_;
+  EXPECT_EQ(r.files.at(0).counts.nulled, 1);
+  EXPECT_EQ(q("select coalesce(over_price, 'NULL')||' '||under_price from prop_lines"),
+            "NULL -120");
+  EXPECT_EQ(q("select reason from rejected_rows"),
+            "nulled: bad_value: over_odds 'abc' (not a number)");
+}
+
 TEST_F(Sources, AUserProfileLoadsAShapeNoBuiltInKnowsWithoutARebuild) {
   IngestReport refused = load({fixture("my_sheet.csv")});
   EXPECT_EQ(refused.exit_code, 2);
