@@ -145,7 +145,7 @@ void read_record(const ProfilePlan& plan, const CsvRow& row, ProfileRecord& rec)
       }
     }
     if (spec.skip_if_empty && raw.empty()) rec.skip = true;
-    std::string column = fp.column >= 0 ? source_name(plan, static_cast<Field>(i)) : "";
+    const std::string& column = fp.column_name;  // for reasons only
     if (spec.split == "matchup") {
       split_matchup(raw, column, rec.text[static_cast<size_t>(spec.into[0])],
                     rec.text[static_cast<size_t>(spec.into[1])]);
