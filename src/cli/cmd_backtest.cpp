@@ -113,8 +113,12 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
       "Phase 5: predict and grade every date with games of a range into the backtest_* tables "
       "(live tables untouched) and print the pooled figures per system");
   cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  cmd->add_option("--from", args->from, "First date (YYYY-MM-DD)")->required();
-  cmd->add_option("--to", args->to, "Last date (YYYY-MM-DD)")->required();
+  cmd->add_option("--from", args->from, "First date (YYYY-MM-DD)")
+      ->transform(relative_date())
+      ->required();
+  cmd->add_option("--to", args->to, "Last date (YYYY-MM-DD)")
+      ->transform(relative_date())
+      ->required();
   add_models_option(cmd, args->models);
   cmd->add_option("--retrain-every", args->retrain_every,
                   "Days between gradient_boosting cutoffs (default 7)");

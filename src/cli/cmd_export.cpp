@@ -16,7 +16,7 @@ struct ExportArgs {
 int run_export(const GlobalOptions& global, const ExportArgs& a) {
   const TableSchema* table = catalog_table(a.table);
   if (!table) {
-    std::cerr << "error: unknown table " << a.table << "\n";
+    std::cerr << "error: unknown table " << a.table << " (tables: " << valid_tables() << ")\n";
     return 2;
   }
   if (a.format != "csv" && a.format != "json") {
@@ -56,9 +56,12 @@ void register_export(CLI::App& app, GlobalOptions& global, int& exit_code) {
   cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   cmd->add_option("TABLE", args->table, "Table name (games, player_boxscores, ...)")->required();
   cmd->add_option("--format", args->format, "csv or json")->capture_default_str();
-  auto* date = cmd->add_option("--date", args->date, "Only rows of this date (YYYY-MM-DD)");
-  auto* from = cmd->add_option("--from", args->from, "Only rows on or after this date");
-  auto* to = cmd->add_option("--to", args->to, "Only rows on or before this date");
+  auto* date = cmd->add_option("--date", args->date, "Only rows of this date (YYYY-MM-DD)")
+                   ->transform(relative_date());
+  auto* from = cmd->add_option("--from", args->from, "Only rows on or after this date")
+                   ->transform(relative_date());
+  auto* to = cmd->add_option("--to", args->to, "Only rows on or before this date")
+                 ->transform(relative_date());
   date->excludes(from)->excludes(to);
   cmd->callback([&global, &exit_code, args] { exit_code = run_export(global, *args); });
 }

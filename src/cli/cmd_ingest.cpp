@@ -13,17 +13,29 @@ void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code) {
                                  "Odds API props; plain or gzip) into the store");
   auto request = std::make_shared<IngestRequest>();
   auto snapshot = std::make_shared<std::string>();
+  auto explain = std::make_shared<bool>(false);
   cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
   cmd->add_option("--format", request->format,
-                  "Force a format for every file (canonical:<table>, nba-player-gamelog, "
-                  "nba-team-gamelog, nba-shotchart, nba-shots-season, oddsapi-props)");
+                  "Force a format or profile for every file (canonical:<table>, "
+                  "nba-player-gamelog, nba-team-gamelog, nba-shotchart, nba-shots-season, "
+                  "oddsapi-props, or a profile name; see docs/sources.md)");
+  cmd->add_option("--profile", request->profile_files,
+                  "A source profile (YAML) to use beside the built-in ones; repeatable");
+  cmd->add_flag("--explain", *explain,
+                "Load nothing: say which format or profile each file matches, or the closest "
+                "ones with what each lacks");
   cmd->add_option("--snapshot-utc", *snapshot,
                   "Snapshot time of Odds API rows without a snapshot column (ISO 8601 UTC)");
   cmd->add_option("--snapshot-offset-min", request->options.snapshot_offset_min,
                   "Else the snapshot is commence_time minus this many minutes")
       ->capture_default_str();
-  cmd->add_option("PATH", request->paths, "Files or directories (*.csv, *.csv.gz)")->required();
-  cmd->callback([&global, &exit_code, request, snapshot] {
+  cmd->add_option("PATH", request->paths, "Files or directories (*.csv, *.csv.gz, *.json)")
+      ->required();
+  cmd->callback([&global, &exit_code, request, snapshot, explain] {
+    if (*explain) {
+      exit_code = explain_files(*request, std::cout, std::cerr);
+      return;
+    }
     if (!snapshot->empty()) {
       auto t = parse_timestamp(*snapshot);
       if (!t) {

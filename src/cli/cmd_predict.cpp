@@ -62,7 +62,7 @@ bool parse_system_list(const std::string& text, std::vector<std::string>& out) {
     if (id.empty()) continue;
     const auto& known = predict::all_systems();
     if (std::find(known.begin(), known.end(), id) == known.end()) {
-      std::cerr << "error: unknown system " << id << "\n";
+      std::cerr << "error: unknown system " << id << " (systems: " << valid_names(known) << ")\n";
       return false;
     }
     out.push_back(id);
@@ -161,7 +161,7 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<PredictArgs>();
   auto* predict = app.add_subcommand("predict", "Phase 5: predict one date's player points");
   predict->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  predict->add_option("--date", args->date, "YYYY-MM-DD")->required();
+  predict->add_option("--date", args->date, "YYYY-MM-DD")->transform(relative_date())->required();
   predict->add_option("--systems", args->systems,
                       "Comma-separated system ids (default: all available)");
   add_models_option(predict, args->models);
@@ -172,9 +172,9 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
   predict->callback([&global, &exit_code, args] { exit_code = run_predict(global, *args); });
   auto* grade = app.add_subcommand("grade", "Phase 5: grade the predictions of final games");
   grade->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  auto* date = grade->add_option("--date", args->date, "YYYY-MM-DD");
-  auto* from = grade->add_option("--from", args->from, "First date");
-  auto* to = grade->add_option("--to", args->to, "Last date");
+  auto* date = grade->add_option("--date", args->date, "YYYY-MM-DD")->transform(relative_date());
+  auto* from = grade->add_option("--from", args->from, "First date")->transform(relative_date());
+  auto* to = grade->add_option("--to", args->to, "Last date")->transform(relative_date());
   from->needs(to)->excludes(date);
   to->needs(from);
   grade->callback([&global, &exit_code, args] { exit_code = run_grade(global, *args); });

@@ -168,7 +168,9 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phases 3-5)");
   run->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  run->add_option("--date", args->date, "YYYY-MM-DD, today, yesterday or tomorrow")->required();
+  run->add_option("--date", args->date, "YYYY-MM-DD, today, yesterday or tomorrow")
+      ->transform(relative_date())
+      ->required();
   run->add_option("--mode", args->mode, "daily or backfill (default: detected)");
   run->add_flag("--quiet", args->quiet, "No per-processor log lines");
   run->add_flag("--with-completeness", args->with_completeness,
@@ -187,8 +189,8 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   });
   auto* backfill = app.add_subcommand("backfill", "Run the pipeline over a date range");
   backfill->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  backfill->add_option("--from", args->from, "First date")->required();
-  backfill->add_option("--to", args->to, "Last date")->required();
+  backfill->add_option("--from", args->from, "First date")->transform(relative_date())->required();
+  backfill->add_option("--to", args->to, "Last date")->transform(relative_date())->required();
   backfill->add_option("--mode", args->mode, "daily or backfill (default: detected per date)");
   backfill->add_flag("--quiet", args->quiet, "No per-processor log lines");
   backfill->add_flag("--with-completeness", args->with_completeness,

@@ -106,9 +106,12 @@ CLI::App* add_history_command(CLI::App& app, const char* name, const char* help,
                               GlobalOptions& global, std::shared_ptr<HistoryArgs> args) {
   auto* cmd = app.add_subcommand(name, help);
   cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  auto* date = cmd->add_option("--date", args->date, "Only this date (YYYY-MM-DD)");
-  cmd->add_option("--from", args->from, "From this date")->excludes(date);
-  cmd->add_option("--to", args->to, "Up to this date")->excludes(date);
+  auto* date = cmd->add_option("--date", args->date, "Only this date (YYYY-MM-DD)")
+                   ->transform(relative_date());
+  cmd->add_option("--from", args->from, "From this date")
+      ->transform(relative_date())
+      ->excludes(date);
+  cmd->add_option("--to", args->to, "Up to this date")->transform(relative_date())->excludes(date);
   cmd->add_flag("--json", args->json, "Print JSON");
   return cmd;
 }

@@ -75,7 +75,9 @@ void register_train(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* train = app.add_subcommand(
       "train", "Phase 5: train (or reuse) the gradient_boosting model for a date's cutoff");
   train->add_option("--db", global.db, "SQLite store file")->capture_default_str();
-  train->add_option("--date", args->date, "YYYY-MM-DD: the model of its cutoff C(D)")->required();
+  train->add_option("--date", args->date, "YYYY-MM-DD: the model of its cutoff C(D)")
+      ->transform(relative_date())
+      ->required();
   add_models_option(train, args->models);
   train->add_option("--retrain-every", args->retrain_every, "Days between cutoffs (k)")
       ->capture_default_str();

@@ -16,7 +16,7 @@
 namespace nbaprops::cli {
 
 struct GlobalOptions {
-  std::string db = "nbaprops.db";  // --db: the SQLite store file
+  std::string db = "nbaprops.db";  // --db (before or after the subcommand), else NBAPROPS_DB
 };
 
 void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code);
@@ -46,5 +46,19 @@ std::optional<predict::ModelOptions> model_options(const GlobalOptions& global,
                                                    const std::string& models, int retrain_every);
 // Adds --models DIR to `cmd`.
 void add_models_option(CLI::App* cmd, std::string& models);
+
+// Shared options (cli_options.cpp).
+// today / yesterday / tomorrow as the US Eastern date (YYYY-MM-DD), noting the resolved date
+// on `note`; nullopt for any other text (left for the command's own date check).
+std::optional<std::string> resolve_relative_date(const std::string& text, std::ostream& note);
+// A CLI11 transform that applies resolve_relative_date to a date option (notes on stderr).
+CLI::Validator relative_date();
+// "a, b, c": the valid names an error message lists.
+std::string valid_names(const std::vector<std::string>& names);
+// The catalog's table names, for an unknown TABLE.
+std::string valid_tables();
+// False (with an error on stderr) when the store file is missing and the subcommand is not
+// one that creates it (ingest, generate).
+bool check_store_exists(const GlobalOptions& global, const std::string& subcommand);
 
 }  // namespace nbaprops::cli

@@ -97,6 +97,7 @@ class FileApplier {
   void apply_games();
   void apply_rows();
   bool check_against_game(StagedRow& s);
+  void rebind_game(StagedRow& s);
   bool bind_player(StagedRow& s);
   void take_boxscore_name(const TableSchema& t, Row& player, const std::string& name);
   bool renames_shot_only_player(const TableSchema& t, const std::string& held,
@@ -117,12 +118,21 @@ class FileApplier {
   std::vector<RejectedLine> rejected_;
   std::map<std::string, std::string> bad_games_;  // game_id -> reason
   std::set<std::string> new_games_;
+  std::map<std::string, std::string> rebound_;  // derived game_id -> stored game_id
   std::map<std::pair<std::string, std::string>, bool> shot_team_games_;  // -> had stored shots
 };
 
 void FileApplier::apply_games() {
-  bool schedule = format_.kind == FormatKind::kCanonical;
-  for (auto& [id, obs] : stage_.games) {
+  bool schedule = format_.kind == FormatKind::kCanonical ||
+                  (format_.kind == FormatKind::kProfile && format_.table->name == "games");
+  for (auto& [key, obs] : stage_.games) {
+    if (obs.id_derived) {  // a source without ids: the stored game of that date and teams
+      if (std::string other = same_matchup(state_, obs); !other.empty()) {
+        rebound_[obs.game_id] = other;
+        obs.game_id = other;
+      }
+    }
+    const std::string& id = obs.game_id;
     auto stored_it = state_.games.find(id);
     const Row* stored = stored_it == state_.games.end() ? nullptr : &stored_it->second;
     MergeResult m;
@@ -316,8 +326,27 @@ void FileApplier::write_row(StagedRow& s) {
   if (t.name == "players") index_player(state_, s.row);
 }
 
+// A row whose game_id was derived from (date, away, home) takes the stored game's id.
+void FileApplier::rebind_game(StagedRow& s) {
+  const TableSchema& t = *stage_.table;
+  std::string id = s.game_id;
+  if (auto it = rebound_.find(id); it != rebound_.end()) {
+    id = it->second;
+  } else {
+    std::string date = text_cell(t, s.row, "game_date");
+    for (const auto& k : {std::make_tuple(date, s.matchup.first, s.matchup.second),
+                          std::make_tuple(date, s.matchup.second, s.matchup.first)}) {
+      auto found = state_.game_by_teams.find(k);
+      if (found != state_.game_by_teams.end()) id = found->second;
+    }
+  }
+  s.game_id = id;
+  s.row[t.column_index("game_id")] = id;
+}
+
 void FileApplier::apply_rows() {
   for (auto& s : stage_.rows) {
+    if (s.game_id_derived) rebind_game(s);
     if (!check_against_game(s)) continue;
     if (s.bind_player && !bind_player(s)) continue;
     write_row(s);
@@ -452,8 +481,17 @@ void FileApplier::rewrite_lookups(const std::vector<Condition>& where, const std
 void FileApplier::write_rejected(const std::string& source_file, const std::string& processed_at) {
   std::sort(rejected_.begin(), rejected_.end(),
             [](const RejectedLine& a, const RejectedLine& b) { return a.line < b.line; });
+  c_.rejected = static_cast<int64_t>(rejected_.size());
+  std::set<size_t> rejected_lines;
+  for (const auto& r : rejected_) rejected_lines.insert(r.line);
+  std::vector<RejectedLine> notes = rejected_;
+  for (const auto& n : stage_.nulled) {  // a rejected line's rejection wins over its notes
+    if (rejected_lines.count(n.line)) continue;
+    notes.push_back(n);
+    ++c_.nulled;
+  }
   const auto& t = table("rejected_rows");
-  for (const auto& r : rejected_) {
+  for (const auto& r : notes) {
     Row row(t.columns.size());
     RowAccess a(t, row);
     a["source_file"] = source_file;
@@ -465,7 +503,6 @@ void FileApplier::write_rejected(const std::string& source_file, const std::stri
     a["processed_at"] = processed_at;
     store_.upsert(t, row);
   }
-  c_.rejected = static_cast<int64_t>(rejected_.size());
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ struct IngestState {
 struct FileCounts {
   int64_t read = 0, loaded = 0, replaced = 0, merged = 0, skipped = 0, rejected = 0;
   int64_t repaired = 0;
+  int64_t nulled = 0;  // rows loaded with a bad optional value stored as NULL
   int64_t games_inserted = 0, games_replaced = 0;
   int64_t players_inserted = 0, players_replaced = 0;
   int64_t aliases_inserted = 0, aliases_replaced = 0;

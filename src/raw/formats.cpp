@@ -4,6 +4,8 @@
 #include <cctype>
 #include <set>
 
+#include "raw/profile.h"
+
 namespace nbaprops {
 namespace {
 
@@ -62,12 +64,21 @@ std::vector<Format> build_formats() {
   formats.push_back({"oddsapi-props", FormatKind::kOddsapiProps,
                      split("player market bookmaker side line price home_team away_team "
                            "commence_time")});
+  // JSON files (by their .json name), read by raw/oddsapi_json.h; never matched to a header.
+  formats.push_back({"oddsapi-json", FormatKind::kOddsapiJson, {}, find_table("prop_lines")});
   return formats;
 }
 
-Detection match(const std::set<std::string>& names, const Format& f) {
+Detection match(const std::set<std::string>& names, const Format& f,
+                const std::vector<std::string>& header) {
   Detection d;
   d.format = &f;
+  if (f.kind == FormatKind::kProfile) {
+    ProfileMatch m = match_profile(*f.profile, header);
+    d.missing = m.missing;
+    d.matched = m.matched;
+    return d;
+  }
   std::set<std::string> wanted;
   for (const auto& r : f.required) {
     wanted.insert(lower(r));
@@ -96,28 +107,83 @@ const Format* find_format(std::string_view name) {
   return nullptr;
 }
 
-Detection detect_format(const std::vector<std::string>& header, const Format* forced) {
+namespace {
+
+// The share of a format's required columns present in the header, and its misses.
+double fit(const Detection& d) {
+  size_t wanted = d.format->required.size();
+  if (wanted == 0) return 0;
+  size_t present = wanted > d.missing.size() ? wanted - d.missing.size() : 0;
+  return static_cast<double>(present) / static_cast<double>(wanted) -
+         0.001 * static_cast<double>(d.unexpected.size());
+}
+
+std::set<std::string> header_names(const std::vector<std::string>& header, std::string& dup) {
   std::set<std::string> names;
   for (const auto& h : header) {
-    if (!names.insert(lower(h)).second) {
-      Detection d;
-      d.duplicate = h;
-      return d;
-    }
+    if (!names.insert(lower(h)).second && dup.empty()) dup = h;
   }
-  if (forced) return match(names, *forced);
-  Detection best, closest;
+  return names;
+}
+
+}  // namespace
+
+std::vector<Detection> rank_formats(const std::vector<std::string>& header,
+                                    std::span<const Format> profiles) {
+  std::string dup;
+  std::set<std::string> names = header_names(header, dup);
+  std::vector<Detection> out;
   for (const auto& f : all_formats()) {
-    Detection d = match(names, f);
-    if (d.matched && (!best.matched || f.required.size() > best.format->required.size())) {
-      best = d;
-    }
-    size_t misses = d.missing.size() + d.unexpected.size();
-    if (!closest.format || misses < closest.missing.size() + closest.unexpected.size()) {
-      closest = d;
+    if (f.kind != FormatKind::kOddsapiJson) out.push_back(match(names, f, header));
+  }
+  for (const auto& f : profiles) out.push_back(match(names, f, header));
+  std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
+    if (a.matched != b.matched) return a.matched;
+    if (a.matched) return a.format->required.size() > b.format->required.size();
+    return fit(a) > fit(b);
+  });
+  return out;
+}
+
+Detection detect_format(const std::vector<std::string>& header, const Format* forced,
+                        std::span<const Format> profiles) {
+  std::string dup;
+  std::set<std::string> names = header_names(header, dup);
+  if (!dup.empty()) {
+    Detection d;
+    d.duplicate = dup;
+    return d;
+  }
+  if (forced) return match(names, *forced, header);
+  std::vector<Detection> ranked = rank_formats(header, profiles);
+  const Detection& best = ranked.front();
+  if (best.matched) {
+    // A file that falls a few columns short of a larger format is that format, broken, and
+    // not a smaller profile whose few columns it happens to hold (a season shots file without
+    // one column also holds GAME_DATE, HOME_TEAM and AWAY_TEAM: a simple schedule).
+    for (const auto& d : ranked) {
+      if (d.matched) continue;
+      size_t wanted = d.format->required.size();
+      size_t present = wanted - std::min(wanted, d.missing.size());
+      if (present > best.format->required.size() && present * 5 >= wanted * 4) return d;
     }
   }
-  return best.matched ? best : closest;
+  return best;
+}
+
+std::vector<Format> profile_formats(std::span<const Profile> profiles) {
+  std::vector<Format> out;
+  for (const auto& p : profiles) {
+    Format f{p.name, FormatKind::kProfile, {}, find_table(p.target), false, &p};
+    for (const auto& [field, spec] : p.fields) {
+      if (spec.columns.empty() || spec.optional) continue;
+      std::string alts;
+      for (const auto& c : spec.columns) alts += (alts.empty() ? "" : "|") + c;
+      f.required.push_back(alts);
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 std::vector<int> locate_columns(const std::vector<std::string>& header,

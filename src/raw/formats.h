@@ -22,7 +22,11 @@ enum class FormatKind {
   kNbaShotchart,
   kNbaShotsSeason,
   kOddsapiProps,
+  kProfile,  // a source profile (raw/profile.h)
+  kOddsapiJson,
 };
+
+struct Profile;
 
 struct Format {
   std::string name;
@@ -30,6 +34,7 @@ struct Format {
   std::vector<std::string> required;   // as the spec spells them
   const TableSchema* table = nullptr;  // the target of a canonical format
   bool exact = false;                  // canonical: exactly these columns
+  const Profile* profile = nullptr;    // kProfile
 };
 
 std::span<const Format> all_formats();
@@ -45,8 +50,18 @@ struct Detection {
 };
 
 // Matches `header` (names compared case-insensitively after trimming) against every
-// format, or only `forced` when given. The most required columns wins among matches.
-Detection detect_format(const std::vector<std::string>& header, const Format* forced = nullptr);
+// format and the `profiles` (formats of kind kProfile), or only `forced` when given. The
+// most required columns wins among matches; when none matches, the closest is the one
+// with the largest share of its required columns present.
+Detection detect_format(const std::vector<std::string>& header, const Format* forced = nullptr,
+                        std::span<const Format> profiles = {});
+
+// The ranked candidates for a header, best first (for `ingest --explain`).
+std::vector<Detection> rank_formats(const std::vector<std::string>& header,
+                                    std::span<const Format> profiles);
+
+// A Format of kind kProfile for each profile (names and required columns for messages).
+std::vector<Format> profile_formats(std::span<const Profile> profiles);
 
 // Position of each required column of `format` in `header` (case-insensitive), and of
 // the optional column names asked for (-1 when absent).

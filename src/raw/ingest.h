@@ -16,8 +16,9 @@
 namespace nbaprops {
 
 struct IngestRequest {
-  std::vector<std::string> paths;     // files or directories (their *.csv, *.csv.gz by name)
-  std::optional<std::string> format;  // --format NAME for every file
+  std::vector<std::string> paths;          // files or directories (their *.csv, *.csv.gz by name)
+  std::optional<std::string> format;       // --format NAME for every file (a format or a profile)
+  std::vector<std::string> profile_files;  // --profile FILE: user profiles, beside the built-ins
   IngestOptions options;
 };
 
@@ -40,7 +41,12 @@ struct IngestReport {
 IngestReport ingest(Store& store, const IngestRequest& request, std::ostream& out,
                     std::ostream& err);
 
-// The files a path list names: a directory's *.csv and *.csv.gz in name order. Throws
+// `ingest --explain`: for each file, which format or profile matches, or the closest ones
+// with the columns each lacks, and the canonical header to convert to. Reads no store.
+// Returns 0, or 2 when a file or profile cannot be read.
+int explain_files(const IngestRequest& request, std::ostream& out, std::ostream& err);
+
+// The files a path list names: a directory's *.csv, *.csv.gz and *.json in name order. Throws
 // std::runtime_error naming the first path that does not exist.
 std::vector<std::string> expand_input_paths(const std::vector<std::string>& paths);
 

@@ -15,6 +15,10 @@ void parse_file(CsvReader& reader, const ParseContext& ctx, FileStage& stage) {
       return parse_nba_shots(reader, ctx, stage);
     case FormatKind::kOddsapiProps:
       return parse_oddsapi_props(reader, ctx, stage);
+    case FormatKind::kProfile:
+      return parse_profile_file(reader, ctx, stage);
+    case FormatKind::kOddsapiJson:
+      return;  // not a CSV: raw/oddsapi_json.h reads it
   }
 }
 

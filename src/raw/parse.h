@@ -19,6 +19,7 @@ struct ParseContext {
   const Format& format;
   const PlayerAliases& aliases;
   const IngestOptions& options;
+  std::string_view path = {};  // the file (profiles may read its name)
 };
 
 // Reads every record of `reader` (header already read) into `stage`.
@@ -30,5 +31,6 @@ void parse_canonical(CsvReader& reader, const ParseContext& ctx, FileStage& stag
 void parse_nba_gamelog(CsvReader& reader, const ParseContext& ctx, FileStage& stage);
 void parse_nba_shots(CsvReader& reader, const ParseContext& ctx, FileStage& stage);
 void parse_oddsapi_props(CsvReader& reader, const ParseContext& ctx, FileStage& stage);
+void parse_profile_file(CsvReader& reader, const ParseContext& ctx, FileStage& stage);
 
 }  // namespace nbaprops

@@ -5,6 +5,7 @@
 #include "core/player_name.h"
 #include "core/teams.h"
 #include "raw/game_ids.h"
+#include "raw/nulled_values.h"
 #include "raw/parse.h"
 #include "raw/parse_common.h"
 #include "raw/row_access.h"
@@ -187,7 +188,12 @@ void parse_table_file(CsvReader& reader, const ParseContext& ctx, FileStage& sta
     staged.row.resize(t.columns.size());
     for (size_t c = 0; c < t.columns.size(); ++c) {
       if (!fields.has_column(c)) continue;  // games.source
-      staged.row[c] = parse_cell(t.columns[c], fields.get(c), derived_when_empty(t, names[c]));
+      try {
+        staged.row[c] = parse_cell(t.columns[c], fields.get(c), derived_when_empty(t, names[c]));
+      } catch (const RowError& e) {
+        if (!nulls_bad_value(t.name, names[c])) throw;
+        note_nulled(stage, row, t.name, e.what());
+      }
     }
     RowAccess r(t, staged.row);
     complete_row(t, ctx, r, staged, std::nullopt);

@@ -55,6 +55,12 @@ class KeyTracker {
   std::unordered_map<std::string, size_t> first_;
 };
 
+// The Odds API's market keys as prop_lines.market (player_points -> points, ...), nullopt
+// for markets the project does not keep.
+std::optional<std::string> market_of(std::string_view key);
+// A bookmaker's key or title as prop_lines.bookmaker (williamhill_us -> caesars, ...).
+std::string bookmaker_of(std::string_view text);
+
 // Minutes as the NBA formats write them: whole or decimal minutes, MM:SS or PT34M20.00S.
 std::optional<double> parse_minutes(std::string_view s);
 

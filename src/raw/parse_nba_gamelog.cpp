@@ -4,6 +4,7 @@
 #include "core/box_stats.h"
 #include "core/teams.h"
 #include "raw/game_ids.h"
+#include "raw/nulled_values.h"
 #include "raw/parse.h"
 #include "raw/parse_common.h"
 #include "raw/row_access.h"
@@ -83,9 +84,17 @@ struct GameTally {
   std::map<std::string, bool> team_reads_vs;  // team -> some row of it reads "vs."
 };
 
-void fill_stats(RowAccess& r, const FieldMap& f) {
+// A bad value of a column that nulls_bad_value() lists costs the value (noted), not the row.
+void fill_stats(RowAccess& r, const FieldMap& f, const std::string& table, FileStage& stage,
+                const CsvRow& row) {
   for (size_t s = 0; s < kBoxStats; ++s) {
-    auto v = f.opt_int(kFirstStat + s);
+    std::optional<int64_t> v;
+    try {
+      v = f.opt_int(kFirstStat + s);
+    } catch (const RowError& e) {
+      if (!nulls_bad_value(table, kBoxStatColumns[s])) throw;
+      note_nulled(stage, row, table, e.what());
+    }
     r[kBoxStatColumns[s]] = v ? Value{*v} : Value{};
   }
 }
@@ -125,7 +134,7 @@ void parse_nba_gamelog(CsvReader& reader, const ParseContext& ctx, FileStage& st
     r["game_id"] = game_id;
     r["game_date"] = format_date(date);
     r["team_abbr"] = team_abbr;
-    fill_stats(r, f);
+    fill_stats(r, f, t.name, stage, row);
     if (player_log) {
       std::string name(f.req(kPlayerName));
       std::string lookup = player_lookup_of(name, ctx.aliases);

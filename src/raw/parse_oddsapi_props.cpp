@@ -36,6 +36,21 @@ const std::vector<std::string>& column_names() {
   return names;
 }
 
+// One folded key: the staged row index and the observation it holds.
+struct Fold {
+  size_t row_index;
+};
+
+Timestamp snapshot_of(const FieldMap& f, const IngestOptions& options, Timestamp commence) {
+  for (size_t c : {kSnapshotUtc, kSnapshotTime, kTimestamp}) {
+    if (!f.get(c).empty()) return require_timestamp(f.name(c), f.get(c));
+  }
+  if (options.snapshot_utc) return *options.snapshot_utc;
+  return Timestamp{commence.seconds - int64_t{options.snapshot_offset_min} * 60};
+}
+
+}  // namespace
+
 std::optional<std::string> market_of(std::string_view key) {
   if (key == "player_points") return "points";
   if (key == "player_rebounds") return "rebounds";
@@ -55,21 +70,6 @@ std::string bookmaker_of(std::string_view text) {
   if (key == "underdogfantasy") return "underdog";
   return key;
 }
-
-// One folded key: the staged row index and the observation it holds.
-struct Fold {
-  size_t row_index;
-};
-
-Timestamp snapshot_of(const FieldMap& f, const IngestOptions& options, Timestamp commence) {
-  for (size_t c : {kSnapshotUtc, kSnapshotTime, kTimestamp}) {
-    if (!f.get(c).empty()) return require_timestamp(f.name(c), f.get(c));
-  }
-  if (options.snapshot_utc) return *options.snapshot_utc;
-  return Timestamp{commence.seconds - int64_t{options.snapshot_offset_min} * 60};
-}
-
-}  // namespace
 
 void parse_oddsapi_props(CsvReader& reader, const ParseContext& ctx, FileStage& stage) {
   const TableSchema& t = *find_table("prop_lines");

@@ -28,6 +28,10 @@ void check_shot(const TableSchema& t, Row& row, const std::optional<std::string>
 void check_prop_line(const TableSchema& t, Row& row);
 // game_lines: market enum, spread -50..50 with a team, total 100-350 without, price.
 void check_game_line(const TableSchema& t, Row& row);
+// player_boxscores from a source without every stat (raw/parse_profile.cpp): an active row
+// needs minutes and points; the stats given are checked for range, and each identity of
+// check_player_boxscore is checked when all its stats are given.
+void check_partial_player_boxscore(const TableSchema& t, Row& row);
 // injuries: status enum.
 void check_injury(const TableSchema& t, Row& row);
 // games (canonical): enums, teams, scores present iff final, game id form, season.

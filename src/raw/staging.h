@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,10 @@ struct StagedRow {
   std::vector<std::string> teams;  // teams that must play in that game
   bool bind_player = false;        // player_id / player_lookup bind through players (§4)
   std::string player_name;         // for inserting an unknown player
+  // game_id was made from (date, away, home) because the source has none: apply binds it to
+  // the stored game of that date and teams, whatever its id.
+  bool game_id_derived = false;
+  std::pair<std::string, std::string> matchup;  // (home, away) when game_id_derived
 };
 
 // What one source says about a game (01-raw-data.md §3.5). Unset optionals are fields the
@@ -43,6 +48,8 @@ struct GameObservation {
   bool gives_all = false;
   int rank = 0;
   std::string source;         // schedule, team_log, shots, player_log
+  bool id_derived = false;    // game_id made from (date, away, home): a stored game of that
+                              // date and teams keeps its own id
   std::vector<size_t> lines;  // lines of the rows that made it (for rejects)
   std::string_view raw;       // schedule rows: the line as read
 };
@@ -60,7 +67,10 @@ struct FileStage {
   std::map<std::string, GameObservation> games;  // by game_id
   std::vector<AliasEntry> aliases;               // canonical:player_aliases
   std::vector<RejectedLine> rejected;
+  std::vector<RejectedLine> nulled;  // rows loaded with a bad optional value as NULL
   int64_t read = 0, merged = 0, skipped = 0, repaired = 0;
+  // Raw texts of sources that are not CSV lines (the JSON loader); rows point into them.
+  std::deque<std::string> texts;
   // Earliest prop-line tip-off per (game_date, team pair "AAA_BBB" sorted).
   std::map<std::pair<std::string, std::string>, std::string> tipoffs;
 };
