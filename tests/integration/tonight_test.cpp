@@ -79,11 +79,15 @@ TEST_F(Tonight, BeforeTipoffScheduledGamesArePendingAndTheRunIsGreen) {
                       "category not in ('EXPECTED_INCOMPLETE', 'STALE_DATA')"),
             "0");
   // The contexts and the features of D were built, with the lines of D.
-  EXPECT_GT(std::stoi(sql_value(db,
-                                "select count(*) from upcoming_player_game_context where "
-                                "game_date = '2025-01-10' and current_points_line is not "
-                                "null")),
-            100);
+  // 91 players have a points line on D (prop_line_consensus); every one has a context row.
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from upcoming_player_game_context where game_date = "
+                      "'2025-01-10' and current_points_line is not null"),
+            "91");
+  EXPECT_EQ(sql_value(db,
+                      "select count(*) from prop_line_consensus where game_date = "
+                      "'2025-01-10' and market = 'points'"),
+            "91");
   EXPECT_GT(std::stoi(sql_value(
                 db, "select count(*) from ml_feature_store where game_date = '2025-01-10'")),
             100);
@@ -175,17 +179,16 @@ TEST_F(Tonight, MultiBookLinesAreConsolidatedAndPhase3ReadsTheMedian) {
                        "best_over_price, best_over_book, best_over_line, best_under_price, "
                        "best_under_book, best_under_line, no_vig_books_count from "
                        "prop_line_consensus where game_date = '2025-01-10' and player_lookup = "
-                       "'jaysontatum' order by market");
+                       "'jaysontatum' and market in ('points', 'threes') order by market");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0], "points|26.5|26.0|0.5|4|105|fanduel|26.5|-105|draftkings|27.5|4");
   EXPECT_EQ(rows[1], "threes|3.5|3.5|0.0|2|120|draftkings|3.5|-140|fanduel|3.5|2");
   // UPGC and PGS read the consensus; the chosen book (02-analytics.md §0) is DraftKings.
-  EXPECT_EQ(sql_value(db,
-                      "select current_points_line || '|' || opening_points_line || '|' || "
-                      "points_line_bookmaker || '|' || points_line_book_count from "
-                      "upcoming_player_game_context where game_date = '2025-01-10' and "
-                      "player_lookup = 'jaysontatum'"),
-            "26.5|26.0|draftkings|4");
+  EXPECT_EQ(sql_rows(db,
+                     "select current_points_line, opening_points_line, points_line_bookmaker, "
+                     "points_line_book_count from upcoming_player_game_context where game_date = "
+                     "'2025-01-10' and player_lookup = 'jaysontatum'"),
+            std::vector<std::string>{"26.5|26.0|draftkings|4"});
   EXPECT_EQ(sql_value(db,
                       "select points_line from player_game_summary where game_date = "
                       "'2025-01-10' and player_lookup = 'jaysontatum'"),
