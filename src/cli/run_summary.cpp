@@ -32,6 +32,10 @@ RunDaySummary summarise_run_day(Store& store, Date d) {
   }
   s.feature_history =
       store.count(*catalog_table("ml_feature_store"), {{"game_date", "<", format_date(d)}}) > 0;
+  s.earlier_games = store.count(*catalog_table("games"),
+                                {{"game_date", ">=", format_date(make_date(season_of(d), 10, 1))},
+                                 {"game_date", "<", format_date(d)},
+                                 {"status", "=", std::string("final")}}) > 0;
   return s;
 }
 
@@ -49,12 +53,13 @@ void print_run_day(const RunDaySummary& s, Date d, std::ostream& out, std::ostre
         "again; without a line no pick is recommended\n",
         date);
   }
-  if (s.games > 0 && !s.feature_history) {
+  if (s.games > 0 && !s.feature_history && s.earlier_games) {
+    // From October 1 of D's season (backfill skips the dates without games) to D - 1.
     err << fmt::format(
         "warning: the store has no feature history before {} (never backfilled): run nbaprops "
-        "backfill --from SEASON_START --to THE_DAY_BEFORE, then this run again; models and "
-        "recent-form features need it\n",
-        date);
+        "backfill --from {} --to {}, then this run again; models and recent-form features need "
+        "it\n",
+        date, format_date(make_date(season_of(d), 10, 1)), format_date(Date{d.days - 1}));
   }
   std::string lines;
   for (const auto& [market, n] : s.lines) {

@@ -85,7 +85,9 @@ analytics::ProcessorOutput for_each_upgc_player(
 }
 
 analytics::FailedEntity missing_upgc_key(const Phase4Inputs& in, const std::string& player,
-                                         const std::string& reason) {
+                                         bool team_missing, const std::string& reason) {
+  // Without the raw box scores nothing confirms he has not played: MISSING_UPSTREAM.
+  if (!team_missing || !in.raw) return {"player", player, "MISSING_UPSTREAM", reason, true};
   int season = season_of(in.d);
   for (const analytics::PlayerBox* b : in.raw->player_boxes(player)) {
     if (b->game_date < in.d && season_of(b->game_date) == season) {

@@ -449,7 +449,7 @@ analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
           auto game = upgc.s("game_id");
           if (!team || !opp || !game) {
             std::string missing = !team ? "team_abbr" : !opp ? "opponent_abbr" : "game_id";
-            return missing_upgc_key(in, player, "UPGC row without " + missing);
+            return missing_upgc_key(in, player, !team, "UPGC row without " + missing);
           }
           FeatureArray f = features_with_roster(in, upgc, rosters.at(*team));
           if (auto v = feature_range_violation(f)) return fail("VALIDATION_ERROR", *v, false);

@@ -195,5 +195,29 @@ TEST_F(Tonight, MultiBookLinesAreConsolidatedAndPhase3ReadsTheMedian) {
             "26.5");
 }
 
+TEST_F(Tonight, RunEndsWithOneLineAndWarnsWhatToDo) {
+  std::string db = copy("warnings.db");
+  std::string bin = NBAPROPS_BINARY, out;
+  // 2025-02-01: games, no lines (the DFS file ends on 2025-01-13), never backfilled.
+  int rc = testing::run_command(
+      bin + " run --db " + db + " --date 2025-02-01 --phases 3,4 --quiet --no-progress 2>&1", &out);
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_NE(out.find("2025-02-01: 9 games, 196 players; players with a line: assists 0, points 0, "
+                     "pra 0, rebounds 0, threes 0; 0 predictions, 0 recommended picks\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("warning: no prop lines for 2025-02-01: load tonight's lines"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("no feature history before 2025-02-01 (never backfilled): run nbaprops "
+                     "backfill --from 2024-10-01 --to 2025-01-31"),
+            std::string::npos)
+      << out;
+  // A date without games says so.
+  testing::run_command(
+      bin + " run --db " + db + " --date 2025-07-15 --phases 3,4 --quiet --no-progress 2>&1", &out);
+  EXPECT_NE(out.find("warning: no games on 2025-07-15 in the store"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace nbaprops
