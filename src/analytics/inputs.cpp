@@ -113,6 +113,22 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
                                 p.s("status"), p.os("dnp_reason"), p.b("starter"), p.d("minutes"),
                                 read_stats(p)});
   });
+  // Teams of earlier seasons: the latest box-score row of each player before `from`.
+  const TableSchema& boxes = p.table();
+  std::vector<bool> wanted(boxes.columns.size(), false);
+  for (const char* c : {"game_date", "team_abbr", "player_lookup"}) {
+    wanted[boxes.column_index(c)] = true;
+  }
+  store.scan_columns(boxes, wanted,
+                     {{"game_date", ">=", format_date(Date{from.days - kEarlierTeamDays})},
+                      {"game_date", "<", format_date(from)}},
+                     [&](const Row& row) {
+                       p.bind(row);
+                       Date d = p.date("game_date");
+                       auto [it, added] =
+                           in.earlier_teams_.try_emplace(p.s("player_lookup"), d, p.s("team_abbr"));
+                       if (!added && it->second.first < d) it->second = {d, p.s("team_abbr")};
+                     });
   if (with_shots) in.set_shots(read_shots(store, from, to));
   Cells pl("prop_lines");
   store.scan(pl.table(), date_range("game_date", from, to), [&](const Row& row) {
@@ -291,6 +307,21 @@ const std::vector<std::string>& RawInputs::players_with_points_line(Date d) cons
   static const std::vector<std::string> kNone;
   auto it = points_players_by_date_.find(d);
   return it == points_players_by_date_.end() ? kNone : it->second;
+}
+
+std::optional<std::string> RawInputs::earlier_team(const std::string& lookup) const {
+  auto it = earlier_teams_.find(lookup);
+  if (it == earlier_teams_.end()) return std::nullopt;
+  return it->second.second;
+}
+
+std::vector<std::string> RawInputs::players_with_lines(Date d) const {
+  std::vector<std::string> out;
+  for (auto it = props_by_key_.lower_bound({d, std::string()});
+       it != props_by_key_.end() && it->first.first == d; ++it) {
+    out.push_back(it->first.second);
+  }
+  return out;
 }
 
 std::span<const GameLine* const> RawInputs::game_lines(const std::string& game_id) const {

@@ -143,12 +143,18 @@ class RawInputs {
   std::span<const PropLine* const> prop_lines(Date d, const std::string& player_lookup) const;
   // Players with a points line on D, sorted.
   const std::vector<std::string>& players_with_points_line(Date d) const;
+  // Players with a line of any market on D, sorted.
+  std::vector<std::string> players_with_lines(Date d) const;
   std::span<const GameLine* const> game_lines(const std::string& game_id) const;
   // Injury rows of a player for a date, in report order.
   std::span<const Injury* const> injuries(Date d, const std::string& player_lookup) const;
   // Injury rows of a date (all players), in report order.
   std::span<const Injury* const> injuries_on(Date d) const;
   const Player* player(const std::string& player_lookup) const;
+  // His team in his latest box-score row dated before from(), within kEarlierTeamDays (an
+  // earlier season's team, for a player with no game yet this season); nullopt when none.
+  std::optional<std::string> earlier_team(const std::string& player_lookup) const;
+  static constexpr int kEarlierTeamDays = 400;
 
   Date from() const { return from_; }
   Date to() const { return to_; }
@@ -185,6 +191,7 @@ class RawInputs {
   std::map<std::pair<Date, std::string>, std::vector<const Injury*>> injuries_by_key_;
   std::map<Date, std::vector<const Injury*>> injuries_by_date_;
   std::unordered_map<std::string, const Player*> player_by_lookup_;
+  std::unordered_map<std::string, std::pair<Date, std::string>> earlier_teams_;
 };
 
 }  // namespace nbaprops::analytics

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "analytics/box_formulas.h"
+#include "analytics/prop_line_consensus.h"
 #include "analytics/rules.h"
 #include "analytics/summary_rows.h"
 #include "analytics/team_offense_game_summary.h"
@@ -195,7 +196,7 @@ void add_prop_columns(RowBuilder& r, const GameContext& ctx, const PlayerBox& b,
       issues.add("tipoff_unknown");
     }
   }
-  auto chosen = choose_prop_line(lines, &ctx.game);
+  auto chosen = consensus_points_line(lines, &ctx.game);
   if (!chosen) {
     for (int k = 0; k < 8; ++k) r.integer(std::nullopt);
     return;
@@ -273,7 +274,7 @@ ProcessorOutput player_game_summary(const RawInputs& in, Date d) {
   std::vector<std::tuple<std::string, std::string, Row>> keyed;  // lookup, game_id, row
   for (const Game* g : in.games_on(d)) {
     if (!g->is_final()) {
-      out.failed.push_back(game_not_final(*g));
+      game_not_final(*g, out.failed, out.pending);
       continue;
     }
     GameContext ctx{in, d, *g, togs};

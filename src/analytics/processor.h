@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -31,7 +32,14 @@ struct FailedEntity {
 struct ProcessorOutput {
   std::vector<Row> rows;
   std::vector<FailedEntity> failed;
+  // Entities whose rows are still to come and are not failures: the game ids of scheduled
+  // games on D, whose summaries wait for their box scores (the run's status is `pending`).
+  std::vector<std::string> pending;
 };
+
+// Categories recorded but expected: they do not make a run partial (05-pipeline.md §3 names
+// EXPECTED_INCOMPLETE and STALE_DATA; docs/tonight.md adds GAME_POSTPONED, GAME_CANCELLED).
+bool expected_category(std::string_view category);
 
 // One entity's outcome: its row, or why it has none.
 using EntityResult = std::variant<Row, FailedEntity>;

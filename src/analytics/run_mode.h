@@ -14,8 +14,9 @@ namespace nbaprops::analytics {
 
 enum class RunMode { kDaily, kBackfill };
 
-// kBackfill when D has at least one game and every game on D is final with at least one
-// player_boxscores row; kDaily otherwise (a date without games is kDaily: nothing to replay).
+// kBackfill when D has at least one game played and every game on D is final with at least
+// one player_boxscores row, postponed and cancelled games aside; kDaily otherwise (a date
+// without games played is kDaily: nothing to replay).
 RunMode detect_mode(const RawInputs& inputs, Date d);
 
 // "daily" / "backfill", as processor_runs.mode stores it.

@@ -127,7 +127,7 @@ ProcessorOutput team_defense_game_summary(const RawInputs& in, Date d) {
   std::vector<std::tuple<std::string, std::string, Row>> keyed;  // defender, game_id, row
   for (const Game* g : in.games_on(d)) {
     if (!g->is_final()) {
-      out.failed.push_back(game_not_final(*g));
+      game_not_final(*g, out.failed, out.pending);
       continue;
     }
     for (const std::string* defender : {&g->home_team, &g->away_team}) {

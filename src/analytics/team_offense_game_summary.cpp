@@ -201,11 +201,21 @@ std::optional<int64_t> game_score(const Game& game, const std::string& team) {
   return team == game.home_team ? game.home_score : game.away_score;
 }
 
-FailedEntity game_not_final(const Game& game) {
-  return {"game", game.game_id, "MISSING_UPSTREAM",
-          "game " + game.game_id + " on " + format_date(game.game_date) + " has status " +
-              game.status + ", not final: skipped",
-          true};
+void game_not_final(const Game& game, std::vector<FailedEntity>& failed,
+                    std::vector<std::string>& pending) {
+  if (game.status == "scheduled") {
+    pending.push_back(game.game_id);
+    return;
+  }
+  std::string what =
+      "game " + game.game_id + " on " + format_date(game.game_date) + " has status " + game.status;
+  if (game.status == "postponed" || game.status == "cancelled") {
+    failed.push_back({"game", game.game_id,
+                      game.status == "postponed" ? "GAME_POSTPONED" : "GAME_CANCELLED",
+                      what + ": no summary", false});
+    return;
+  }
+  failed.push_back({"game", game.game_id, "MISSING_UPSTREAM", what + ", not final: skipped", true});
 }
 
 const TeamOffenseLine* TeamOffenseLines::find(const std::string& game_id,
@@ -220,7 +230,7 @@ TeamOffenseLines team_offense_lines(const RawInputs& in, Date d) {
   TeamOffenseLines out;
   for (const Game* g : in.games_on(d)) {
     if (!g->is_final()) {
-      out.failed.push_back(game_not_final(*g));
+      game_not_final(*g, out.failed, out.pending);
       continue;
     }
     game_lines(in, *g, out);
@@ -242,6 +252,7 @@ ProcessorOutput team_offense_game_summary(const RawInputs& in, Date d) {
   out.rows.reserve(lines.lines.size());
   for (const auto& l : lines.lines) out.rows.push_back(to_row(l));
   out.failed = std::move(lines.failed);
+  out.pending = std::move(lines.pending);
   return out;
 }
 

@@ -40,7 +40,8 @@ struct TeamOffenseLine {
 
 struct TeamOffenseLines {
   std::vector<TeamOffenseLine> lines;  // key order (team_abbr)
-  std::vector<FailedEntity> failed;    // games not final, teams without a line
+  std::vector<FailedEntity> failed;    // postponed/cancelled games, teams without a line
+  std::vector<std::string> pending;    // scheduled games: summaries still to come
   // The line of a team in a game; nullptr when the team got none.
   const TeamOffenseLine* find(const std::string& game_id, const std::string& team) const;
 };
@@ -54,7 +55,10 @@ ProcessorOutput team_offense_game_summary(const RawInputs& in, Date d);
 
 // The final score of `team` in `game` from games (NULL when not given).
 std::optional<int64_t> game_score(const Game& game, const std::string& team);
-// A FailedEntity for a game on D that is not final (shared by the three summaries).
-FailedEntity game_not_final(const Game& game);
+// A game on D that is not final (shared by the three summaries): a scheduled one is pending
+// (its id goes to `pending`, not a failure); a postponed or cancelled one is an expected
+// failure (GAME_POSTPONED, GAME_CANCELLED); any other status is MISSING_UPSTREAM.
+void game_not_final(const Game& game, std::vector<FailedEntity>& failed,
+                    std::vector<std::string>& pending);
 
 }  // namespace nbaprops::analytics

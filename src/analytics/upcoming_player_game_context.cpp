@@ -6,6 +6,7 @@
 #include "analytics/completeness_block.h"
 #include "analytics/player_context_features.h"
 #include "analytics/player_window.h"
+#include "analytics/prop_line_consensus.h"
 #include "analytics/row_builder.h"
 #include "analytics/rules.h"
 
@@ -132,6 +133,10 @@ UpgcDate::UpgcDate(const RawInputs& in, const Phase3History& history, Date d, Ru
 
 void UpgcDate::build_teams() {
   for (const Game* g : in_.games_on(d_)) {
+    if (g->status == "postponed" || g->status == "cancelled") {
+      not_played_.push_back(g);
+      continue;
+    }
     for (const std::string* t : {&g->home_team, &g->away_team}) {
       if (!teams_.count(*t)) teams_[*t].game = g;  // first game of the team on D
     }
@@ -144,11 +149,20 @@ void UpgcDate::build_teams() {
   }
 }
 
-// DAILY team rule: the latest team when it plays on D; else the team of the latest injury
-// report for D (before its game's cut-off) when that team plays on D; else unknown.
+// DAILY team rule: the latest team when it plays on D; with no game this season, his team of
+// an earlier season when it plays in his lines' game; else the team of the latest injury
+// report for D (before its game's cut-off) when that team plays on D; else, with no game
+// this season, his lines' game when only one side fits (team_from_lines_game); else unknown.
 std::optional<std::string> UpgcDate::daily_team(const std::string& p) const {
   PlayerWindow w = player_window(history_, p, d_);
   if (w.latest() && teams_.count(w.latest()->team_abbr)) return w.latest()->team_abbr;
+  const Game* lines_game = w.latest() ? nullptr : game_of_lines(p);
+  if (auto earlier = in_.earlier_team(p);
+      lines_game && earlier &&
+      (*earlier == lines_game->home_team || *earlier == lines_game->away_team) &&
+      teams_.count(*earlier)) {
+    return earlier;
+  }
   const Injury* best = nullptr;
   for (const Injury* i : in_.injuries(d_, p)) {
     auto it = teams_.find(i->team_abbr);
@@ -160,28 +174,76 @@ std::optional<std::string> UpgcDate::daily_team(const std::string& p) const {
     }
   }
   if (best) return best->team_abbr;
+  if (!w.latest()) return team_from_lines_game(p);
   return std::nullopt;
 }
 
-// The game on D that a player's lines name by id or by teams (either order); nullptr if none.
-const Game* UpgcDate::game_of_lines(const std::string& p) const {
-  for (const PropLine* l : in_.prop_lines(d_, p)) {
-    if (const Game* g = in_.game(l->game_id); g && g->game_date == d_) return g;
-    for (const Game* g : in_.games_on(d_)) {
-      const std::string& id = l->game_id;
-      std::string suffix_a = "_" + g->away_team + "_" + g->home_team;
-      std::string suffix_b = "_" + g->home_team + "_" + g->away_team;
-      auto ends_with = [&](const std::string& s) {
-        return id.size() >= s.size() && id.compare(id.size() - s.size(), s.size(), s) == 0;
-      };
-      if (ends_with(suffix_a) || ends_with(suffix_b)) return g;
+// Opening-night rule for a player with no game this season and no other source: of his lines'
+// two teams, a side fits when it has played no final game this season before D (had he been
+// on a team that has played, its box scores would have shown him). One side fits: that team.
+std::optional<std::string> UpgcDate::team_from_lines_game(const std::string& p) const {
+  const Game* g = game_of_lines(p);
+  if (!g) return std::nullopt;
+  std::vector<std::string> fits;
+  for (const std::string* team : {&g->away_team, &g->home_team}) {
+    bool played = false;
+    for (const Game* other : in_.team_games(*team)) {
+      played = played || (other->season == g->season && other->game_date < d_ && other->is_final());
+    }
+    if (!played && teams_.count(*team)) fits.push_back(*team);
+  }
+  if (fits.size() == 1) return fits.front();
+  return std::nullopt;
+}
+
+// When his lines name a game that is not played on D: a postponed or cancelled game of D, or
+// a game id `..._AWAY_HOME` whose two teams have no game on D at all (the schedule moved it).
+std::optional<FailedEntity> UpgcDate::lines_game_not_played(const std::string& p) const {
+  auto lines = in_.prop_lines(d_, p);
+  if (lines.empty() || game_of_lines(p)) return std::nullopt;
+  for (const PropLine* l : lines) {
+    for (const Game* g : not_played_) {
+      bool named = l->game_id == g->game_id ||
+                   l->game_id.ends_with("_" + g->away_team + "_" + g->home_team) ||
+                   l->game_id.ends_with("_" + g->home_team + "_" + g->away_team);
+      if (!named) continue;
+      bool cancelled = g->status == "cancelled";
+      return FailedEntity{
+          "player", p, cancelled ? "GAME_CANCELLED" : "GAME_POSTPONED",
+          "his lines' game " + g->game_id + " on " + format_date(d_) + " has status " + g->status,
+          false};
     }
   }
-  return nullptr;
+  const std::string& id = lines.front()->game_id;
+  size_t second = id.rfind('_');
+  size_t first = second == std::string::npos ? std::string::npos : id.rfind('_', second - 1);
+  if (first == std::string::npos) return std::nullopt;
+  std::string away = id.substr(first + 1, second - first - 1), home = id.substr(second + 1);
+  bool plays = false;
+  for (const Game* g : in_.games_on(d_)) {
+    for (const std::string* t : {&g->home_team, &g->away_team}) {
+      plays = plays || *t == away || *t == home;
+    }
+  }
+  if (plays) return std::nullopt;
+  return FailedEntity{"player", p, "GAME_POSTPONED",
+                      "his lines' game " + id + " (" + away + " at " + home +
+                          ") is not on the schedule of " + format_date(d_) + ": postponed or moved",
+                      false};
+}
+
+// The game played on D that a player's lines name by id or by teams (either order); nullptr
+// if none (a postponed or cancelled game is not played).
+const Game* UpgcDate::game_of_lines(const std::string& p) const {
+  const Game* g = game_of_prop_lines(in_, d_, in_.prop_lines(d_, p));
+  if (g && std::find(not_played_.begin(), not_played_.end(), g) != not_played_.end()) {
+    return nullptr;
+  }
+  return g;
 }
 
 bool UpgcDate::has_points_line(const std::string& p, const Game* game) const {
-  return choose_prop_line(in_.prop_lines(d_, p), game ? game : game_of_lines(p)).has_value();
+  return consensus_points_line(in_.prop_lines(d_, p), game ? game : game_of_lines(p)).has_value();
 }
 
 void UpgcDate::build_entities(RunMode mode) {
@@ -205,14 +267,22 @@ void UpgcDate::build_entities(RunMode mode) {
       }
     }
   }
+  std::map<std::string, FailedEntity> not_played;
   for (const std::string& p : in_.players_with_points_line(d_)) {
     if (set.count(p)) continue;
+    if (auto off = lines_game_not_played(p)) {
+      not_played.emplace(p, std::move(*off));
+      continue;
+    }
     auto team = daily_team(p);
     if (has_points_line(p, team ? teams_.at(*team).game : nullptr)) set[p] = team;
   }
+  for (auto& [p, off] : not_played) set.try_emplace(p, std::nullopt);
   for (auto& [p, team] : set) {
     const Game* g = team ? teams_.at(*team).game : nullptr;
-    entities_.push_back({p, team, g});
+    auto off = not_played.find(p);
+    entities_.push_back(
+        {p, team, g, off == not_played.end() ? std::nullopt : std::optional(off->second)});
   }
 }
 
@@ -248,6 +318,7 @@ std::string quality_tier(int n) {
 
 std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
   const UpgcEntity& e = entities_[i];
+  if (e.not_played) return *e.not_played;
   const TeamShared* team = e.team_abbr ? &teams_.at(*e.team_abbr) : nullptr;
   if (team && !team->utgc) {
     return FailedEntity{"player", e.player_lookup, "MISSING_UPSTREAM",
@@ -255,8 +326,8 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
   }
   PlayerWindow w = player_window(history_, e.player_lookup, d_);
   QualityIssues issues;
-  auto line = choose_prop_line(in_.prop_lines(d_, e.player_lookup),
-                               e.game ? e.game : game_of_lines(e.player_lookup));
+  auto line = consensus_points_line(in_.prop_lines(d_, e.player_lookup),
+                                    e.game ? e.game : game_of_lines(e.player_lookup));
   const Injury* injury =
       e.game ? latest_injury(in_.injuries(d_, e.player_lookup), game_cutoff(*e.game).at) : nullptr;
   const Player* player = in_.player(e.player_lookup);

@@ -45,6 +45,9 @@ struct UpgcEntity {
   std::string player_lookup;
   std::optional<std::string> team_abbr;
   const Game* game = nullptr;
+  // Set when his lines name a game that is not played on D (postponed or cancelled, or not
+  // on D's schedule at all): an expected failure, no row (docs/tonight.md).
+  std::optional<FailedEntity> not_played;
 };
 
 class UpgcDate {
@@ -75,6 +78,8 @@ class UpgcDate {
   void build_teams();
   void build_entities(RunMode mode);
   std::optional<std::string> daily_team(const std::string& player_lookup) const;
+  std::optional<std::string> team_from_lines_game(const std::string& player_lookup) const;
+  std::optional<FailedEntity> lines_game_not_played(const std::string& player_lookup) const;
   bool has_points_line(const std::string& player_lookup, const Game* game) const;
   const Game* game_of_lines(const std::string& player_lookup) const;
 
@@ -85,6 +90,7 @@ class UpgcDate {
   bool bootstrap_ = false;
   const precompute::CompletenessResult* completeness_ = nullptr;
   std::map<std::string, TeamShared> teams_;  // teams playing on D
+  std::vector<const Game*> not_played_;      // D's postponed and cancelled games
   std::vector<UpgcEntity> entities_;
 };
 

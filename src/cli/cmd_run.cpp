@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/run_summary.h"
 #include "core/date.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
@@ -158,6 +159,9 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     auto report =
         pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
     print_summary(report, args, options.phases);
+    if (args.daily_defaults && !args.json) {  // `run`: what D produced, and what is missing
+      print_run_day(summarise_run_day(*store, *from), *from, std::cout, std::cerr);
+    }
     return report.any_failed ? 1 : 0;
   });
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "analytics/player_game_summary.h"
+#include "analytics/prop_line_consensus.h"
 #include "analytics/team_defense_game_summary.h"
 #include "analytics/team_offense_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
@@ -34,6 +35,9 @@ Out utgc(DateContext& c) {
   for (const auto& r : c.utgc) out.rows.push_back(a::utgc_row(r, c.p4.d));
   return out;
 }
+Out plc(DateContext& c) {
+  return a::prop_line_consensus(*c.p4.raw, c.p4.d, c.p4.parallel);
+}
 Out upgc(DateContext& c) {
   return a::upcoming_player_game_context(*c.p4.raw, *c.p4.history, c.p4.d, c.mode, c.utgc,
                                          c.p4.completeness, c.p4.parallel);
@@ -56,7 +60,7 @@ Out mlfs(DateContext& c) {
 
 constexpr std::string_view kTogs = "team_offense_game_summary", kTdgs = "team_defense_game_summary",
                            kPgs = "player_game_summary", kUtgc = "upcoming_team_game_context",
-                           kUpgc = "upcoming_player_game_context",
+                           kUpgc = "upcoming_player_game_context", kPlc = "prop_line_consensus",
                            kTdza = "team_defense_zone_analysis",
                            kPsza = "player_shot_zone_analysis", kPcf = "player_composite_factors",
                            kPdc = "player_daily_cache", kMlfs = "ml_feature_store",
@@ -73,6 +77,7 @@ const std::vector<ProcessorEntry>& processor_graph() {
     {kTdgs,   3, {"raw", kTogs},                             kSummary, a::team_defense_game_summary_table, a::team_defense_game_summary,  nullptr,  nullptr,   {}},
     {kPgs,    3, {"raw", kTogs},                             kSummary, a::player_game_summary_table,       a::player_game_summary,        nullptr,  nullptr,   {}},
     {kUtgc,   3, {"raw", kPgs},                              kPerDate, a::upcoming_team_game_context_table,   nullptr, utgc, &P4::utgc, "team_abbr"},
+    {kPlc,    3, {"raw"},                                    kPerDate, a::prop_line_consensus_table,          nullptr, plc,  nullptr,   {}},
     {kUpgc,   3, {"raw", kPgs, kTogs, kTdgs, kUtgc},         kPerDate, a::upcoming_player_game_context_table, nullptr, upgc, &P4::upgc, "player_lookup"},
     {kTdza,   4, {"raw", kTdgs},                             kPerDate, p::team_defense_zone_analysis_table,   nullptr, tdza, &P4::tdza, "team_abbr"},
     {kPsza,   4, {"raw", kPgs},                              kPerDate, p::player_shot_zone_analysis_table,    nullptr, psza, &P4::psza, "player_lookup"},

@@ -51,7 +51,7 @@ struct RunOptions {
 struct ProcessorRunSummary {
   std::string processor;
   Date date;
-  std::string mode, status;  // status: success, partial, skipped
+  std::string mode, status;  // status: success, partial, pending (scheduled games), skipped
   int64_t rows = 0, failed = 0;
   int64_t compute_us = 0, write_us = 0;
 };

@@ -84,4 +84,20 @@ analytics::ProcessorOutput for_each_upgc_player(
   });
 }
 
+analytics::FailedEntity missing_upgc_key(const Phase4Inputs& in, const std::string& player,
+                                         bool team_missing, const std::string& reason) {
+  // Without the raw box scores nothing confirms he has not played: MISSING_UPSTREAM.
+  if (!team_missing || !in.raw) return {"player", player, "MISSING_UPSTREAM", reason, true};
+  int season = season_of(in.d);
+  for (const analytics::PlayerBox* b : in.raw->player_boxes(player)) {
+    if (b->game_date < in.d && season_of(b->game_date) == season) {
+      return {"player", player, "MISSING_UPSTREAM", reason, true};
+    }
+  }
+  return {"player", player, "EXPECTED_INCOMPLETE",
+          reason + ": no game of his this season before " + format_date(in.d) +
+              " gives his team, and no other source does",
+          false};
+}
+
 }  // namespace nbaprops::precompute

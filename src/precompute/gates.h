@@ -35,6 +35,13 @@ std::optional<analytics::FailedEntity> completeness_gate(const Phase4Inputs& in,
 analytics::FailedEntity too_few_games(const std::string& entity_type, const std::string& entity_id,
                                       int games, int minimum, int raw_games);
 
+// A UPGC row without team, opponent or game (`reason` names what it lacks): MISSING_UPSTREAM,
+// except when the team is what it lacks and the player has no box-score row of season(D)
+// before D (the raw data confirms he has not played yet: the opening-night case,
+// docs/tonight.md), which is EXPECTED_INCOMPLETE.
+analytics::FailedEntity missing_upgc_key(const Phase4Inputs& in, const std::string& player,
+                                         bool team_missing, const std::string& reason);
+
 // The completeness block: checked from the entity's result, else unchecked.
 // Calls `row_of` for each UPGC player of D, in key order, and collects its row or failure;
 // an exception becomes a PROCESSING_ERROR failure of that player.

@@ -12,6 +12,7 @@
 #include "analytics/row_builder.h"
 #include "analytics/team_availability.h"
 #include "precompute/feature_calculators.h"
+#include "precompute/gates.h"
 
 namespace nbaprops::precompute {
 namespace {
@@ -448,7 +449,7 @@ analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
           auto game = upgc.s("game_id");
           if (!team || !opp || !game) {
             std::string missing = !team ? "team_abbr" : !opp ? "opponent_abbr" : "game_id";
-            return fail("MISSING_UPSTREAM", "UPGC row without " + missing, true);
+            return missing_upgc_key(in, player, !team, "UPGC row without " + missing);
           }
           FeatureArray f = features_with_roster(in, upgc, rosters.at(*team));
           if (auto v = feature_range_violation(f)) return fail("VALIDATION_ERROR", *v, false);

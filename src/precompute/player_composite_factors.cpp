@@ -75,8 +75,8 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
     if (!team) missing.emplace_back("team_abbr");
     if (!opponent) missing.emplace_back("opponent_abbr");
     if (!game_id) missing.emplace_back("game_id");
-    return FailedEntity{"player", player, "MISSING_UPSTREAM",
-                        "upcoming_player_game_context row without " + *join(missing, ", "), true};
+    return missing_upgc_key(in, player, !team,
+                            "upcoming_player_game_context row without " + *join(missing, ", "));
   }
   auto utgc = in.utgc.find(*team);
   auto psza = in.psza.find(player);

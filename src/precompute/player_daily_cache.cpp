@@ -76,8 +76,7 @@ std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader&
   std::string player = *upgc.s("player_lookup");
   auto team = upgc.s("team_abbr");
   if (!team) {
-    return FailedEntity{"player", player, "MISSING_UPSTREAM",
-                        "upcoming_player_game_context row without team_abbr", true};
+    return missing_upgc_key(in, player, true, "upcoming_player_game_context row without team_abbr");
   }
   int season = season_of(in.d);
   // His games of S before D, newest first.

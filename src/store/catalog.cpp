@@ -1,5 +1,6 @@
 #include "store/catalog.h"
 
+#include "analytics/prop_line_consensus.h"
 #include "analytics/tables.h"
 #include "picks/tables.h"
 #include "precompute/tables.h"
@@ -12,7 +13,7 @@ namespace nbaprops {
 
 const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
   static const std::vector<std::vector<const TableSchema*>> versions = [] {
-    std::vector<std::vector<const TableSchema*>> v(6);
+    std::vector<std::vector<const TableSchema*>> v(7);
     for (const auto& t : raw_tables()) v[0].push_back(&t);
     v[1] = analytics::analytics_tables();
     v[2] = precompute::precompute_tables();
@@ -22,8 +23,10 @@ const std::vector<std::vector<const TableSchema*>>& catalog_versions() {
     v[4] = predict::performance_and_backtest_tables();
     v[4].insert(v[4].begin(), &raw_partition_versions_table());
     for (const auto* t : predict::model_tables()) v[4].push_back(t);
-    // Version 6: Phase 6, best bets (docs/publishing.md).
-    v[5] = picks::picks_tables();
+    // Version 6: every market's lines consolidated across books (docs/tonight.md).
+    v[5] = {&analytics::prop_line_consensus_table()};
+    // Version 7: Phase 6, best bets (docs/publishing.md).
+    v[6] = picks::picks_tables();
     return v;
   }();
   return versions;

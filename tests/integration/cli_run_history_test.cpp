@@ -28,9 +28,9 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   ASSERT_EQ(testing::run_command(bin + " status --db " + db + " --date 2024-10-22 --json", &out),
             0);
   auto runs = nlohmann::json::parse(out);
-  // Five Phase 3, five Phase 4 processors, the two of Phase 5 and Phase 6's best_bets (`run`
-  // is the daily job).
-  ASSERT_EQ(runs.size(), 13u);
+  // Six Phase 3 (prop_line_consensus included), five Phase 4 processors, the two of Phase 5
+  // and Phase 6's best_bets (`run` is the daily job).
+  ASSERT_EQ(runs.size(), 14u);
   std::map<std::string, std::string> status;
   for (const auto& r : runs) status[r["processor"]] = r["status"];
   EXPECT_EQ(status["team_offense_game_summary"], "partial");
@@ -50,14 +50,14 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   EXPECT_EQ(rc, 1) << out;
   auto summary = nlohmann::json::parse(out);
   EXPECT_EQ(summary["threads"], 2);
-  EXPECT_EQ(summary["processors"].size(), 10u);
+  EXPECT_EQ(summary["processors"].size(), 11u);
   EXPECT_EQ(summary["processors"][0]["processor"], "team_offense_game_summary");
   EXPECT_TRUE(summary["processors"][0].contains("compute_us_per_entity"));
   rc = testing::run_command(bin + " backfill --db " + db +
                                 " --from 2024-10-22 --to 2024-10-22 --quiet --timings --resume",
                             &out);
   EXPECT_NE(out.find("us/entity"), std::string::npos) << out;
-  EXPECT_NE(out.find("(8 skipped, inputs unchanged)"), std::string::npos) << out;
+  EXPECT_NE(out.find("(9 skipped, inputs unchanged)"), std::string::npos) << out;
   EXPECT_EQ(testing::run_command(bin + " backfill --db " + db +
                                  " --from 2024-10-22 --to 2024-10-22 --threads -1 2>/dev/null"),
             2);
@@ -66,7 +66,7 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
             2);
   rc = testing::run_command(
       bin + " backfill --db " + db + " --from 2024-10-22 --to 2024-10-22 --phases 3 --json", &out);
-  EXPECT_EQ(nlohmann::json::parse(out)["processors"].size(), 5u);
+  EXPECT_EQ(nlohmann::json::parse(out)["processors"].size(), 6u);
   // --only: one processor written; what it reads is computed, not written.
   rc = testing::run_command(
       bin + " run --db " + db + " --date 2024-10-22 --only player_composite_factors --json", &out);

@@ -260,9 +260,10 @@ TEST_F(PlayerDailyCache, FailureCategoriesInGateOrder) {
   EXPECT_EQ(out.failed[0].category, "INSUFFICIENT_DATA");
   EXPECT_EQ(out.failed[0].reason, "Only 1 games, need 3 but the raw box scores show 4 appearances");
   EXPECT_TRUE(out.failed[0].can_retry);
+  // No team and no box-score row this season: he has not played yet (docs/tonight.md).
   EXPECT_EQ(out.failed[1].entity_id, "noteam");
-  EXPECT_EQ(out.failed[1].category, "MISSING_UPSTREAM");
-  EXPECT_TRUE(out.failed[1].can_retry);
+  EXPECT_EQ(out.failed[1].category, "EXPECTED_INCOMPLETE");
+  EXPECT_FALSE(out.failed[1].can_retry);
   EXPECT_EQ(out.failed[2].entity_id, "rookieplayer");
   EXPECT_EQ(out.failed[2].category, "EXPECTED_INCOMPLETE");
   EXPECT_EQ(out.failed[2].reason, "Only 2 games, need 3 (2 raw appearances)");

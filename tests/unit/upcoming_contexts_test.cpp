@@ -28,7 +28,8 @@ const char* kGames =
     "0022400601,2025-01-15,2024,regular,MIA,NYK,2025-01-16T00:30:00Z,scheduled,,,true\n"
     "0022400800,2025-01-20,2024,regular,NYK,BOS,2025-01-21T00:30:00Z,final,90,100,false\n"
     "0022400700,2025-03-10,2024,regular,PHX,LAL,2025-03-11T02:00:00Z,final,100,99,false\n"
-    "0022400701,2025-03-12,2024,regular,LAL,MIA,,scheduled,,,false\n";
+    "0022400701,2025-03-12,2024,regular,LAL,MIA,,scheduled,,,false\n"
+    "0022400900,2025-03-20,2024,regular,SAS,LAL,2025-03-21T00:30:00Z,scheduled,,,false\n";
 
 const char* kGameLines =
     "game_date,game_id,bookmaker,market,team_abbr,line,price,snapshot_utc\n"
@@ -63,7 +64,10 @@ const char* kProps =
     "2025-01-15,0022400600,,Jayson Tatum,points,draftkings,30.0,-110,-110,2025-01-16T04:00:00Z,\n"
     "2025-01-15,0022400600,,Jayson Tatum,points,fanduel,23.5,-110,-110,2025-01-15T22:00:00Z,\n"
     "2025-01-15,0022400600,,Line Only,points,draftkings,8.5,-110,-110,2025-01-15T20:00:00Z,\n"
-    "2025-01-15,0022400600,,Post Line,points,draftkings,9.5,-110,-110,2025-01-16T05:00:00Z,\n";
+    "2025-01-15,0022400600,,Post Line,points,draftkings,9.5,-110,-110,2025-01-16T05:00:00Z,\n"
+    "2025-03-20,0022400900,,Rookie Guy,points,draftkings,10.5,-110,-110,2025-03-20T20:00:00Z,\n"
+    "2025-01-10,0022400504,,Postponed Guy,points,draftkings,12.5,-110,-110,2025-01-10T20:00:00Z,"
+    "\n";
 
 const char* kPlayers =
     "player_id,player_lookup,player_name,birth_date,position\n"
@@ -323,13 +327,15 @@ TEST_F(UpcomingContexts, PlayerRowPerformancePropsAndGameContext) {
   EXPECT_EQ(cell(jt, t, "player_id"), i(1628369));
   EXPECT_EQ(cell(jt, t, "points_avg_last_5"), f(24.4));  // the row dated D is not read
   EXPECT_EQ(cell(jt, t, "days_rest"), i(2));
-  EXPECT_EQ(cell(jt, t, "current_points_line"), f(22.0));
-  EXPECT_EQ(cell(jt, t, "opening_points_line"), f(21.5));
-  EXPECT_EQ(cell(jt, t, "line_movement"), f(0.5));
+  // The consensus of DraftKings (21.5 then 22.0) and FanDuel (23.5) (docs/tonight.md): current
+  // median (22.0 + 23.5) / 2 = 22.75, stored 22.8; opening (21.5 + 23.5) / 2 = 22.5.
+  EXPECT_EQ(cell(jt, t, "current_points_line"), f(22.8));
+  EXPECT_EQ(cell(jt, t, "opening_points_line"), f(22.5));
+  EXPECT_EQ(cell(jt, t, "line_movement"), f(0.3));
   EXPECT_EQ(cell(jt, t, "points_line_bookmaker"), s("draftkings"));
   EXPECT_EQ(cell(jt, t, "points_line_book_count"), i(2));
   EXPECT_EQ(cell(jt, t, "has_prop_line"), i(1));
-  EXPECT_EQ(cell(jt, t, "prop_over_streak"), i(2));
+  EXPECT_EQ(cell(jt, t, "prop_over_streak"), i(1));  // 27 over 22.75, then 22 under
   EXPECT_EQ(cell(jt, t, "prop_under_streak"), i(0));
   EXPECT_EQ(cell(jt, t, "game_id"), s("0022400600"));
   EXPECT_EQ(cell(jt, t, "opponent_abbr"), s("LAL"));
@@ -394,6 +400,26 @@ TEST_F(UpcomingContexts, BackfillPlayerSetComesFromTheBoxScoresOfD) {
   const Row& jb = find(out, t, "player_lookup", "jaylenbrown");
   EXPECT_EQ(cell(jb, t, "team_abbr"), s("BOS"));
   EXPECT_EQ(cell(jb, t, "points_avg_last_5"), kNull);
+}
+
+TEST_F(UpcomingContexts, NoGameYetTheOnlySideOfHisLinesGameThatFitsIsHisTeam) {
+  // Rookie Guy has no game and no report; his lines name SAS at home to LAL on Mar 20. LAL has
+  // played final games this season without him, SAS none: only SAS fits (docs/tonight.md).
+  const TableSchema& t = upcoming_player_game_context_table();
+  ProcessorOutput out = players_on(day(2025, 3, 20), RunMode::kDaily, *inputs_, *history_);
+  const Row& rg = find(out, t, "player_lookup", "rookieguy");
+  EXPECT_EQ(cell(rg, t, "team_abbr"), s("SAS"));
+  EXPECT_EQ(cell(rg, t, "opponent_abbr"), s("LAL"));
+}
+
+TEST_F(UpcomingContexts, LinesOnAPostponedGameAreAnExpectedFailureWithoutARow) {
+  // LAL-MIA on Jan 10 is postponed: its players are not entities; the line player is recorded.
+  ProcessorOutput out = players_on(day(2025, 1, 10), RunMode::kDaily, *inputs_, *history_);
+  EXPECT_TRUE(out.rows.empty());
+  ASSERT_EQ(out.failed.size(), 1u);
+  EXPECT_EQ(out.failed[0].entity_id, "postponedguy");
+  EXPECT_EQ(out.failed[0].category, "GAME_POSTPONED");
+  EXPECT_TRUE(expected_category(out.failed[0].category));
 }
 
 }  // namespace

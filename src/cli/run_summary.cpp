@@ -1,0 +1,73 @@
+#include "cli/run_summary.h"
+
+#include <fmt/format.h>
+
+#include "analytics/prop_line_consensus.h"
+#include "store/catalog.h"
+
+namespace nbaprops::cli {
+namespace {
+
+int64_t count_on(Store& store, const char* table, const char* date_column, Date d,
+                 std::vector<Condition> more = {}) {
+  more.push_back({date_column, "=", format_date(d)});
+  return store.count(*catalog_table(table), more);
+}
+
+}  // namespace
+
+RunDaySummary summarise_run_day(Store& store, Date d) {
+  RunDaySummary s;
+  s.games = count_on(store, "games", "game_date", d);
+  s.players = count_on(store, "upcoming_player_game_context", "game_date", d);
+  s.lines_rows = count_on(store, "prop_lines", "game_date", d);
+  for (const std::string& m : analytics::consolidated_markets()) {
+    s.lines.emplace_back(
+        m, count_on(store, "prop_line_consensus", "game_date", d, {{"market", "=", m}}));
+  }
+  s.predictions = count_on(store, "player_prop_predictions", "game_date", d);
+  for (const char* side : {"OVER", "UNDER"}) {
+    s.picks += count_on(store, "player_prop_predictions", "game_date", d,
+                        {{"recommendation", "=", std::string(side)}});
+  }
+  s.feature_history =
+      store.count(*catalog_table("ml_feature_store"), {{"game_date", "<", format_date(d)}}) > 0;
+  s.earlier_games = store.count(*catalog_table("games"),
+                                {{"game_date", ">=", format_date(make_date(season_of(d), 10, 1))},
+                                 {"game_date", "<", format_date(d)},
+                                 {"status", "=", std::string("final")}}) > 0;
+  return s;
+}
+
+void print_run_day(const RunDaySummary& s, Date d, std::ostream& out, std::ostream& err) {
+  std::string date = format_date(d);
+  if (s.games == 0) {
+    err << fmt::format(
+        "warning: no games on {} in the store: load the schedule (nbaprops ingest SCHEDULE_FILE) "
+        "or check the date\n",
+        date);
+  }
+  if (s.games > 0 && s.lines_rows == 0) {
+    err << fmt::format(
+        "warning: no prop lines for {}: load tonight's lines (nbaprops ingest LINES_FILE) and run "
+        "again; without a line no pick is recommended\n",
+        date);
+  }
+  if (s.games > 0 && !s.feature_history && s.earlier_games) {
+    // From October 1 of D's season (backfill skips the dates without games) to D - 1.
+    err << fmt::format(
+        "warning: the store has no feature history before {} (never backfilled): run nbaprops "
+        "backfill --from {} --to {}, then this run again; models and recent-form features need "
+        "it\n",
+        date, format_date(make_date(season_of(d), 10, 1)), format_date(Date{d.days - 1}));
+  }
+  std::string lines;
+  for (const auto& [market, n] : s.lines) {
+    lines += fmt::format("{}{} {}", lines.empty() ? "" : ", ", market, n);
+  }
+  out << fmt::format(
+      "{}: {} games, {} players; players with a line: {}; {} predictions, {} recommended picks\n",
+      date, s.games, s.players, lines, s.predictions, s.picks);
+}
+
+}  // namespace nbaprops::cli
