@@ -80,8 +80,7 @@ std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff) {
   store.scan(mlfs,
              {{"game_date", ">=", from},
               {"game_date", "<", to},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
-              {"feature_quality_score", ">=", kMinTrainingQuality}},
+              {"feature_version", "=", std::string(precompute::kFeatureVersion)}},
              [&](const Row& row) {
                RowReader r(mlfs, row);
                auto day = r.s("game_date");
