@@ -23,6 +23,7 @@ namespace {
 struct BacktestArgs {
   std::string from, to, systems, out, models, money_from;
   double min_ev = 0.03;
+  int training_days = predict::kTrainingWindowDays;
   std::string calibrator = "isotonic";
   int retrain_every = predict::kDefaultRetrainEveryDays;
   int threads = 0;
@@ -138,6 +139,11 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
   o.processed_at = now_utc();
   o.predict.models = model_options(global, args.models, args.retrain_every);
   if (!o.predict.models) return 2;
+  if (args.training_days < 1) {
+    std::cerr << "error: --training-days must be 1 or more\n";
+    return 2;
+  }
+  o.predict.models->training_days = args.training_days;
   o.predict.processed_at = o.processed_at;
   return with_store_errors([&] {
     try {
@@ -206,6 +212,9 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
                   "Bet a side when its expected value at the book's price is at least this "
                   "(default 0.03)");
   cmd->add_option("--calibrator", args->calibrator, "isotonic (default) or platt");
+  cmd->add_option("--training-days", args->training_days,
+                  "Days of feature rows before each cutoff that train gradient_boosting "
+                  "(default 730; 3650: every earlier season of a ten-season store)");
   cmd->callback([&global, &exit_code, args] { exit_code = run_backtest(global, *args); });
 }
 

@@ -42,7 +42,9 @@ struct TrainingRow {
 // his own value left missing, NaN), whose player appeared that day
 // (his player_game_summary row of the date: player_status active, minutes > 0); label = that
 // row's pts. Rows in (game_date, player_lookup) order. Throws StoreError.
-std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff);
+// `window_days` replaces the 730 days (issue 12: a longer window trains on earlier seasons).
+std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff,
+                                            int window_days = kTrainingWindowDays);
 
 // The rows' features as one row-major matrix, and their labels.
 DenseMatrix feature_matrix(std::span<const TrainingRow> rows);
