@@ -149,7 +149,7 @@ TEST(Calibrator, PoolsViolatorsByHand) {
   EXPECT_DOUBLE_EQ(c->knots()[1].first, 3.0);
   EXPECT_DOUBLE_EQ(c->knots()[1].second, kMaxCalibratedP);
   EXPECT_DOUBLE_EQ(c->probability(2.25), 0.5 + 0.5 * (kMaxCalibratedP - 0.5));
-  EXPECT_DOUBLE_EQ(c->probability(0.0), 0.5);  // clamped outside the knots
+  EXPECT_DOUBLE_EQ(c->probability(0.0), 0.5);       // clamped outside the knots
   EXPECT_FALSE(Calibrator::fit_isotonic(s, y, 5));  // too few rows
 }
 
