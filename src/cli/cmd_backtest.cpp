@@ -24,6 +24,7 @@ struct BacktestArgs {
   std::string from, to, systems, out, models, money_from;
   double min_ev = 0.03;
   int training_days = predict::kTrainingWindowDays;
+  double min_quality = 0;
   std::string calibrator = "isotonic";
   int retrain_every = predict::kDefaultRetrainEveryDays;
   int threads = 0;
@@ -144,6 +145,7 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
     return 2;
   }
   o.predict.models->training_days = args.training_days;
+  o.predict.min_quality = args.min_quality;
   o.predict.processed_at = o.processed_at;
   return with_store_errors([&] {
     try {
@@ -212,6 +214,9 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
                   "Bet a side when its expected value at the book's price is at least this "
                   "(default 0.03)");
   cmd->add_option("--calibrator", args->calibrator, "isotonic (default) or platt");
+  cmd->add_option("--min-quality", args->min_quality,
+                  "Skip players whose feature_quality_score is below this (quality_too_low); "
+                  "default 0: every player with a feature row is predicted");
   cmd->add_option("--training-days", args->training_days,
                   "Days of feature rows before each cutoff that train gradient_boosting "
                   "(default 730; 3650: every earlier season of a ten-season store)");
