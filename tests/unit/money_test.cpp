@@ -7,6 +7,7 @@
 
 #include "predict/calibrator.h"
 #include "predict/money.h"
+#include "predict/money_report.h"
 
 namespace nbaprops::predict {
 namespace {
@@ -164,6 +165,62 @@ TEST(Calibrator, JsonRoundTrip) {
   }
   EXPECT_FALSE(Calibrator::from_json("{\"kind\":\"magic\"}"));
   EXPECT_FALSE(Calibrator::from_json("not json"));
+}
+
+// The money report by hand: a calibrator of the cutoff 2024-11-05 (opening night 2024-10-22,
+// weekly grid) fitted on rows dated in [2024-10-22, 2024-11-05); the rows of 2024-11-06 bet by
+// EV at -110 (break-even 52.38%); earlier rows only calibrate.
+GradedRow graded(Date d, double predicted, double line, double actual) {
+  GradedRow r;
+  r.game_date = d;
+  r.prediction.recommendation = "PASS";
+  r.prediction.line = line;
+  r.prediction.predicted_points = predicted;
+  r.prediction.over_price = -110;
+  r.prediction.under_price = -110;
+  r.grade.actual_points = actual;
+  return r;
+}
+
+TEST(MoneyReport, CalibratesWalkForwardAndBetsByValueAtThePrice) {
+  const Date cal = make_date(2024, 10, 25), day = make_date(2024, 11, 6);
+  PooledGrades pooled;
+  auto& rows = pooled.by_system["s"];
+  // Calibration: score +2 went over twice, score -2 under twice -> P(over) 0.99 / 0.01.
+  rows = {graded(cal, 22, 20, 25), graded(cal, 22, 20, 24), graded(cal, 18, 20, 15),
+          graded(cal, 18, 20, 16),
+          // The report day: +2 (over, wins at -110) and -2 (under, but it went over: loses).
+          graded(day, 22, 20, 23), graded(day, 18, 20, 23)};
+  pooled.market = {graded(day, 20, 20, 23), graded(day, 20, 20, 23)};
+  MoneyOptions o;
+  o.report_from = day;
+  o.opening_night = make_date(2024, 10, 22);
+  o.min_calibration_rows = 2;
+  auto figures = money_report(pooled, o);
+  ASSERT_EQ(figures.size(), 2u);
+  const MoneyFigures& s = figures[0];
+  EXPECT_EQ(s.system, "s");
+  EXPECT_EQ(s.lined, 2);
+  EXPECT_EQ(s.calibrated, 2);
+  EXPECT_EQ(s.bets, 2);
+  EXPECT_EQ(s.wins, 1);
+  EXPECT_EQ(s.losses, 1);
+  EXPECT_NEAR(*s.hit_rate, 0.5, 1e-12);
+  EXPECT_NEAR(*s.break_even, 110.0 / 210.0, 1e-12);
+  EXPECT_NEAR(s.profit, 100.0 / 110.0 - 1.0, 1e-12);
+  // Brier: (0.99 - 1)^2 and (0.01 - 1)^2 -> 0.4901; the no-vig 0.5 scores 0.25.
+  EXPECT_NEAR(*s.brier, (0.0001 + 0.9801) / 2, 1e-12);
+  EXPECT_NEAR(*s.market_brier, 0.25, 1e-12);
+  const MoneyFigures& under = figures[1];
+  EXPECT_EQ(under.system, "always_under");
+  EXPECT_EQ(under.bets, 2);
+  EXPECT_EQ(under.losses, 2);
+  EXPECT_NEAR(under.profit, -2.0, 1e-12);
+  // Too few calibration rows: nothing is calibrated, nothing is bet.
+  o.min_calibration_rows = 5;
+  auto none = money_report(pooled, o);
+  EXPECT_EQ(none[0].calibrated, 0);
+  EXPECT_EQ(none[0].bets, 0);
 }
 
 }  // namespace
