@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 
-.PHONY: deps build test demo bench format format-check clean
+.PHONY: deps build test demo bench history format format-check clean
 
 deps:
 	@scripts/install-deps
@@ -23,6 +23,10 @@ test: format-check build
 
 demo: build
 	@scripts/demo $(BUILD_DIR)/nbaprops
+
+# Ten real seasons into history.db, Phases 3-4 over all of them (scripts/history).
+history: build
+	@scripts/history $(BUILD_DIR)/nbaprops
 
 bench: build
 	@bench/run-all $(BUILD_DIR)

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "predict/grade_day.h"
 #include "predict/model_registry.h"
+#include "predict/money.h"
 #include "predict/performance.h"
 #include "predict/predict_day.h"
 
@@ -147,7 +148,20 @@ int run_grade(const GlobalOptions& global, const PredictArgs& args) {
     };
     for (const auto& [system, s] : pooled.summaries()) print(system, s);
     if (!pooled.market.empty()) print("market", predict::summarize_market(pooled.market));
-    std::cout << "break-even at -110: 52.38 %\n";
+    // Break-even from the prices actually taken (issue 12 replaces 04 §8's -110 rule).
+    for (const auto& [system, rows] : pooled.by_system) {
+      std::vector<int64_t> prices;
+      for (const auto& r : rows) {
+        if (r.grade.price && (r.grade.result == "WIN" || r.grade.result == "LOSS")) {
+          prices.push_back(*r.grade.price);
+        }
+      }
+      auto be = predict::break_even_rate(prices);
+      if (be) {
+        std::cout << fmt::format("break-even at the prices taken, {}: {:.2f} %\n", system,
+                                 *be * 100);
+      }
+    }
     return 0;
   } catch (const StoreError& e) {
     std::cerr << "store error: " << e.what() << "\n";

@@ -17,6 +17,7 @@ namespace {
 struct TrainArgs {
   std::string date, models;
   int retrain_every = predict::kDefaultRetrainEveryDays;
+  int training_days = predict::kTrainingWindowDays;
 };
 
 std::string now_utc() {
@@ -48,7 +49,7 @@ void print_model(const std::string& day, const predict::ModelForDate& m, std::os
 }
 
 int run_train(const GlobalOptions& global, const std::string& date, const std::string& models,
-              int retrain_every) {
+              int retrain_every, int training_days) {
   auto d = parse_iso_date(date);
   if (!d) {
     std::cerr << "error: --date must be YYYY-MM-DD\n";
@@ -56,6 +57,11 @@ int run_train(const GlobalOptions& global, const std::string& date, const std::s
   }
   auto options = model_options(global, models, retrain_every);
   if (!options) return 2;
+  if (training_days < 1) {
+    std::cerr << "error: --training-days must be 1 or more\n";
+    return 2;
+  }
+  options->training_days = training_days;
   return with_store_errors([&] {
     auto store = open_store(global.db);
     auto m = predict::get_or_train_model(*store, *d, *options, now_utc());
@@ -81,8 +87,14 @@ void register_train(CLI::App& app, GlobalOptions& global, int& exit_code) {
   add_models_option(train, args->models);
   train->add_option("--retrain-every", args->retrain_every, "Days between cutoffs (k)")
       ->capture_default_str();
+  train
+      ->add_option("--training-days", args->training_days,
+                   "Days of feature rows before the cutoff that train it (3650: every earlier "
+                   "season of a ten-season store)")
+      ->capture_default_str();
   train->callback([&global, &exit_code, args] {
-    exit_code = run_train(global, args->date, args->models, args->retrain_every);
+    exit_code =
+        run_train(global, args->date, args->models, args->retrain_every, args->training_days);
   });
 }
 

@@ -288,6 +288,55 @@ void add_stored(const StoredRows& stored, const std::vector<Date>& dates,
   }
 }
 
+// The dates in [from, to] with a final game in the store whose player_game_summary partition
+// has no successful run: the look-back before a season that is not summarised yet.
+std::vector<Date> unsummarised_dates(Store& store, Date from, Date to) {
+  const TableSchema& games = *find_table("games");
+  size_t date_col = games.column_index("game_date"), status_col = games.column_index("status");
+  std::set<std::string> with_games;
+  store.scan(games, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
+             [&](const Row& row) {
+               const auto* status = std::get_if<std::string>(&row[status_col]);
+               const auto* d = std::get_if<std::string>(&row[date_col]);
+               if (status && d && *status == "final") with_games.insert(*d);
+             });
+  std::vector<Date> out;
+  if (with_games.empty()) return out;
+  // The latest player_game_summary run of each date (processed_at order: later ones win).
+  const TableSchema& t = *find_table("processor_runs");
+  size_t date = t.column_index("date"), status = t.column_index("status");
+  std::map<std::string, std::string> latest;
+  store.scan(t,
+             {{"processor", "=", std::string("player_game_summary")},
+              {"date", ">=", format_date(from)},
+              {"date", "<=", format_date(to)}},
+             [&](const Row& row) {
+               const auto* d = std::get_if<std::string>(&row[date]);
+               const auto* s = std::get_if<std::string>(&row[status]);
+               if (d) latest[*d] = s ? *s : std::string();
+             });
+  for (const auto& d : with_games) {
+    auto it = latest.find(d);
+    if (it == latest.end() || it->second != "success") out.push_back(*parse_iso_date(d));
+  }
+  return out;
+}
+
+// The stored player_game_summary rows of [from, to] (the look-back before a season).
+StoredRows read_lookback(Store& store, Date from, Date to) {
+  for (const ProcessorEntry& e : processor_graph()) {
+    if (e.name == "player_game_summary") return read_summaries(store, {&e}, from, to);
+  }
+  return {};
+}
+
+// The look-back of a season run: the dates before its start whose stored player summaries
+// join the history (empty when from > to).
+struct Lookback {
+  Date from, to;
+  bool empty() const { return to < from; }
+};
+
 }  // namespace
 
 std::vector<ProcessorTotals> processor_totals(const RunReport& report) {
@@ -313,11 +362,17 @@ Date season_start(Date from) {
   return make_date(season_of(from), 7, 1);
 }
 
+Date lookback_start(Date from) {
+  return std::min(season_start(from), Date{from.days - kLookbackDays});
+}
+
 namespace {
 
-// run_pipeline over dates of one season.
-RunReport run_season(Store& store, Date from, Date to, const RunOptions& options,
-                     std::ostream& log) {
+// run_pipeline over dates of one season; `lookback`: the dates before the season start whose
+// stored player summaries join the history (read on a second connection while the raw inputs
+// load, when the store's location is known).
+RunReport run_season(Store& store, Date from, Date to, const RunOptions& options, std::ostream& log,
+                     Lookback lookback) {
   int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
   // --only: those processors and, computed in memory but not written, what they read.
   std::set<std::string_view> needed;
@@ -355,6 +410,13 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
       return read_summaries(*second, summaries, start, to);
     });
   }
+  std::future<StoredRows> lookback_reading;
+  if (!lookback.empty() && !options.store_location.empty()) {
+    lookback_reading = std::async(std::launch::async, [&] {
+      auto second = open_store(options.store_location);
+      return read_lookback(*second, lookback.from, lookback.to);
+    });
+  }
   // Otherwise, with more than one thread, the shots (the biggest raw table, read only by the
   // summaries) load on a second connection while the other raw tables load.
   std::future<a::RawInputs::ShotsByGame> shots_reading;
@@ -365,7 +427,9 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
     });
   }
   a::RawInputs in = a::RawInputs::load(store, start, to, /*with_shots=*/false);
-  InputFingerprints inputs = InputFingerprints::load(store, start, to);
+  // A per-date processor of D also reads the look-back before the season (feature 29): its
+  // fingerprint covers the raw partitions of the 365 days before the season start too.
+  InputFingerprints inputs = InputFingerprints::load(store, Date{start.days - kLookbackDays}, to);
   std::vector<Date> game_dates, dates;
   bool all_daily = true;
   for (Date d = start; d <= to; d = Date{d.days + 1}) {
@@ -408,6 +472,14 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
     in.load_shots(store, summarise.front(), to);
   }
   a::Phase3History history;
+  // The look-back before the season (feature 29 reads [D - 365, D), any season).
+  if (!lookback.empty()) {
+    StoredRows prior = lookback_reading.valid() ? lookback_reading.get()
+                                                : read_lookback(store, lookback.from, lookback.to);
+    for (const auto& [table, rows] : prior) {
+      for (const Row& row : rows) history.add_row(*table, row);
+    }
+  }
   if (!stored.empty()) {
     add_stored(reading.valid() ? reading.get()
                                : read_summaries(store, summaries, stored.front(), stored.back()),
@@ -590,7 +662,30 @@ RunReport run_pipeline(Store& store, Date from, Date to, const RunOptions& optio
     Date first = std::max(from, make_date(season, 10, 1));
     Date last = std::min(to, Date{make_date(season + 1, 10, 1).days - 1});
     if (last < first) continue;
-    RunReport r = run_season(store, first, last, options, log);
+    // The look-back before the season: the stored player summaries of [D - 365, season start)
+    // (summarised first where the store has final games without them), read-only history.
+    Date back = lookback_start(first), start = season_start(first);
+    Lookback lookback{back, Date{start.days - 1}};
+    if (!lookback.empty()) {
+      Date before_start{start.days - 1};
+      std::vector<Date> missing = unsummarised_dates(store, back, before_start);
+      if (!missing.empty()) {
+        RunOptions summaries_only = options;
+        summaries_only.only = {"player_game_summary", "team_offense_game_summary",
+                               "team_defense_game_summary"};
+        summaries_only.phases = {3};
+        summaries_only.resume = true;
+        summaries_only.force = false;
+        log << fmt::format("look-back: summarising {} earlier date(s), {}..{}\n", missing.size(),
+                           format_date(missing.front()), format_date(missing.back()));
+        RunReport r = run_season(store, missing.front(), missing.back(), summaries_only, log,
+                                 Lookback{start, Date{start.days - 1}});
+        total.runs.insert(total.runs.end(), std::make_move_iterator(r.runs.begin()),
+                          std::make_move_iterator(r.runs.end()));
+        total.any_failed = total.any_failed || r.any_failed;
+      }
+    }
+    RunReport r = run_season(store, first, last, options, log, lookback);
     total.runs.insert(total.runs.end(), std::make_move_iterator(r.runs.begin()),
                       std::make_move_iterator(r.runs.end()));
     total.load_ms += r.load_ms;

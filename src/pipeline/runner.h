@@ -7,8 +7,9 @@
 // the Phase 5 stages of each date (pipeline/phase5.h), and in a daily run the grades of the
 // game date before `from`.
 //
-// Inputs are loaded once per season. With threads > 1, dates are computed on a fixed pool of
-// `threads` workers (summary dates first; then the per-date dates, which read only the
+// Inputs are loaded once per season; the history also holds the stored player summaries of
+// the look-back before the season (lookback_start). With threads > 1, dates are computed on a fixed
+// pool of `threads` workers (summary dates first; then the per-date dates, which read only the
 // finished summaries; a run of one date spreads each processor's entities instead) while the
 // calling thread writes; with threads == 1 the calling thread computes and writes each date
 // in turn. Each (processor, date) is written as one partition, in one transaction with its
@@ -80,6 +81,17 @@ std::vector<ProcessorTotals> processor_totals(const RunReport& report);
 
 // The first day from which a run over `from` loads inputs: July 1 of from's season.
 Date season_start(Date from);
+
+// The days a look-back defined over days reaches before D (03-precompute.md feature 29: games
+// in [D - 365, D), any season).
+inline constexpr int kLookbackDays = 365;
+
+// The first day of the history a run over `from` reads: min(season_start(from), from - 365).
+// The summaries before the season start are read from the store (player_game_summary only:
+// the one look-back over days, feature 29, reads nothing else); where the store holds final
+// games of that window without a successful player_game_summary run, the run summarises them
+// first (and writes them, as a run of those dates with --only the three summaries would).
+Date lookback_start(Date from);
 
 // Runs the graph for [from, to]; one log line per processor run goes to `log`.
 // Throws StoreError (the partition being written is rolled back; earlier ones stay).

@@ -120,9 +120,13 @@ DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predic
     Grade g = grade_prediction(p, *o, close);
     out.rows.push_back(grade_row(system, d, player, game_id, p, g));
     if (p.line && g.actual_points) {
-      market.try_emplace({player, game_id}, market_row(*p.line, *g.actual_points, g.minutes));
+      GradedRow m = market_row(*p.line, *g.actual_points, g.minutes);
+      m.game_date = d;  // with the offered prices: the always-under bettor takes them
+      m.prediction.over_price = p.over_price;
+      m.prediction.under_price = p.under_price;
+      market.try_emplace({player, game_id}, std::move(m));
     }
-    out.by_system[system].push_back({p, g});
+    out.by_system[system].push_back({p, g, d});
   }
   for (auto& [key, row] : market) out.market.push_back(std::move(row));
   return out;

@@ -82,19 +82,21 @@ Date model_cutoff(Date d, Date opening_night, int retrain_every_days) {
 }
 
 const XgbParams& gradient_boosting_params() {
+  // Issue 12: the walk-forward choice (docs/predictions.md, "Parameters"): slower learning,
+  // shallower trees, larger leaves and row / column subsampling (seeded, so deterministic).
   static const XgbParams p{{{"objective", "reg:squarederror"},
                             {"tree_method", "hist"},
-                            {"eta", "0.3"},
-                            {"max_depth", "6"},
-                            {"min_child_weight", "1"},
-                            {"subsample", "1"},
-                            {"colsample_bytree", "1"},
-                            {"lambda", "1"},
+                            {"eta", "0.05"},
+                            {"max_depth", "4"},
+                            {"min_child_weight", "50"},
+                            {"subsample", "0.8"},
+                            {"colsample_bytree", "0.8"},
+                            {"lambda", "10"},
                             {"alpha", "0"},
                             {"max_bin", "256"},
                             {"seed", "0"},
                             {"nthread", "1"}},
-                           100};
+                           300};
   return p;
 }
 

@@ -7,6 +7,8 @@
 #include <span>
 #include <string>
 
+#include "core/date.h"
+
 namespace nbaprops::predict {
 
 // The stored prediction values grading reads.
@@ -57,6 +59,7 @@ Grade grade_prediction(const GradeInput& p, const Outcome& o, std::optional<doub
 struct GradedRow {
   GradeInput prediction;
   Grade grade;
+  Date game_date{};  // the prediction's date (read by the money report's walk-forward calibration)
 };
 struct Performance {
   int64_t predictions = 0, graded = 0, voided = 0, pending = 0, recommendations = 0;

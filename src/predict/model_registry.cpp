@@ -253,7 +253,7 @@ ModelForDate get_or_train_model(Store& store, Date d, const ModelOptions& option
     m.reused = true;
     return m;
   }
-  std::vector<TrainingRow> rows = load_training_rows(store, m.cutoff);
+  std::vector<TrainingRow> rows = load_training_rows(store, m.cutoff, options.training_days);
   m.rows_found = static_cast<int64_t>(rows.size());
   if (rows.size() < kMinTrainingRows) {
     m.no_model_detail = fmt::format("cutoff {}: {} training rows < {}", format_date(m.cutoff),

@@ -57,6 +57,10 @@ struct ModelOptions {
   // when ml_feature_store and player_game_summary are written only by the runner (which
   // records every partition it writes in processor_runs), as in `run` and `backfill`.
   bool trust_run_history = false;
+  // Days of feature rows before the cutoff that train a model (issue 12: 3,650 reads every
+  // earlier season of the store). The trusted fast path above ignores it: the runner always
+  // uses the default.
+  int training_days = kTrainingWindowDays;
 };
 
 // `models` beside the store file (models/ in the current folder for a bare file name).

@@ -19,6 +19,7 @@ GradedRow graded_row(const RowReader& r) {
   p.edge = r.d("edge");
   p.predicted_points = *r.d("predicted_points");
   p.confidence = *r.d("confidence");
+  out.game_date = *parse_iso_date(r.s("game_date").value_or(""));
   Grade& g = out.grade;
   g.actual_points = r.d("actual_points");
   g.minutes = r.d("minutes");
@@ -125,9 +126,11 @@ PooledGrades read_pooled_grades(Store& store, const TableSchema& grades, Date fr
                RowReader r(grades, row);
                GradedRow g = graded_row(r);
                if (g.prediction.line && g.grade.actual_points) {
-                 market.try_emplace(
-                     {*r.s("game_date"), *r.s("player_lookup"), *r.s("game_id")},
-                     market_row(*g.prediction.line, *g.grade.actual_points, g.grade.minutes));
+                 GradedRow m =
+                     market_row(*g.prediction.line, *g.grade.actual_points, g.grade.minutes);
+                 m.game_date = g.game_date;
+                 market.try_emplace({*r.s("game_date"), *r.s("player_lookup"), *r.s("game_id")},
+                                    std::move(m));
                }
                out.by_system[*r.s("system_id")].push_back(std::move(g));
              });

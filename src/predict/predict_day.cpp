@@ -25,8 +25,6 @@
 namespace nbaprops::predict {
 namespace {
 
-constexpr double kMinQuality = 70;
-
 using SystemFn = SystemResult (*)(const PlayerDay&);
 
 SystemFn base_system(const std::string& id) {
@@ -80,18 +78,18 @@ Row prediction_row(const std::string& system, Date d, const Candidate& c, const 
 }
 
 // The player-level skip of §1 (first rule that applies), or nullopt when the player is predicted.
-std::optional<Row> player_skip(Date d, const Candidate& c) {
+std::optional<Row> player_skip(Date d, const Candidate& c, double min_quality) {
   if (c.injury_status == std::optional<std::string>("out")) {
     return skip_row(d, c.player_lookup, "all", "player_out", "injury_status out");
   }
   if (!c.has_features || !c.features || !c.game_id) {
     return skip_row(d, c.player_lookup, "all", "no_features", "no ml_feature_store row for D");
   }
-  if (!c.feature_quality_score || *c.feature_quality_score < kMinQuality) {
+  if (min_quality > 0 && (!c.feature_quality_score || *c.feature_quality_score < min_quality)) {
     std::string q =
         c.feature_quality_score ? fmt::format("{:.2f}", *c.feature_quality_score) : "NULL";
     return skip_row(d, c.player_lookup, "all", "quality_too_low",
-                    "feature_quality_score " + q + " < 70");
+                    fmt::format("feature_quality_score {} < {:g}", q, min_quality));
   }
   return std::nullopt;
 }
@@ -252,7 +250,7 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
   PredictOutput out;
   std::vector<bool> eligible(in.candidates.size());
   for (size_t i = 0; i < in.candidates.size(); ++i) {
-    auto skip = player_skip(in.d, in.candidates[i]);
+    auto skip = player_skip(in.d, in.candidates[i], in.min_quality);
     eligible[i] = !skip;
     if (skip) out.skips.push_back(std::move(*skip));
   }
@@ -335,6 +333,7 @@ bool runs_gradient_boosting(const std::vector<std::string>& systems) {
 PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options,
                                  const PredictSources& sources) {
   PredictInputs in = load_predict_inputs(store, d, sources);
+  in.min_quality = options.min_quality;
   if (options.models && runs_gradient_boosting(options.systems)) {
     attach_model(in, options.model_cache
                          ? options.model_cache->get(store, d, *options.models, options.processed_at)

@@ -64,6 +64,9 @@ struct PredictInputs {
   // with no_model and `no_model_detail`.
   std::shared_ptr<const GbModel> model;
   std::string no_model_detail = "no model loaded";
+  // The optional feature-quality filter (issue 12): a player whose feature_quality_score is
+  // below it is skipped (quality_too_low); 0, the default, predicts every player with features.
+  double min_quality = 0;
 };
 
 // What a caller may already hold in memory: the runner's game summaries, loaded from
@@ -112,6 +115,7 @@ struct PredictOptions {
   std::optional<ModelOptions> models;
   std::string processed_at;                 // stamped on model_registry rows written
   std::shared_ptr<ModelCache> model_cache;  // optional: shared between dates
+  double min_quality = 0;  // PredictInputs::min_quality: 0 = no quality gate (issue 12)
 };
 
 // Whether `systems` (empty = all) runs gradient_boosting.

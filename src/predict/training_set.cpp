@@ -56,8 +56,8 @@ ModelFeatures model_features(const Features& features, const FeatureSources* sou
   return x;
 }
 
-std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff) {
-  const std::string from = format_date(Date{cutoff.days - kTrainingWindowDays});
+std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff, int window_days) {
+  const std::string from = format_date(Date{cutoff.days - window_days});
   const std::string to = format_date(cutoff);
   // The points of every appearance in the window, by player_game_summary's key (game_date,
   // player_lookup).
@@ -80,8 +80,7 @@ std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff) {
   store.scan(mlfs,
              {{"game_date", ">=", from},
               {"game_date", "<", to},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
-              {"feature_quality_score", ">=", kMinTrainingQuality}},
+              {"feature_version", "=", std::string(precompute::kFeatureVersion)}},
              [&](const Row& row) {
                RowReader r(mlfs, row);
                auto day = r.s("game_date");

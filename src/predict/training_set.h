@@ -21,7 +21,6 @@
 namespace nbaprops::predict {
 
 inline constexpr int kTrainingWindowDays = 730;
-inline constexpr double kMinTrainingQuality = 70;
 
 using ModelFeatures = std::array<float, kFeatureCount>;
 
@@ -38,11 +37,14 @@ struct TrainingRow {
   std::optional<double> line;  // his points line that day (feature 25, vegas_points_line)
 };
 
-// ml_feature_store rows with cutoff - 730 <= game_date < cutoff, feature_version =
-// precompute::kFeatureVersion and feature_quality_score >= 70, whose player appeared that day
+// ml_feature_store rows with cutoff - 730 <= game_date < cutoff and feature_version =
+// precompute::kFeatureVersion, of any feature_quality_score (issue 12: every row, what is not
+// his own value left missing, NaN), whose player appeared that day
 // (his player_game_summary row of the date: player_status active, minutes > 0); label = that
 // row's pts. Rows in (game_date, player_lookup) order. Throws StoreError.
-std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff);
+// `window_days` replaces the 730 days (issue 12: a longer window trains on earlier seasons).
+std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff,
+                                            int window_days = kTrainingWindowDays);
 
 // The rows' features as one row-major matrix, and their labels.
 DenseMatrix feature_matrix(std::span<const TrainingRow> rows);

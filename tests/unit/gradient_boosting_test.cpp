@@ -117,6 +117,24 @@ TEST(WalkForward, TrainingForCutoffRefusesARowDatedOnOrAfterIt) {
   }
 }
 
+TEST(WalkForward, RowsOfEarlierSeasonsTrainAndTheGuardHoldsAcrossTheBoundary) {
+  // Rows from the 2023-24 season (February-March 2024) and from 2024-25 up to the day before
+  // a 2024-25 cutoff: accepted (2,100 rows, a model). One row of the cutoff's own season dated
+  // on the cutoff: refused, whichever season the rest come from.
+  auto earlier = training_rows(testing::synthetic_games(make_date(2024, 2, 1), 20, 60));
+  auto current = training_rows(testing::synthetic_games(make_date(2024, 10, 22), 15, 60));
+  std::vector<TrainingRow> rows = earlier;
+  rows.insert(rows.end(), current.begin(), current.end());
+  const Date cutoff = make_date(2024, 11, 6);
+  ASSERT_EQ(rows.back().game_date, make_date(2024, 11, 5));
+  auto m = train_gradient_boosting(rows, cutoff);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->train_start, make_date(2024, 2, 1));
+  EXPECT_EQ(m->train_end, make_date(2024, 11, 5));
+  rows.back().game_date = cutoff;
+  EXPECT_THROW(train_gradient_boosting(rows, cutoff), std::invalid_argument);
+}
+
 TEST(WalkForward, FewerThan2000RowsGiveNoModel) {
   auto rows = training_rows(testing::synthetic_games(make_date(2024, 11, 1), 39, 51));
   ASSERT_EQ(rows.size(), 1989u);
@@ -220,11 +238,12 @@ TEST(GradientBoosting, OneBatchedCallPredictsEveryPlayerWithItsVersion) {
   EXPECT_EQ(none[0].detail, "cutoff 2024-12-11: 12 training rows < 2000");
 }
 
-TEST(GradientBoosting, ParamsAreTheSpecsStatedExplicitly) {
+TEST(GradientBoosting, ParamsAreTheWalkForwardChoiceStatedExplicitly) {
+  // Issue 12 replaces §6's library defaults (docs/predictions.md, "Parameters").
   EXPECT_EQ(params_json(gradient_boosting_params()),
-            R"({"alpha":"0","colsample_bytree":"1","eta":"0.3","lambda":"1","max_bin":"256",)"
-            R"("max_depth":"6","min_child_weight":"1","nthread":"1",)"
-            R"("objective":"reg:squarederror","rounds":100,"seed":"0","subsample":"1",)"
+            R"({"alpha":"0","colsample_bytree":"0.8","eta":"0.05","lambda":"10","max_bin":"256",)"
+            R"("max_depth":"4","min_child_weight":"50","nthread":"1",)"
+            R"("objective":"reg:squarederror","rounds":300,"seed":"0","subsample":"0.8",)"
             R"("tree_method":"hist"})");
   EXPECT_TRUE(std::regex_match(xgboost_version(), std::regex(R"(\d+\.\d+\.\d+)")))
       << xgboost_version();

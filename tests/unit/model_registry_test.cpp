@@ -141,13 +141,15 @@ TEST_F(ModelRegistryTest, TrainingRowsAreTheAppearancesBeforeTheCutoffWithNaNFor
   sql_exec(db_,
            "update ml_feature_store set feature_version = 'v0' where player_lookup = 'player002'");
   auto rows = load_training_rows(*store_, kD);
-  ASSERT_EQ(rows.size(), 49u * 42u);  // 49 days before the cutoff, 3 of 45 players left out
+  // 49 days before the cutoff; player000 (no appearance) and player002 (another feature
+  // version) left out; player001's quality 69.99 is kept (issue 12: every row trains).
+  ASSERT_EQ(rows.size(), 49u * 43u);
   EXPECT_EQ(rows.front().game_date, kOpening);
-  EXPECT_EQ(rows.front().player_lookup, "player003");
+  EXPECT_EQ(rows.front().player_lookup, "player001");
   EXPECT_EQ(rows.back().game_date, make_date(2024, 12, 9));
   EXPECT_EQ(rows.back().player_lookup, "player044");
   auto games = testing::synthetic_games(kOpening, 52, 45);
-  const auto& g = games[3];  // player003 on opening night
+  const auto& g = games[1];  // player001 on opening night
   EXPECT_EQ(rows.front().label, static_cast<float>(g.points));
   EXPECT_FLOAT_EQ(rows.front().x[31], static_cast<float>(*g.features[31]));
   EXPECT_TRUE(std::isnan(rows.front().x[12]));         // labelled default
