@@ -16,7 +16,7 @@
 namespace nbaprops::cli {
 
 struct GlobalOptions {
-  std::string db = "nbaprops.db";  // --db: the SQLite store file
+  std::string db = "nbaprops.db";  // --db: the SQLite store file, or a PostgreSQL URL
 };
 
 void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code);
@@ -28,6 +28,7 @@ void register_status(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_train(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_worker(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Shared by the Phase 5 commands (cmd_predict.cpp).
 // The wall clock as a UTC timestamp (processed_at).

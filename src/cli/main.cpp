@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   register_predict(app, global, exit_code);
   register_backtest(app, global, exit_code);
   register_train(app, global, exit_code);
+  register_worker(app, global, exit_code);
   spdlog::set_pattern("%^%l%$: %v");
   try {
     app.parse(argc, argv);

@@ -1,5 +1,5 @@
 // The Store: where nbaprops keeps its tables. An abstract interface over a SQL database
-// (SQLite by default; PostgreSQL later), speaking in the table declarations of
+// (SQLite by default; PostgreSQL for a shared server), speaking in the table declarations of
 // raw/schema.h and rows of core/value.h, so that loaders and processors never write SQL.
 //
 // A Store is used by one thread at a time (it is not internally synchronised); two
@@ -93,8 +93,11 @@ class Transaction {
   bool done_ = false;
 };
 
-// Opens (creating and migrating when needed) the store at `location`: a file path for
-// SQLite. Throws StoreError when it cannot.
+// Opens (creating and migrating when needed) the store at `location`: a PostgreSQL URL
+// (postgresql://user@host/dbname or postgres://...; store/postgres/pg_store.h), else a file
+// path for SQLite. Throws StoreError when it cannot.
 std::unique_ptr<Store> open_store(const std::string& location);
+// Whether `location` names a PostgreSQL database (a postgresql:// or postgres:// URL).
+bool is_postgres_location(const std::string& location);
 
 }  // namespace nbaprops
