@@ -170,13 +170,25 @@ TEST(PostgresStore, RollbackLeavesNoTraceAndABrokenKeyFailsTheTransaction) {
     EXPECT_EQ(store.count(t, {}), 1);  // the buffered COPY is sent before any read
   }
   EXPECT_EQ(store.count(t, {}), 0);
+  // A key without NULL-able columns is a unique index: the same key twice fails the COPY.
+  const TableSchema& f = *find_table("failed_entities");
+  Row failure{std::string("r"), std::string("p"), std::string("2025-01-20"), std::string("player"),
+              std::string("x"), std::string("c"), std::string("why"),        int64_t{1}};
   store.begin();
   store.insert(t, game_line("total", std::nullopt, 224.5));
-  store.insert(t, game_line("total", std::nullopt, 224.5));  // the same key twice
+  store.insert(f, failure);
+  store.insert(f, failure);
   EXPECT_THROW(store.commit(), StoreError);
   store.rollback();
   EXPECT_EQ(store.count(t, {}), 0);
+  EXPECT_EQ(store.count(f, {}), 0);
   EXPECT_EQ(db.value("select count(*) from raw_partition_versions"), "0");
+  // A NULL-able key is not a unique index (as in SQLite): insert() appends, upsert() matches.
+  store.begin();
+  store.insert(t, game_line("total", std::nullopt, 224.5));
+  store.insert(t, game_line("total", std::nullopt, 224.5));
+  store.commit();
+  EXPECT_EQ(store.count(t, {}), 2);
 }
 
 TEST(PostgresStore, AScanCallbackMayUseTheStore) {

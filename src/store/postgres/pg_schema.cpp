@@ -26,6 +26,21 @@ std::string_view sql_type(ColumnType type) {
   }
 }
 
+// The type of a parameter cast ($1::type): the column's type without its collation.
+std::string_view cast_type(ColumnType type) {
+  switch (type) {
+    case ColumnType::kInt:
+    case ColumnType::kBool:
+      return "bigint";
+    case ColumnType::kDec:
+      return "double precision";
+    case ColumnType::kDate:
+      return "date";
+    default:
+      return "text";
+  }
+}
+
 bool has_rowid(const TableSchema& t) {
   return t.order_by.find("rowid") != std::string::npos;
 }
@@ -46,10 +61,9 @@ std::string index_sql(const TableSchema& table, const std::vector<std::string>& 
   std::string list;
   for (const auto& c : cols) list += (list.empty() ? "" : ", ") + quote_identifier(c);
   bool unique = kind != "";
-  return fmt::format("CREATE {}INDEX {} ON {} ({}){}", unique ? "UNIQUE " : "",
+  return fmt::format("CREATE {}INDEX {} ON {} ({})", unique ? "UNIQUE " : "",
                      quote_identifier(table.name + "_" + std::string(suffix)),
-                     quote_identifier(table.name), list,
-                     kind == "nulls-equal" ? " NULLS NOT DISTINCT" : "");
+                     quote_identifier(table.name), list);
 }
 
 bool indexed_date_column(const std::string& name) {
@@ -66,20 +80,20 @@ std::string partition_of(const TableSchema& t, std::string_view row) {
   return "''";
 }
 
-// The counter bump shared by every raw table's trigger function.
-std::string bump_function() {
+// The counter bump of partition `date_expr` of table `t` (a PL/pgSQL statement: its plan is
+// cached per session, where a SQL-language function would be planned on every row).
+std::string bump_sql(const TableSchema& t, const std::string& date_expr) {
   return fmt::format(
-      "CREATE FUNCTION nbaprops_bump_partition(t text, d text) RETURNS void LANGUAGE sql AS $$ "
-      "INSERT INTO {0} (table_name, game_date, version) VALUES (t, d, 1) "
-      "ON CONFLICT (table_name, game_date) DO UPDATE SET version = {0}.version + 1 $$",
-      quote_identifier(raw_partition_versions_table().name));
+      "INSERT INTO {0} AS v (table_name, game_date, version) VALUES ('{1}', {2}, 1) "
+      "ON CONFLICT (table_name, game_date) DO UPDATE SET version = v.version + 1;",
+      quote_identifier(raw_partition_versions_table().name), t.name, date_expr);
 }
 
 // One trigger function per raw table, as the SQLite triggers: an insert bumps the new row's
 // partition, a delete the old row's, an update that changes a value the old row's and, when
 // the row moved to another date, the new one's too.
 std::vector<std::string> partition_version_triggers() {
-  std::vector<std::string> stmts{bump_function()};
+  std::vector<std::string> stmts;
   for (const TableSchema* t : versioned_raw_tables()) {
     std::string name = quote_identifier(t->name);
     std::string fn = quote_identifier("nbaprops_" + t->name + "_version");
@@ -91,11 +105,10 @@ std::vector<std::string> partition_version_triggers() {
     std::string old_part = partition_of(*t, "OLD"), new_part = partition_of(*t, "NEW");
     stmts.push_back(fmt::format(
         "CREATE FUNCTION {0}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "IF TG_OP <> 'INSERT' THEN PERFORM nbaprops_bump_partition('{1}', {2}); END IF; "
-        "IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND {2} IS DISTINCT FROM {3}) THEN "
-        "PERFORM nbaprops_bump_partition('{1}', {3}); END IF; "
+        "IF TG_OP <> 'INSERT' THEN {1} END IF; "
+        "IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND {2} IS DISTINCT FROM {3}) THEN {4} END IF; "
         "RETURN NULL; END $$",
-        fn, t->name, old_part, new_part));
+        fn, bump_sql(*t, old_part), old_part, new_part, bump_sql(*t, new_part)));
     stmts.push_back(fmt::format(
         "CREATE TRIGGER {} AFTER INSERT OR DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
         quote_identifier(t->name + "_version_insert_delete"), name, fn));
@@ -111,7 +124,11 @@ std::vector<std::string> migration(size_t version) {
   std::vector<std::string> stmts;
   for (const TableSchema* t : catalog_versions()[version]) {
     stmts.push_back(create_table_sql(*t));
-    if (!t->key.empty()) stmts.push_back(index_sql(*t, t->key, "key", "nulls-equal"));
+    if (!t->key.empty()) {
+      // As in SQLite: UNIQUE when no key column is nullable; a NULL-able key is kept unique by
+      // upsert's own lookup (store.h: NULL key cells compare equal).
+      stmts.push_back(index_sql(*t, t->key, "key", nullable_key(*t) ? "" : "unique"));
+    }
     for (const auto& c : t->columns) {
       bool leads_key = !t->key.empty() && t->key[0] == c.name;
       if (indexed_date_column(c.name) && !leads_key) {
@@ -182,21 +199,51 @@ std::string insert_sql(const TableSchema& table) {
                      column_list(table), params);
 }
 
-std::string upsert_sql(const TableSchema& table) {
-  std::string keys, sets;
-  for (const auto& k : table.key) keys += (keys.empty() ? "" : ", ") + quote_identifier(k);
-  for (const auto& c : table.columns) {
-    bool is_key = std::find(table.key.begin(), table.key.end(), c.name) != table.key.end();
-    if (is_key) continue;
-    std::string q = quote_identifier(c.name);
-    sets += fmt::format("{}{} = EXCLUDED.{}", sets.empty() ? "" : ", ", q, q);
+bool nullable_key(const TableSchema& table) {
+  for (const auto& k : table.key) {
+    if (table.columns[table.column_index(k)].nullable) return true;
   }
-  if (sets.empty()) {  // every column is in the key: "replace" rewrites the key itself
-    std::string q = quote_identifier(table.key.front());
-    sets = fmt::format("{} = EXCLUDED.{}", q, q);
+  return false;
+}
+
+std::string upsert_sql(const TableSchema& table, const std::vector<bool>& null_key) {
+  std::string sets;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    sets += fmt::format("{}{} = ${}::{}", i ? ", " : "", quote_identifier(table.columns[i].name),
+                        i + 1, cast_type(table.columns[i].type));
   }
-  return fmt::format("{} ON CONFLICT ({}) DO UPDATE SET {} RETURNING (xmax <> 0)",
-                     pg::insert_sql(table), keys, sets);
+  std::string keys, match, values;
+  for (size_t k = 0; k < table.key.size(); ++k) {
+    size_t c = table.column_index(table.key[k]);
+    keys += (k ? ", " : "") + quote_identifier(table.key[k]);
+    match += k ? " AND " : "";
+    match += null_key[k] ? fmt::format("{} IS NULL", quote_identifier(table.key[k]))
+                         : fmt::format("{} = ${}::{}", quote_identifier(table.key[k]), c + 1,
+                                       cast_type(table.columns[c].type));
+  }
+  if (!nullable_key(table)) {
+    std::string excluded;
+    for (const auto& c : table.columns) {
+      if (std::find(table.key.begin(), table.key.end(), c.name) != table.key.end()) continue;
+      std::string q = quote_identifier(c.name);
+      excluded += fmt::format("{}{} = EXCLUDED.{}", excluded.empty() ? "" : ", ", q, q);
+    }
+    if (excluded.empty()) {  // every column is in the key
+      std::string q = quote_identifier(table.key.front());
+      excluded = fmt::format("{} = EXCLUDED.{}", q, q);
+    }
+    return fmt::format("{} ON CONFLICT ({}) DO UPDATE SET {} RETURNING (xmax <> 0)",
+                       pg::insert_sql(table), keys, excluded);
+  }
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    values += fmt::format("{}${}::{}", i ? ", " : "", i + 1, cast_type(table.columns[i].type));
+  }
+  // No unique index to conflict on: update the row with this key, else insert it.
+  return fmt::format(
+      "WITH u AS (UPDATE {0} SET {1} WHERE {2} RETURNING 1), "
+      "i AS (INSERT INTO {0} ({3}) SELECT {4} WHERE NOT EXISTS (SELECT 1 FROM u) RETURNING 1) "
+      "SELECT EXISTS (SELECT 1 FROM u)",
+      quote_identifier(table.name), sets, match, column_list(table), values);
 }
 
 }  // namespace nbaprops::pg

@@ -144,7 +144,9 @@ bool PostgresStore::upsert(const TableSchema& table, const Row& row) {
   Params params;
   params.reserve(row.size());
   for (const auto& v : row) params.push_back(param(v));
-  auto r = conn_.query(pg::upsert_sql(table), params);
+  std::vector<bool> null_key;
+  for (const auto& k : table.key) null_key.push_back(is_null(row[table.column_index(k)]));
+  auto r = conn_.query(pg::upsert_sql(table, null_key), params);
   return PQntuples(r.get()) == 1 && PQgetvalue(r.get(), 0, 0)[0] == 't';
 }
 

@@ -6,8 +6,8 @@
 // run of rows of the same table, before the next statement of any other kind or the commit, so
 // a partition (delete, insert its rows, its run record) costs a handful of round trips. An
 // insert that breaks a key therefore fails at that later call or at commit(), never silently.
-// upsert() is one INSERT ... ON CONFLICT statement. Scans read the whole result before calling
-// back, so a callback may use the store.
+// upsert() is one statement (INSERT ... ON CONFLICT, or UPDATE else INSERT for NULL-able keys).
+// Scans read the whole result before calling back, so a callback may use the store.
 //
 // Concurrency: unlike SQLite, writers of different partitions proceed side by side (row locks,
 // READ COMMITTED); a transaction that conflicts with another on a key fails with StoreError.
