@@ -32,11 +32,19 @@ std::optional<std::string> pg_server() {
 }
 
 PgTestDatabase::PgTestDatabase() {
+  create("template0");
+}
+
+PgTestDatabase::PgTestDatabase(const PgTestDatabase& copy_of) {
+  create(copy_of.name());
+}
+
+void PgTestDatabase::create(const std::string& template_name) {
   static std::atomic<int> counter{0};
   name_ = fmt::format("nbaprops_test_{}_{}", ::getpid(), counter++);
   PgConnection admin(*pg_server());
   admin.exec(fmt::format("DROP DATABASE IF EXISTS {}", name_));
-  admin.exec(fmt::format("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'", name_));
+  admin.exec(fmt::format("CREATE DATABASE {} TEMPLATE {} ENCODING 'UTF8'", name_, template_name));
   url_ = with_database(*pg_server(), name_);
 }
 

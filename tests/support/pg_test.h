@@ -21,18 +21,21 @@ inline constexpr const char* kNoPostgres =
 
 class PgTestDatabase {
  public:
-  // Creates a database with a unique name. REQUIRES: pg_server().
+  // Creates a database with a unique name, empty or as a copy of `copy_of` (which nobody may
+  // be connected to). REQUIRES: pg_server().
   PgTestDatabase();
+  explicit PgTestDatabase(const PgTestDatabase& copy_of);
   ~PgTestDatabase();
-  PgTestDatabase(const PgTestDatabase&) = delete;
   PgTestDatabase& operator=(const PgTestDatabase&) = delete;
   // Its URL, for open_store().
   const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
   // Runs `sql` on it and returns the first column of the first row as text ("" if none).
   std::string value(const std::string& sql) const;
   void exec(const std::string& sql) const;
 
  private:
+  void create(const std::string& template_name);
   std::string name_, url_;
 };
 
