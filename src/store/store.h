@@ -50,6 +50,12 @@ class Store {
   // is replaced and the call returns true. NULL key cells compare equal to NULL.
   // REQUIRES: an open transaction; table has a key.
   virtual bool upsert(const TableSchema& table, const Row& row) = 0;
+  // upsert() of each row in turn, for writers that need not know which rows replaced one (a
+  // partition's failed entities). A server store sends them in one batch.
+  // REQUIRES: an open transaction; table has a key.
+  virtual void upsert_all(const TableSchema& table, const std::vector<Row>& rows) {
+    for (const auto& row : rows) upsert(table, row);
+  }
   // Appends `row` (tables without a key, or rows known to be new).
   virtual void insert(const TableSchema& table, const Row& row) = 0;
   // Deletes the rows matching every condition; returns how many.

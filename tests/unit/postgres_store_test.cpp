@@ -211,6 +211,39 @@ TEST(PostgresStore, AScanCallbackMayUseTheStore) {
   });
 }
 
+TEST(PostgresStore, UpsertAllIsUpsertInTurnTheLastRowOfAKeyWinning) {
+  NBAPROPS_SKIP_WITHOUT_POSTGRES();
+  testing::PgTestDatabase db;
+  testing::TempDir dir;
+  PostgresStore pg(db.url());
+  SqliteStore lite((dir.path() / "s.db").string());
+  const TableSchema& f = *find_table("failed_entities");
+  auto failure = [](int entity, const std::string& reason) {
+    return Row{std::string("r"),
+               std::string("p"),
+               std::string("2025-01-20"),
+               std::string("player"),
+               "x" + std::to_string(entity),
+               std::string("c"),
+               reason,
+               int64_t{1}};
+  };
+  std::vector<Row> rows;
+  for (int i = 0; i < 12; ++i) rows.push_back(failure(i % 9, "try " + std::to_string(i)));
+  for (Store* s : std::vector<Store*>{&pg, &lite}) {
+    s->begin();
+    s->upsert(f, failure(0, "before"));
+    s->upsert_all(f, rows);  // 12 rows, 9 keys: batched on PostgreSQL
+    s->commit();
+    s->begin();
+    s->upsert_all(f, rows);  // again: the temporary table is reused, all rows replace
+    s->commit();
+  }
+  EXPECT_EQ(pg.count(f, {}), 9);
+  EXPECT_EQ(rows_as_text(pg, f), rows_as_text(lite, f));
+  EXPECT_EQ(rows_as_text(pg, f).front(), "'r'|'p'|'2025-01-20'|'player'|'x0'|'c'|'try 9'|1|");
+}
+
 // The same writes through both stores: the same rows in the same order (bytewise text order,
 // NULLs first) and the same partition change counters.
 TEST(PostgresStore, AgreesWithSqliteOnOrderAndPartitionVersions) {

@@ -206,6 +206,34 @@ bool nullable_key(const TableSchema& table) {
   return false;
 }
 
+// "SET c = EXCLUDED.c, ..." over the columns outside the key (the first key column when there
+// are none).
+std::string excluded_sets(const TableSchema& table) {
+  std::string excluded;
+  for (const auto& c : table.columns) {
+    if (std::find(table.key.begin(), table.key.end(), c.name) != table.key.end()) continue;
+    std::string q = quote_identifier(c.name);
+    excluded += fmt::format("{}{} = EXCLUDED.{}", excluded.empty() ? "" : ", ", q, q);
+  }
+  if (excluded.empty()) {
+    std::string q = quote_identifier(table.key.front());
+    excluded = fmt::format("{} = EXCLUDED.{}", q, q);
+  }
+  return excluded;
+}
+
+std::string key_list(const TableSchema& table) {
+  std::string keys;
+  for (const auto& k : table.key) keys += (keys.empty() ? "" : ", ") + quote_identifier(k);
+  return keys;
+}
+
+std::string upsert_from_sql(const TableSchema& table, const std::string& source) {
+  return fmt::format("INSERT INTO {} ({}) SELECT {} FROM {} ON CONFLICT ({}) DO UPDATE SET {}",
+                     quote_identifier(table.name), column_list(table), column_list(table),
+                     quote_identifier(source), key_list(table), excluded_sets(table));
+}
+
 std::string upsert_sql(const TableSchema& table, const std::vector<bool>& null_key) {
   std::string sets;
   for (size_t i = 0; i < table.columns.size(); ++i) {
@@ -222,18 +250,8 @@ std::string upsert_sql(const TableSchema& table, const std::vector<bool>& null_k
                                        cast_type(table.columns[c].type));
   }
   if (!nullable_key(table)) {
-    std::string excluded;
-    for (const auto& c : table.columns) {
-      if (std::find(table.key.begin(), table.key.end(), c.name) != table.key.end()) continue;
-      std::string q = quote_identifier(c.name);
-      excluded += fmt::format("{}{} = EXCLUDED.{}", excluded.empty() ? "" : ", ", q, q);
-    }
-    if (excluded.empty()) {  // every column is in the key
-      std::string q = quote_identifier(table.key.front());
-      excluded = fmt::format("{} = EXCLUDED.{}", q, q);
-    }
     return fmt::format("{} ON CONFLICT ({}) DO UPDATE SET {} RETURNING (xmax <> 0)",
-                       pg::insert_sql(table), keys, excluded);
+                       pg::insert_sql(table), keys, excluded_sets(table));
   }
   for (size_t i = 0; i < table.columns.size(); ++i) {
     values += fmt::format("{}${}::{}", i ? ", " : "", i + 1, cast_type(table.columns[i].type));

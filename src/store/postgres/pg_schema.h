@@ -31,6 +31,9 @@ bool nullable_key(const TableSchema& table);
 // in SQLite) an UPDATE matching the key (null_key[k]: key column k is NULL in this row), else
 // an INSERT, in one statement.
 std::string upsert_sql(const TableSchema& table, const std::vector<bool>& null_key);
+// The upsert of every row of table `source` (same columns) into `table`, whose key has no
+// NULL-able column. REQUIRES: no key twice in `source`.
+std::string upsert_from_sql(const TableSchema& table, const std::string& source);
 // INSERT of one row (outside a transaction, where no COPY is buffered).
 std::string insert_sql(const TableSchema& table);
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 #include "store/postgres/pg_schema.h"
 #include "store/sqlite/sqlite_schema.h"
@@ -159,17 +160,47 @@ void PostgresStore::insert(const TableSchema& table, const Row& row) {
   }
   if (pending_table_ != &table) flush();
   pending_table_ = &table;
+  append_copy_row(pending_, row);
+  if (pending_.size() >= kCopyFlushBytes) flush();
+}
+
+void PostgresStore::append_copy_row(std::string& out, const Row& row) {
   for (size_t i = 0; i < row.size(); ++i) {
-    if (i) pending_ += '\t';
+    if (i) out += '\t';
     auto text = param(row[i]);
     if (text) {
-      append_copy_text(pending_, *text);
+      append_copy_text(out, *text);
     } else {
-      pending_ += "\\N";
+      out += "\\N";
     }
   }
-  pending_ += '\n';
-  if (pending_.size() >= kCopyFlushBytes) flush();
+  out += '\n';
+}
+
+void PostgresStore::upsert_all(const TableSchema& table, const std::vector<Row>& rows) {
+  constexpr size_t kBatchFrom = 8;  // fewer rows: one statement each is as fast
+  if (rows.size() < kBatchFrom || pg::nullable_key(table)) {
+    for (const auto& row : rows) upsert(table, row);
+    return;
+  }
+  flush();
+  // The last row of each key wins, as with upserts one by one.
+  std::vector<size_t> key_cols;
+  for (const auto& k : table.key) key_cols.push_back(table.column_index(k));
+  std::map<Row, size_t> last;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Row key;
+    for (size_t c : key_cols) key.push_back(rows[i][c]);
+    last[std::move(key)] = i;
+  }
+  std::string data;
+  for (const auto& [key, i] : last) append_copy_row(data, rows[i]);
+  std::string temp = "nbaprops_upsert_" + table.name;
+  conn_.exec(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} WITH NO DATA",
+                         quote_identifier(temp), column_list(table), quote_identifier(table.name)));
+  conn_.copy_in(fmt::format("COPY {} ({}) FROM STDIN", quote_identifier(temp), column_list(table)),
+                data);
+  conn_.exec(pg::upsert_from_sql(table, temp) + "; DELETE FROM " + quote_identifier(temp));
 }
 
 int64_t PostgresStore::erase(const TableSchema& table, const std::vector<Condition>& where) {

@@ -35,6 +35,9 @@ class PostgresStore final : public Store {
   void commit() override;
   void rollback() override;
   bool upsert(const TableSchema& table, const Row& row) override;
+  // Without NULL-able key columns: the rows (the last of each key) COPYed into a session
+  // temporary table and upserted from it in one statement. Else upsert() in turn.
+  void upsert_all(const TableSchema& table, const std::vector<Row>& rows) override;
   void insert(const TableSchema& table, const Row& row) override;
   int64_t erase(const TableSchema& table, const std::vector<Condition>& where) override;
   void scan(const TableSchema& table, const std::vector<Condition>& where,
@@ -53,6 +56,8 @@ class PostgresStore final : public Store {
   void migrate();
   // Sends the buffered COPY rows, if any.
   void flush();
+  // Appends `row` to a COPY text stream.
+  static void append_copy_row(std::string& out, const Row& row);
 
   PgConnection conn_;
   bool in_transaction_ = false;
