@@ -19,7 +19,7 @@ format:
 	@clang-format -i $(FORMAT_FILES)
 
 test: format-check build
-	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	@scripts/with-postgres ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 demo: build
 	@scripts/demo $(BUILD_DIR)/nbaprops

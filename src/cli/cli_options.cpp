@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/date.h"
 #include "store/catalog.h"
+#include "store/store.h"
 
 namespace nbaprops::cli {
 
@@ -57,6 +58,8 @@ bool store_must_exist(const std::string& subcommand) {
 
 bool check_store_exists(const GlobalOptions& global, const std::string& subcommand) {
   if (!store_must_exist(subcommand)) return true;
+  // A server store is checked by connecting to it (open_store gives a clear error).
+  if (is_postgres_location(global.db)) return true;
   std::error_code ec;
   if (std::filesystem::exists(global.db, ec)) return true;
   std::cerr << "error: no store at " << global.db

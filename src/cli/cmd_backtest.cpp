@@ -192,7 +192,7 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code) {
       "backtest",
       "Phase 5: predict and grade every date with games of a range into the backtest_* tables "
       "(live tables untouched) and print the pooled figures per system");
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   cmd->add_option("--from", args->from, "First date (YYYY-MM-DD)")
       ->transform(relative_date())
       ->required();

@@ -53,7 +53,7 @@ int run_export(const GlobalOptions& global, const ExportArgs& a) {
 void register_export(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* cmd = app.add_subcommand("export", "Write a table to standard output, in key order");
   auto args = std::make_shared<ExportArgs>();
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   cmd->add_option("TABLE", args->table, "Table name (games, player_boxscores, ...)")->required();
   cmd->add_option("--format", args->format, "csv or json")->capture_default_str();
   auto* date = cmd->add_option("--date", args->date, "Only rows of this date (YYYY-MM-DD)")

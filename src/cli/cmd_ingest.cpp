@@ -14,7 +14,7 @@ void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto request = std::make_shared<IngestRequest>();
   auto snapshot = std::make_shared<std::string>();
   auto explain = std::make_shared<bool>(false);
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   cmd->add_option("--format", request->format,
                   "Force a format or profile for every file (canonical:<table>, "
                   "nba-player-gamelog, nba-team-gamelog, nba-shotchart, nba-shots-season, "

@@ -171,7 +171,7 @@ int run_picks(const GlobalOptions& global, const PicksArgs& args) {
 void register_picks(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<PicksArgs>();
   auto* cmd = app.add_subcommand("picks", "Tonight's best bets, strongest first, with reasons");
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   cmd->add_option("--date", args->date, "YYYY-MM-DD (default: the latest date with picks)");
   cmd->add_option("--market", args->market, "Only this market (e.g. points)");
   cmd->add_option("--system", args->system, "Only picks of this system (e.g. moving_average)");

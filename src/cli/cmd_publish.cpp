@@ -52,7 +52,7 @@ int run_publish(const GlobalOptions& global, const PublishArgs& args) {
 void register_publish(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<PublishArgs>();
   auto* cmd = app.add_subcommand("publish", "Write D's slate: JSON files and an HTML report");
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   cmd->add_option("--date", args->date, "YYYY-MM-DD")->required();
   cmd->add_option("--out", args->out, "Output folder (created when missing)")->required();
   cmd->callback([&global, &exit_code, args] { exit_code = run_publish(global, *args); });

@@ -17,7 +17,9 @@
 #include "core/date.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
+#include "pipeline/work_plan.h"
 #include "predict/model_registry.h"
+#include "store/postgres/work_queue.h"
 
 namespace nbaprops::cli {
 namespace {
@@ -28,6 +30,8 @@ struct RunArgs {
   bool quiet = false, with_completeness = false, phase3_only = false, resume = false, force = false,
        timings = false, json = false, no_progress = false;
   int threads = 0;
+  bool plan = false;  // backfill --plan: write work items for workers instead of running
+  int chunk_days = 14;
 };
 
 std::optional<Date> parse_cli_date(const std::string& s) {
@@ -85,6 +89,38 @@ void print_summary(const pipeline::RunReport& report, const RunArgs& args,
                              t.runs - t.skipped, t.entities, t.failed, t.compute_us / 1000.0,
                              t.write_us / 1000.0, t.compute_us_per_entity());
   }
+}
+
+// backfill --plan: the work items of [from, to] in the store's work queue, for
+// `nbaprops worker` processes to claim (pipeline/work_plan.h).
+int write_plan(const GlobalOptions& global, Date from, Date to, const RunArgs& args,
+               const std::set<int>& phases) {
+  if (!is_postgres_location(global.db)) {
+    std::cerr << "error: --plan needs a PostgreSQL store (--db postgresql://user@host/dbname)\n";
+    return 2;
+  }
+  if (!args.only.empty() || args.chunk_days < 1) {
+    std::cerr << "error: --plan runs every processor (no --only); --chunk-days must be >= 1\n";
+    return 2;
+  }
+  pipeline::PlanOptions plan{phases,      args.mode,  args.with_completeness,
+                             args.resume, args.force, args.chunk_days};
+  std::vector<QueueItem> items;
+  for (const auto& p : pipeline::plan_items(from, to, plan)) {
+    items.push_back(
+        {0, 0, p.kind, p.season, format_date(p.first), format_date(p.last), p.depends_on, 0, ""});
+  }
+  return with_store_errors([&] {
+    open_store(global.db);  // the store's own tables first
+    WorkQueue queue(global.db);
+    int64_t id = queue.create_plan(format_date(from), format_date(to),
+                                   pipeline::plan_options_json(plan), items);
+    std::cout << fmt::format(
+        "plan {}: {} work items for {}..{}; run `nbaprops worker --db URL` on one or more "
+        "machines\n",
+        id, items.size(), format_date(from), format_date(to));
+    return 0;
+  });
 }
 
 int run_range(const GlobalOptions& global, const std::string& from_text, const std::string& to_text,
@@ -153,6 +189,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::cerr << "error: --mode must be daily or backfill\n";
     return 2;
   }
+  if (args.plan) return write_plan(global, *from, *to, args, options.phases);
   return with_store_errors([&] {
     auto store = open_store(global.db);
     std::ostringstream sink;
@@ -171,7 +208,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phases 3-5)");
-  run->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  run->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   run->add_option("--date", args->date, "YYYY-MM-DD, today, yesterday or tomorrow")
       ->transform(relative_date())
       ->required();
@@ -192,7 +229,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
     exit_code = run_range(global, args->date, args->date, *args);
   });
   auto* backfill = app.add_subcommand("backfill", "Run the pipeline over a date range");
-  backfill->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  backfill->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   backfill->add_option("--from", args->from, "First date")->transform(relative_date())->required();
   backfill->add_option("--to", args->to, "Last date")->transform(relative_date())->required();
   backfill->add_option("--mode", args->mode, "daily or backfill (default: detected per date)");
@@ -211,6 +248,9 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--resume", args->resume,
                      "Skip each (processor, date) whose latest run succeeded on unchanged inputs");
   backfill->add_flag("--force", args->force, "Recompute everything (overrides --resume)");
+  backfill->add_flag("--plan", args->plan,
+                     "PostgreSQL: write the range as work items for `nbaprops worker`");
+  backfill->add_option("--chunk-days", args->chunk_days, "--plan: days per work item (14)");
   backfill->callback(
       [&global, &exit_code, args] { exit_code = run_range(global, args->from, args->to, *args); });
 }

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "core/row_reader.h"
 #include "raw/schema.h"
+#include "store/postgres/work_queue.h"
 #include "store/store.h"
 
 namespace nbaprops::cli {
@@ -17,6 +18,7 @@ namespace {
 struct HistoryArgs {
   std::string date, from, to;
   bool json = false;
+  bool plans = false;  // status --plans: the shared backfills' progress only
 };
 
 std::vector<Condition> date_filter(const HistoryArgs& a) {
@@ -37,8 +39,45 @@ bool valid_dates(const HistoryArgs& a) {
   return true;
 }
 
+// The progress of the work plans of a PostgreSQL store (backfill --plan): one line per plan,
+// then its running and failed items.
+void print_plans(const GlobalOptions& global, bool json) {
+  WorkQueue queue(global.db);
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& p : queue.progress()) {
+    if (json) {
+      out.push_back({{"plan", p.plan_id},
+                     {"from", p.from_date},
+                     {"to", p.to_date},
+                     {"created_at", p.created_at},
+                     {"items", p.items},
+                     {"done", p.done},
+                     {"running", p.running},
+                     {"pending", p.pending},
+                     {"failed", p.failed},
+                     {"expired_leases", p.expired},
+                     {"notes", p.notes}});
+      continue;
+    }
+    std::cout << fmt::format(
+        "plan {} {}..{} (created {}): {}/{} items done, {} running, {} pending, {} failed{}\n",
+        p.plan_id, p.from_date, p.to_date, p.created_at, p.done, p.items, p.running, p.pending,
+        p.failed, p.expired ? fmt::format(" ({} leases ended, claimable)", p.expired) : "");
+    for (const auto& n : p.notes) std::cout << "  " << n << "\n";
+  }
+  if (json) std::cout << out.dump(1) << "\n";
+}
+
 int run_status(const GlobalOptions& global, const HistoryArgs& a) {
   if (!valid_dates(a)) return 2;
+  if (a.plans) {
+    if (!is_postgres_location(global.db)) {
+      std::cerr << "error: work plans live in a PostgreSQL store (--db postgresql://...)\n";
+      return 2;
+    }
+    print_plans(global, a.json);
+    return 0;
+  }
   const TableSchema& t = *find_table("processor_runs");
   // Latest run per (date, processor): rows come in processed_at order, later ones win.
   std::map<std::pair<std::string, std::string>, Row> latest;
@@ -73,6 +112,7 @@ int run_status(const GlobalOptions& global, const HistoryArgs& a) {
                              r.i("total_ms").value_or(0));
   }
   if (a.json) std::cout << out.dump(1) << "\n";
+  if (!a.json && is_postgres_location(global.db)) print_plans(global, false);
   return 0;
 }
 
@@ -105,7 +145,7 @@ int run_failures(const GlobalOptions& global, const HistoryArgs& a) {
 CLI::App* add_history_command(CLI::App& app, const char* name, const char* help,
                               GlobalOptions& global, std::shared_ptr<HistoryArgs> args) {
   auto* cmd = app.add_subcommand(name, help);
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   auto* date = cmd->add_option("--date", args->date, "Only this date (YYYY-MM-DD)")
                    ->transform(relative_date());
   cmd->add_option("--from", args->from, "From this date")
@@ -122,6 +162,8 @@ void register_status(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto status_args = std::make_shared<HistoryArgs>();
   auto* status = add_history_command(app, "status", "The latest run of each processor and date",
                                      global, status_args);
+  status->add_flag("--plans", status_args->plans,
+                   "The progress of the shared backfills (backfill --plan; PostgreSQL)");
   status->callback([&global, &exit_code, status_args] {
     try {
       exit_code = run_status(global, *status_args);

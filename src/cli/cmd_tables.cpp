@@ -39,7 +39,7 @@ int run_tables(const GlobalOptions& global) {
 
 void register_tables(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* cmd = app.add_subcommand("tables", "List the store's tables with row counts and dates");
-  cmd->add_option("--db", global.db, "SQLite store file")->capture_default_str();
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   cmd->callback([&global, &exit_code] { exit_code = run_tables(global); });
 }
 

@@ -16,7 +16,8 @@
 namespace nbaprops::cli {
 
 struct GlobalOptions {
-  std::string db = "nbaprops.db";  // --db (before or after the subcommand), else NBAPROPS_DB
+  std::string db = "nbaprops.db";  // --db (before or after the subcommand), else NBAPROPS_DB;
+                                   // a SQLite file or a PostgreSQL URL
 };
 
 void register_ingest(CLI::App& app, GlobalOptions& global, int& exit_code);
@@ -30,6 +31,7 @@ void register_train(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_picks(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_publish(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_worker(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Shared by the Phase 5 commands (cmd_predict.cpp).
 // The wall clock as a UTC timestamp (processed_at).

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   register_train(app, global, exit_code);
   register_picks(app, global, exit_code);
   register_publish(app, global, exit_code);
+  register_worker(app, global, exit_code);
   // Runs after every option is parsed, before the subcommand's callback.
   app.parse_complete_callback([&app, &global] {
     for (const CLI::App* sub : app.get_subcommands()) {

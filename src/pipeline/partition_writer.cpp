@@ -19,10 +19,13 @@ int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
     store.insert(t, row);
   }
   store.erase(f, {{"processor", "=", p.processor}, {"date", "=", date}});
+  std::vector<Row> failures;
+  failures.reserve(failed.size());
   for (const auto& e : failed) {
-    store.upsert(f, Row{run_id, p.processor, date, e.entity_type, e.entity_id, e.category, e.reason,
-                        int64_t{e.can_retry ? 1 : 0}});
+    failures.push_back(Row{run_id, p.processor, date, e.entity_type, e.entity_id, e.category,
+                           e.reason, int64_t{e.can_retry ? 1 : 0}});
   }
+  store.upsert_all(f, failures);
   if (run_record) store.insert(*find_table("processor_runs"), *run_record);
   tx.commit();
   return static_cast<int64_t>(rows.size());

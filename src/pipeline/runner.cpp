@@ -404,7 +404,8 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   // while the raw inputs load.
   std::future<StoredRows> reading;
   if (!options.force && !options.store_location.empty() &&
-      (options.resume || options.mode == a::RunMode::kDaily || (!options.mode && from == to))) {
+      (options.resume || options.stored_summaries || options.mode == a::RunMode::kDaily ||
+       (!options.mode && from == to))) {
     reading = std::async(std::launch::async, [&] {
       auto second = open_store(options.store_location);
       return read_summaries(*second, summaries, start, to);
@@ -420,7 +421,8 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   // Otherwise, with more than one thread, the shots (the biggest raw table, read only by the
   // summaries) load on a second connection while the other raw tables load.
   std::future<a::RawInputs::ShotsByGame> shots_reading;
-  if (!reading.valid() && threads > 1 && !options.store_location.empty()) {
+  if (!reading.valid() && !options.stored_summaries && threads > 1 &&
+      !options.store_location.empty()) {
     shots_reading = std::async(std::launch::async, [&] {
       auto second = open_store(options.store_location);
       return a::RawInputs::read_shots(*second, start, to);
@@ -461,6 +463,10 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   std::vector<Date> summarise, stored;
   for (Date d : game_dates) {
     bool current = reuse;
+    if (options.stored_summaries) {
+      stored.push_back(d);
+      continue;
+    }
     for (const ProcessorEntry* e : summaries) {
       current = current && unchanged(*e, d, fingerprint(*e, d, "summary"));
     }

@@ -42,6 +42,10 @@ struct RunOptions {
   // Write only these processors (empty: all); what they read is computed in memory, not
   // written. REQUIRES: names of processor_graph() entries.
   std::set<std::string> only;
+  // Read the game summaries of every date from the store instead of computing them (a work
+  // item of a shared backfill, pipeline/work_plan.h: another item wrote them). REQUIRES: they
+  // are stored for the season up to `to`.
+  bool stored_summaries = false;
   // The store's location (as given to open_store): when set, a second connection reads what
   // can load alongside the raw inputs (the stored summaries of a daily run, or the shots).
   std::string store_location;

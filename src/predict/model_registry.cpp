@@ -114,6 +114,8 @@ std::vector<const TableSchema*> model_tables() {
 }
 
 fs::path default_models_dir(const std::string& store_location) {
+  // A server store has no folder: models/ in the working directory.
+  if (is_postgres_location(store_location)) return "models";
   return fs::path(store_location).parent_path() / "models";
 }
 

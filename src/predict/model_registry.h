@@ -63,7 +63,8 @@ struct ModelOptions {
   int training_days = kTrainingWindowDays;
 };
 
-// `models` beside the store file (models/ in the current folder for a bare file name).
+// `models` beside the store file (models/ in the current folder for a bare file name or a
+// PostgreSQL URL).
 std::filesystem::path default_models_dir(const std::string& store_location);
 
 // The earliest regular-season game date of `season` in the store's games (the same rule as

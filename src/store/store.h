@@ -1,5 +1,5 @@
 // The Store: where nbaprops keeps its tables. An abstract interface over a SQL database
-// (SQLite by default; PostgreSQL later), speaking in the table declarations of
+// (SQLite by default; PostgreSQL for a shared server), speaking in the table declarations of
 // raw/schema.h and rows of core/value.h, so that loaders and processors never write SQL.
 //
 // A Store is used by one thread at a time (it is not internally synchronised); two
@@ -50,6 +50,12 @@ class Store {
   // is replaced and the call returns true. NULL key cells compare equal to NULL.
   // REQUIRES: an open transaction; table has a key.
   virtual bool upsert(const TableSchema& table, const Row& row) = 0;
+  // upsert() of each row in turn, for writers that need not know which rows replaced one (a
+  // partition's failed entities). A server store sends them in one batch.
+  // REQUIRES: an open transaction; table has a key.
+  virtual void upsert_all(const TableSchema& table, const std::vector<Row>& rows) {
+    for (const auto& row : rows) upsert(table, row);
+  }
   // Appends `row` (tables without a key, or rows known to be new).
   virtual void insert(const TableSchema& table, const Row& row) = 0;
   // Deletes the rows matching every condition; returns how many.
@@ -93,8 +99,11 @@ class Transaction {
   bool done_ = false;
 };
 
-// Opens (creating and migrating when needed) the store at `location`: a file path for
-// SQLite. Throws StoreError when it cannot.
+// Opens (creating and migrating when needed) the store at `location`: a PostgreSQL URL
+// (postgresql://user@host/dbname or postgres://...; store/postgres/pg_store.h), else a file
+// path for SQLite. Throws StoreError when it cannot.
 std::unique_ptr<Store> open_store(const std::string& location);
+// Whether `location` names a PostgreSQL database (a postgresql:// or postgres:// URL).
+bool is_postgres_location(const std::string& location);
 
 }  // namespace nbaprops

@@ -276,8 +276,4 @@ std::pair<Value, Value> SqliteStore::min_max(const TableSchema& table, const std
   return {read_value(stmt, 0, c.type), read_value(stmt, 1, c.type)};
 }
 
-std::unique_ptr<Store> open_store(const std::string& location) {
-  return std::make_unique<SqliteStore>(location);
-}
-
 }  // namespace nbaprops

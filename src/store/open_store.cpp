@@ -1,0 +1,16 @@
+#include "store/postgres/pg_store.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+
+namespace nbaprops {
+
+bool is_postgres_location(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+std::unique_ptr<Store> open_store(const std::string& location) {
+  if (is_postgres_location(location)) return std::make_unique<PostgresStore>(location);
+  return std::make_unique<SqliteStore>(location);
+}
+
+}  // namespace nbaprops
