@@ -174,7 +174,8 @@ int run_grade(const GlobalOptions& global, const PredictArgs& args) {
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<PredictArgs>();
   auto* predict = app.add_subcommand("predict", "Phase 5: predict one date's player points");
-  predict->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
+  predict->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")
+      ->capture_default_str();
   predict->add_option("--date", args->date, "YYYY-MM-DD")->transform(relative_date())->required();
   predict->add_option("--systems", args->systems,
                       "Comma-separated system ids (default: all available)");
@@ -185,7 +186,8 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->capture_default_str();
   predict->callback([&global, &exit_code, args] { exit_code = run_predict(global, *args); });
   auto* grade = app.add_subcommand("grade", "Phase 5: grade the predictions of final games");
-  grade->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
+  grade->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")
+      ->capture_default_str();
   auto* date = grade->add_option("--date", args->date, "YYYY-MM-DD")->transform(relative_date());
   auto* from = grade->add_option("--from", args->from, "First date")->transform(relative_date());
   auto* to = grade->add_option("--to", args->to, "Last date")->transform(relative_date());

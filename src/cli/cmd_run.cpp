@@ -229,7 +229,8 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
     exit_code = run_range(global, args->date, args->date, *args);
   });
   auto* backfill = app.add_subcommand("backfill", "Run the pipeline over a date range");
-  backfill->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
+  backfill->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")
+      ->capture_default_str();
   backfill->add_option("--from", args->from, "First date")->transform(relative_date())->required();
   backfill->add_option("--to", args->to, "Last date")->transform(relative_date())->required();
   backfill->add_option("--mode", args->mode, "daily or backfill (default: detected per date)");

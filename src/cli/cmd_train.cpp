@@ -80,7 +80,8 @@ void register_train(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<TrainArgs>();
   auto* train = app.add_subcommand(
       "train", "Phase 5: train (or reuse) the gradient_boosting model for a date's cutoff");
-  train->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
+  train->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")
+      ->capture_default_str();
   train->add_option("--date", args->date, "YYYY-MM-DD: the model of its cutoff C(D)")
       ->transform(relative_date())
       ->required();
