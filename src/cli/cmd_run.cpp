@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "core/thread_pool.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
 #include "predict/model_registry.h"
@@ -96,6 +97,10 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   }
   if (args.threads < 0) {
     std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return 2;
+  }
+  if (args.threads > ThreadPool::kMaxThreads) {
+    std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
     return 2;
   }
   pipeline::RunOptions options;

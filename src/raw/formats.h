@@ -41,11 +41,12 @@ struct Detection {
   bool matched = false;
   std::vector<std::string> missing;     // required columns absent from the header
   std::vector<std::string> unexpected;  // canonical only: columns it does not have
-  std::string duplicate;                // a repeated header name (refuses the file)
+  std::string duplicate;  // a repeated header name (refuses the file; format is then null)
 };
 
 // Matches `header` (names compared case-insensitively after trimming) against every
 // format, or only `forced` when given. The most required columns wins among matches.
+// `format` is null only when the header repeats a name (which may be empty).
 Detection detect_format(const std::vector<std::string>& header, const Format* forced = nullptr);
 
 // Position of each required column of `format` in `header` (case-insensitive), and of
