@@ -9,7 +9,8 @@
 
 namespace nbaprops::fuzz {
 
-// Writes `data` to a private temporary file and ingests it into a new in-memory SQLite store
+// Writes `data` to a private temporary file and ingests it into an in-memory SQLite store
+// (new every 64 inputs)
 // when the format closest to its header is one of `family` (other inputs return at once).
 // Fails
 // (fuzz_fail) when ingest ends with a store error (exit 3: a row reached the store that the
