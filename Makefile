@@ -32,4 +32,24 @@ bench: build
 	@bench/run-all $(BUILD_DIR)
 
 clean:
+	rm -rf build-asan build-fuzz
 	rm -rf $(BUILD_DIR)
+
+# Hardening (docs/reliability.md): the test suite under ASan + UBSan in build-asan (any report
+# fails it), and the libFuzzer targets (clang) in build-fuzz, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+SANITIZE_EXCLUDE ?= RealSeason|Phase3Run|CrashSafety
+.PHONY: sanitize fuzz
+sanitize: deps
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DCMAKE_CXX_FLAGS="-O1 -g1" \
+	  -DNBAPROPS_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir build-asan --output-on-failure -j $(JOBS) -E '$(SANITIZE_EXCLUDE)'
+
+fuzz: build
+	@CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_CXX_COMPILER=clang++ -DNBAPROPS_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+	@scripts/fuzz build-fuzz $(FUZZ_SECONDS) $(BUILD_DIR)/nbaprops

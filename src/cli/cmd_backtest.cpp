@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "core/thread_pool.h"
 #include "predict/aggregates.h"
 #include "predict/backtest.h"
 #include "predict/backtest_report.h"
@@ -129,6 +130,10 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
   }
   if (args.threads < 0) {
     std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return 2;
+  }
+  if (args.threads > ThreadPool::kMaxThreads) {
+    std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
     return 2;
   }
   predict::BacktestOptions o;

@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/run_summary.h"
 #include "core/date.h"
+#include "core/thread_pool.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
 #include "pipeline/work_plan.h"
@@ -133,6 +134,10 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   }
   if (args.threads < 0) {
     std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return 2;
+  }
+  if (args.threads > ThreadPool::kMaxThreads) {
+    std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
     return 2;
   }
   pipeline::RunOptions options;

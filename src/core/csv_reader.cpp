@@ -15,6 +15,7 @@ namespace nbaprops {
 namespace {
 
 constexpr const char* kBadGzip = "not a readable gzip stream";
+constexpr const char* kTooLarge = "larger than 1 GiB (the limit of an input file)";
 
 bool is_gzip(std::string_view b) {
   return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f &&
@@ -60,7 +61,10 @@ std::string gunzip(const std::string& in) {
       zs.avail_in = static_cast<uInt>(n);
       in_pos += n;
     }
-    if (out_pos == out.size()) out.resize(out.size() * 2);
+    if (out_pos == out.size()) {
+      if (out.size() >= kMaxFileBytes) throw CsvError(kTooLarge);
+      out.resize(std::min(out.size() * 2, kMaxFileBytes + 1));
+    }
     const size_t room = std::min<size_t>(out.size() - out_pos, UINT_MAX);
     zs.next_out = reinterpret_cast<Bytef*>(out.data() + out_pos);
     zs.avail_out = static_cast<uInt>(room);
@@ -79,6 +83,7 @@ std::string gunzip(const std::string& in) {
     if (rc == Z_BUF_ERROR && zs.avail_out == 0) continue;
     throw CsvError(kBadGzip);
   }
+  if (out_pos > kMaxFileBytes) throw CsvError(kTooLarge);
   out.resize(out_pos);
   return out;
 }
@@ -93,11 +98,17 @@ std::string read_file(const std::string& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw CsvError(std::string("cannot open: ") + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw CsvError(std::string("cannot open: ") + std::strerror(EISDIR));
+  if (st.st_size > 0 && static_cast<size_t>(st.st_size) > kMaxFileBytes) {
+    throw CsvError(kTooLarge);
+  }
   std::string bytes;
   bytes.resize(st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0);
   size_t got = 0;
   for (;;) {
-    if (got == bytes.size()) bytes.resize(std::max<size_t>(bytes.size() * 2, 1 << 16));
+    if (got == bytes.size()) {
+      if (got > kMaxFileBytes) throw CsvError(kTooLarge);
+      bytes.resize(std::max<size_t>(bytes.size() * 2, 1 << 16));
+    }
     const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -202,8 +213,13 @@ CsvReader::CsvReader(std::string text, std::string name)
   const char* e = data_.data() + data_.size();
   const char* nl = line_end(b, e);
   if (std::all_of(b, nl, is_blank_char)) return;
+  const char* eol = content_end(b, nl);
+  if (std::memchr(b, '\r', static_cast<size_t>(eol - b))) {
+    throw CsvError("line ends are CR only (classic Mac OS): convert them to LF or CRLF");
+  }
   CsvRow row;
   parse_record(row);
+  if (row.too_long) throw CsvError("header line longer than 1 MiB");
   header_.reserve(row.fields.size());
   for (std::string_view f : row.fields) header_.push_back(trimmed(f));
 }
@@ -237,6 +253,14 @@ bool CsvReader::parse_record(CsvRow& row) {
   const char* const start = p;
   const char* nl = line_end(p, e);
   const char* eol = content_end(start, nl);
+  row.too_long = static_cast<size_t>(eol - start) > kMaxRecordBytes;
+  if (row.too_long) {  // handed out unsplit: millions of fields would cost gigabytes
+    row.raw = std::string_view(start, static_cast<size_t>(eol - start));
+    row.valid_utf8 = true;
+    pos_ = (nl == e) ? data_.size() : static_cast<size_t>(nl + 1 - b);
+    ++line_;
+    return true;
+  }
   for (;;) {
     const char* f = p;
     while (f < eol && is_pad(*f)) ++f;
@@ -259,6 +283,9 @@ bool CsvReader::parse_record(CsvRow& row) {
       }
       if (!close) {
         throw CsvError("unterminated quoted field starting at line " + std::to_string(line_));
+      }
+      if (static_cast<size_t>(close - start) > kMaxRecordBytes) {
+        throw CsvError("quoted field longer than 1 MiB at line " + std::to_string(line_));
       }
       const size_t breaks = static_cast<size_t>(std::count(f + 1, close, '\n'));
       if (breaks > 0) {

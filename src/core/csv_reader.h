@@ -9,6 +9,12 @@
 // record on line 1 and is empty when that line is blank or the file is empty. Any byte sequence
 // is accepted: invalid UTF-8 is only flagged (CsvRow::valid_utf8). A CsvReader is not
 // thread-safe; separate readers may be used from separate threads. is_valid_utf8 is pure.
+//
+// Bounds (memory stays a small multiple of the file on any input): a file larger than
+// kMaxFileBytes (after decompression) is refused; a record whose physical line is longer than
+// kMaxRecordBytes is handed out unsplit, with CsvRow::too_long set and no fields, so the caller
+// rejects it; a quoted field that runs past kMaxRecordBytes refuses the file; a header line
+// over the bound, or a header with a CR inside it (CR-only line ends) refuses the file.
 #pragma once
 
 #include <cstddef>
@@ -24,11 +30,16 @@ class CsvError : public std::runtime_error {
   using runtime_error::runtime_error;
 };
 
+inline constexpr size_t kMaxFileBytes = size_t{1} << 30;    // 1 GiB, after decompression
+inline constexpr size_t kMaxRecordBytes = size_t{1} << 20;  // 1 MiB, one record
+inline constexpr size_t kMaxFieldBytes = size_t{1} << 16;   // 64 KiB, one field (callers)
+
 struct CsvRow {
   size_t line = 0;                       // physical line (1-based) where the record starts
   std::vector<std::string_view> fields;  // valid until the next call to next()
   std::string_view raw;    // the record's text as read, without its final line terminator
   bool valid_utf8 = true;  // false when any byte sequence of the record is not valid UTF-8
+  bool too_long = false;   // the line exceeds kMaxRecordBytes: `fields` is empty
 };
 
 class CsvReader {
@@ -37,7 +48,8 @@ class CsvReader {
   // name, and a multi-member gzip is read as one stream; anything else is plain text. A zip
   // archive (PK\x03\x04, or an empty one PK\x05\x06) is refused. Throws CsvError with a one-line
   // reason ("not a readable gzip stream", "zip archives are not supported",
-  // "cannot open: <strerror>") on failure, or when the header record is broken (see next()).
+  // "cannot open: <strerror>", "larger than 1 GiB") on failure, or when the header record is
+  // broken (see next() and the bounds above).
   static CsvReader open(const std::string& path);
   // Same, over bytes already in memory (`name` is kept for the caller's messages only).
   static CsvReader from_bytes(std::string bytes, std::string name);
@@ -50,7 +62,8 @@ class CsvReader {
   // Reads the next record, skipping blank lines. Returns false at the end.
   // Throws CsvError("unterminated quoted field starting at line N") on broken structure, and
   // CsvError("text after closing quote at line N") when a closing quote is followed by
-  // something other than whitespace, a comma or the end of the line.
+  // something other than whitespace, a comma or the end of the line, and
+  // CsvError("quoted field longer than 1 MiB at line N").
   bool next(CsvRow& row);
 
  private:

@@ -440,7 +440,8 @@ analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
   return analytics::collect_entities(
       in.parallel, entities.size(), [&](size_t i) -> analytics::EntityResult {
         const auto& [player, upgc] = entities[i];
-        auto fail = [&](std::string category, std::string reason, bool retry) {
+        // An init-capture: clang 14 (the fuzz build) cannot capture a structured binding.
+        auto fail = [&player = player](std::string category, std::string reason, bool retry) {
           return FailedEntity{"player", player, std::move(category), std::move(reason), retry};
         };
         try {

@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "raw/field_parse.h"
 #include "raw/game_merge.h"
 #include "raw/row_access.h"
+#include "raw/row_checks.h"
 
 namespace nbaprops {
 namespace {
@@ -348,6 +350,12 @@ void FileApplier::apply_rows() {
   for (auto& s : stage_.rows) {
     if (s.game_id_derived) rebind_game(s);
     if (!check_against_game(s)) continue;
+    try {
+      check_fits_schema(*stage_.table, s.row);
+    } catch (const RowError& e) {
+      reject(s.line, e.what(), s.raw);
+      continue;
+    }
     if (s.bind_player && !bind_player(s)) continue;
     write_row(s);
   }

@@ -118,10 +118,16 @@ double fit(const Detection& d) {
          0.001 * static_cast<double>(d.unexpected.size());
 }
 
-std::set<std::string> header_names(const std::vector<std::string>& header, std::string& dup) {
+// The header's names, lowercased; `has_dup` tells whether one repeats (`dup` is the first
+// repeated name, which may be empty).
+std::set<std::string> header_names(const std::vector<std::string>& header, std::string& dup,
+                                   bool& has_dup) {
   std::set<std::string> names;
   for (const auto& h : header) {
-    if (!names.insert(lower(h)).second && dup.empty()) dup = h;
+    if (!names.insert(lower(h)).second && !has_dup) {
+      has_dup = true;
+      dup = h;
+    }
   }
   return names;
 }
@@ -131,7 +137,8 @@ std::set<std::string> header_names(const std::vector<std::string>& header, std::
 std::vector<Detection> rank_formats(const std::vector<std::string>& header,
                                     std::span<const Format> profiles) {
   std::string dup;
-  std::set<std::string> names = header_names(header, dup);
+  bool has_dup = false;
+  std::set<std::string> names = header_names(header, dup, has_dup);
   std::vector<Detection> out;
   for (const auto& f : all_formats()) {
     if (f.kind != FormatKind::kOddsapiJson) out.push_back(match(names, f, header));
@@ -148,8 +155,9 @@ std::vector<Detection> rank_formats(const std::vector<std::string>& header,
 Detection detect_format(const std::vector<std::string>& header, const Format* forced,
                         std::span<const Format> profiles) {
   std::string dup;
-  std::set<std::string> names = header_names(header, dup);
-  if (!dup.empty()) {
+  bool has_dup = false;
+  std::set<std::string> names = header_names(header, dup, has_dup);
+  if (has_dup) {
     Detection d;
     d.duplicate = dup;
     return d;

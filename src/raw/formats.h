@@ -46,13 +46,14 @@ struct Detection {
   bool matched = false;
   std::vector<std::string> missing;     // required columns absent from the header
   std::vector<std::string> unexpected;  // canonical only: columns it does not have
-  std::string duplicate;                // a repeated header name (refuses the file)
+  std::string duplicate;  // a repeated header name (refuses the file; format is then null)
 };
 
 // Matches `header` (names compared case-insensitively after trimming) against every
 // format and the `profiles` (formats of kind kProfile), or only `forced` when given. The
 // most required columns wins among matches; when none matches, the closest is the one
-// with the largest share of its required columns present.
+// with the largest share of its required columns present. `format` is null only when the
+// header repeats a name (which may be empty).
 Detection detect_format(const std::vector<std::string>& header, const Format* forced = nullptr,
                         std::span<const Format> profiles = {});
 

@@ -146,7 +146,11 @@ const Format& open_and_parse(const std::string& path, const IngestRequest& reque
     if (reader.header().empty())
       throw RefusedFile(fmt::format("refused {}: empty file, no header", path));
     Detection d = detect_format(reader.header(), forced, profiles.formats);
-    if (!d.duplicate.empty()) {
+    if (!d.format) {  // a repeated header name (perhaps empty: a data line read as the header)
+      if (d.duplicate.empty()) {
+        throw RefusedFile(fmt::format(
+            "refused {}: the header has empty column names (is the header line missing?)", path));
+      }
       throw RefusedFile(fmt::format("refused {}: duplicate column {}", path, d.duplicate));
     }
     if (!d.matched) {

@@ -1,5 +1,7 @@
 #include "raw/parse_common.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "raw/formats.h"
@@ -49,6 +51,13 @@ void for_each_record(CsvReader& reader, FileStage& stage, const std::string& tab
   size_t columns = reader.header().size();
   while (reader.next(row)) {
     ++stage.read;
+    if (row.too_long) {
+      reject(
+          stage, row,
+          fmt::format("line_too_long: {} bytes, the limit is {}", row.raw.size(), kMaxRecordBytes),
+          table);
+      continue;
+    }
     if (!row.valid_utf8) {
       reject(stage, row, "bad_encoding: the line is not valid UTF-8", table);
       continue;
@@ -56,6 +65,15 @@ void for_each_record(CsvReader& reader, FileStage& stage, const std::string& tab
     if (row.fields.size() != columns) {
       reject(stage, row,
              fmt::format("field_count: {} fields, the header has {}", row.fields.size(), columns),
+             table);
+      continue;
+    }
+    auto longest = std::max_element(row.fields.begin(), row.fields.end(),
+                                    [](auto a, auto b) { return a.size() < b.size(); });
+    if (longest != row.fields.end() && longest->size() > kMaxFieldBytes) {
+      reject(stage, row,
+             fmt::format("field_too_long: field {} has {} bytes, the limit is {}",
+                         longest - row.fields.begin() + 1, longest->size(), kMaxFieldBytes),
              table);
       continue;
     }

@@ -146,6 +146,12 @@ void parse_nba_shots(CsvReader& reader, const ParseContext& ctx, FileStage& stag
     r["player_lookup"] = lookup;
     r["period"] = f.req_int(kPeriod);
     auto mins = f.opt_int(kMinsLeft), secs = f.opt_int(kSecsLeft);
+    if (mins && (*mins < 0 || *mins > 12)) {  // checked first: 60 * mins must not overflow
+      throw RowError("out_of_range", f.name(kMinsLeft), f.get(kMinsLeft), "0-12");
+    }
+    if (secs && (*secs < 0 || *secs > 59)) {
+      throw RowError("out_of_range", f.name(kSecsLeft), f.get(kSecsLeft), "0-59");
+    }
     if (mins && secs) r["seconds_left_in_period"] = *mins * 60 + *secs;
     if (auto v = shot_value_of(f.get(kShotType))) r["shot_value"] = *v;
     std::string_view made = f.req(kMade);

@@ -35,10 +35,15 @@ void need_le(const RowAccess& r, const char* a, const char* b) {
   }
 }
 
-// Ranges and identities of the counting stats; REQUIRES every stat present.
+// Ranges and identities of the counting stats; REQUIRES every stat present. The upper bound
+// (no player or team reaches it in a game) also keeps the sums below from overflowing.
 void check_stats(const RowAccess& r) {
+  constexpr int64_t kMaxStat = 1000;
   for (std::string_view s : kStats) {
     if (*r.i(s) < 0) throw RowError("out_of_range", s, fmt::format("{}", *r.i(s)), "negative");
+    if (*r.i(s) > kMaxStat) {
+      throw RowError("out_of_range", s, fmt::format("{}", *r.i(s)), "above 1000");
+    }
   }
   need_le(r, "fgm", "fga");
   need_le(r, "fg3m", "fg3a");
@@ -53,7 +58,7 @@ void check_stats(const RowAccess& r) {
     throw RowError("inconsistent", "pts", fmt::format("{}", *r.i("pts")),
                    fmt::format("2*fgm + fg3m + ftm = {}", pts));
   }
-  if (auto pm = r.i("plus_minus"); pm && std::llabs(*pm) > 100) {
+  if (auto pm = r.i("plus_minus"); pm && (*pm < -100 || *pm > 100)) {  // llabs(INT64_MIN) is UB
     throw RowError("out_of_range", "plus_minus", fmt::format("{}", *pm), "|plus_minus| > 100");
   }
 }
@@ -63,6 +68,38 @@ void require_team(std::string_view column, const std::string& code) {
 }
 
 }  // namespace
+
+void check_fits_schema(const TableSchema& t, const Row& row) {
+  if (row.size() != t.columns.size()) {
+    throw RowError(
+        "bad_value", "", "",
+        fmt::format("{} cells for the {} columns of {}", row.size(), t.columns.size(), t.name));
+  }
+  for (size_t c = 0; c < row.size(); ++c) {
+    const Column& col = t.columns[c];
+    const Value& v = row[c];
+    if (is_null(v)) {
+      if (!col.nullable) throw RowError("missing_value", col.name, "", "required");
+      continue;
+    }
+    bool fits = false;
+    switch (col.type) {
+      case ColumnType::kInt:
+      case ColumnType::kBool:
+        fits = std::holds_alternative<int64_t>(v);
+        break;
+      case ColumnType::kDec:
+        fits = std::holds_alternative<double>(v) && std::isfinite(std::get<double>(v));
+        break;
+      default:
+        fits = std::holds_alternative<std::string>(v);
+    }
+    if (!fits) {
+      throw RowError("bad_value", col.name, "",
+                     fmt::format("not a {} value", column_type_name(col.type)));
+    }
+  }
+}
 
 bool is_american_price(int64_t price) {
   return (price >= -100000 && price <= -100) || (price >= 100 && price <= 100000);
@@ -126,8 +163,12 @@ void check_team_boxscore(const TableSchema& t, Row& row) {
   if (r.s("team_abbr") == r.s("opponent_abbr")) {
     throw RowError("unknown_team", "opponent_abbr", r.s("opponent_abbr"), "team = opponent");
   }
+  if (r.null("minutes")) throw RowError("missing_value", "minutes", "");
   int64_t m = *r.i("minutes");
   if (m < 0 || m > 400) throw RowError("out_of_range", "minutes", fmt::format("{}", m), "0-400");
+  for (std::string_view s : kStats) {  // a team log may leave a stat empty; the store may not
+    if (r.null(s)) throw RowError("missing_value", s, "");
+  }
   check_stats(r);
 }
 

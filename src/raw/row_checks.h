@@ -19,7 +19,8 @@ std::optional<std::string> shot_zone(int shot_value, std::optional<double> dista
 
 // player_boxscores: status, minutes, stats present/absent by status, ranges, identities.
 void check_player_boxscore(const TableSchema& t, Row& row);
-// team_boxscores: minutes 0-400, stats ranges and identities, team != opponent.
+// team_boxscores: minutes and the counting stats present, minutes 0-400, stats ranges and
+// identities, team != opponent.
 void check_team_boxscore(const TableSchema& t, Row& row);
 // shots: ranges; derives shot_value (from distance when missing) and zone; a given zone
 // that differs from the derived one is rejected. `zone_label` is the source's zone text.
@@ -36,6 +37,11 @@ void check_partial_player_boxscore(const TableSchema& t, Row& row);
 void check_injury(const TableSchema& t, Row& row);
 // games (canonical): enums, teams, scores present iff final, game id form, season.
 void check_game(const TableSchema& t, Row& row);
+// The contract between the row checks and the store: every NOT NULL column of `t` holds a
+// value and every value has its column's type (int/bool: integer, dec: number, others: text).
+// Throws RowError (missing_value / bad_value) naming the first column that breaks it. Run on
+// every staged row before it is written, so a bad row is rejected, never a store error.
+void check_fits_schema(const TableSchema& t, const Row& row);
 // An American price: -100000..-100 or +100..+100000.
 bool is_american_price(int64_t price);
 // A source price as American odds: a value p with 1 < p < 100 is decimal odds

@@ -76,20 +76,35 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
     throw StoreError(fmt::format("cannot open store {}: {}", path, msg));
   }
   sqlite3_busy_timeout(db_, 10000);
-  // Statement journals in memory: a row insert that fires a trigger (the raw partitions'
-  // change counters, store/partition_versions.h) opens one per row, and on disk that was
-  // 1.4 million pwrite calls for one season's ingest (0.85 s of system time).
-  exec("PRAGMA temp_store=MEMORY");
-  exec("PRAGMA journal_mode=WAL");
-  exec("PRAGMA synchronous=NORMAL");
-  exec("PRAGMA foreign_keys=OFF");
-  migrate();
+  // A destructor does not run when the constructor throws: the connection is closed here
+  // (a file that is not a database, a corrupt header, a read-only folder).
+  try {
+    // Statement journals in memory: a row insert that fires a trigger (the raw partitions'
+    // change counters, store/partition_versions.h) opens one per row, and on disk that was
+    // 1.4 million pwrite calls for one season's ingest (0.85 s of system time).
+    exec("PRAGMA temp_store=MEMORY");
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA foreign_keys=OFF");
+    migrate();
+  } catch (...) {
+    close();
+    throw;
+  }
 }
 
 SqliteStore::~SqliteStore() {
+  close();
+}
+
+void SqliteStore::close() {
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  statements_.clear();
+  table_statements_.clear();
   if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  in_transaction_ = false;
   sqlite3_close(db_);
+  db_ = nullptr;
 }
 
 void SqliteStore::fail(const std::string& what) {

@@ -45,6 +45,8 @@ class SqliteStore final : public Store {
   sqlite3_stmt* table_statement(const TableSchema& table, StatementKind kind);
   void exec(const std::string& sql);
   void migrate();
+  // Finalizes every statement and closes the connection (a rollback first if one is open).
+  void close();
   [[noreturn]] void fail(const std::string& what);
 
   sqlite3* db_ = nullptr;
