@@ -1,6 +1,13 @@
 # nbaprops: the two commands a newcomer runs are `make demo` and `make test`.
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
+# ccache, when the machine has it, makes rebuilds in a fresh clone cheap (paths under the
+# clone's parent folder are hashed relative, so clones side by side share the cache).
+CCACHE := $(shell command -v ccache 2>/dev/null)
+ifneq ($(CCACHE),)
+export CCACHE_BASEDIR ?= $(abspath $(CURDIR)/..)
+LAUNCHER := -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
+endif
 FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 
 .PHONY: deps build test demo bench history format format-check clean
@@ -9,7 +16,7 @@ deps:
 	@scripts/install-deps
 
 build: deps
-	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(LAUNCHER) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 format-check: deps
@@ -42,7 +49,7 @@ SANITIZE_EXCLUDE ?= RealSeason|Phase3Run|CrashSafety
 .PHONY: sanitize fuzz
 sanitize: deps
 	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DCMAKE_CXX_FLAGS="-O1 -g1" \
-	  -DNBAPROPS_SANITIZE=ON >/dev/null
+	  -DNBAPROPS_SANITIZE=ON $(LAUNCHER) >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -50,6 +57,6 @@ sanitize: deps
 
 fuzz: build
 	@CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_CXX_COMPILER=clang++ -DNBAPROPS_FUZZ=ON >/dev/null
+	  -DCMAKE_CXX_COMPILER=clang++ -DNBAPROPS_FUZZ=ON $(LAUNCHER) >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@scripts/fuzz build-fuzz $(FUZZ_SECONDS) $(BUILD_DIR)/nbaprops
