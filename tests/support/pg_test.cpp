@@ -69,8 +69,9 @@ void PgTestDatabase::exec(const std::string& sql) const {
 }
 
 std::vector<std::string> table_dump(Store& store, const TableSchema& table) {
-  static const std::vector<std::string> wall_clock = {"processed_at", "run_id",   "load_ms",
-                                                      "compute_ms",   "write_ms", "total_ms"};
+  static const std::vector<std::string> wall_clock = {
+      "processed_at", "run_id",   "load_ms",           "compute_ms",
+      "write_ms",     "total_ms", "first_published_at"};  // best_bets: when first written
   std::vector<std::string> lines;
   store.scan(table, {}, [&](const Row& row) {
     std::string line;

@@ -40,7 +40,8 @@ class PgTestDatabase {
 };
 
 // Every row of `table`, one line each (doubles in shortest round-trip form, NULL as \N),
-// without the wall-clock columns (processed_at, run_id, load/compute/write/total_ms), sorted:
+// without the wall-clock columns (processed_at, run_id, load/compute/write/total_ms,
+// first_published_at), sorted:
 // two stores that computed the same thing give the same lines.
 std::vector<std::string> table_dump(Store& store, const TableSchema& table);
 
