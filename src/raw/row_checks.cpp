@@ -105,12 +105,20 @@ bool is_american_price(int64_t price) {
   return (price >= -100000 && price <= -100) || (price >= 100 && price <= 100000);
 }
 
+namespace {
+// `v` rounded to an integer; a value past +-1e12 (or NaN) is clamped there, which no check
+// accepts as a price, instead of an undefined conversion.
+int64_t rounded_price(double v) {
+  constexpr double kLimit = 1e12;
+  if (!(v > -kLimit)) return static_cast<int64_t>(-kLimit);
+  if (v > kLimit) return static_cast<int64_t>(kLimit);
+  return static_cast<int64_t>(round_half_away(v, 0));
+}
+}  // namespace
+
 int64_t american_price_of(double p) {
-  if (p > 1 && p < 100) {
-    double american = p >= 2 ? 100.0 * (p - 1) : -100.0 / (p - 1);
-    return static_cast<int64_t>(round_half_away(american, 0));
-  }
-  return static_cast<int64_t>(round_half_away(p, 0));
+  if (p > 1 && p < 100) return rounded_price(p >= 2 ? 100.0 * (p - 1) : -100.0 / (p - 1));
+  return rounded_price(p);
 }
 
 std::optional<std::string> shot_zone(int shot_value, std::optional<double> distance_ft,

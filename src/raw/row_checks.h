@@ -45,7 +45,8 @@ void check_fits_schema(const TableSchema& t, const Row& row);
 // An American price: -100000..-100 or +100..+100000.
 bool is_american_price(int64_t price);
 // A source price as American odds: a value p with 1 < p < 100 is decimal odds
-// (+100(p - 1) when p >= 2, else -100/(p - 1)); rounded half away from zero.
+// (+100(p - 1) when p >= 2, else -100/(p - 1)); rounded half away from zero. A value past
+// +-1e12 or NaN gives +-1e12, which is_american_price rejects (never an undefined cast).
 int64_t american_price_of(double p);
 
 }  // namespace nbaprops

@@ -1,4 +1,5 @@
 #include "raw/field_parse.h"
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -79,6 +80,13 @@ TEST(FieldParse, DecimalOddsBecomeAmericanPrices) {
   EXPECT_EQ(american_price_of(2.0), 100);
   EXPECT_EQ(american_price_of(1.91), -110);  // -100 / 0.91 = -109.89
   EXPECT_EQ(american_price_of(1.5), -200);
+  // Found by fuzzing (tests/fuzz/regressions/oddsapi_props/crash-52ba...): a price too large
+  // for an integer was an undefined conversion; it is clamped and then rejected.
+  EXPECT_EQ(american_price_of(-8.88889e110), -1000000000000);
+  EXPECT_EQ(american_price_of(1e300), 1000000000000);
+  EXPECT_EQ(american_price_of(std::nan("")), -1000000000000);
+  EXPECT_EQ(american_price_of(1.0 + 1e-15), -1000000000000);  // decimal odds just above 1
+  EXPECT_FALSE(is_american_price(american_price_of(-8.88889e110)));
   EXPECT_TRUE(is_american_price(-110));
   EXPECT_TRUE(is_american_price(100));
   EXPECT_FALSE(is_american_price(-99));
