@@ -125,6 +125,9 @@ void parse_nba_gamelog(CsvReader& reader, const ParseContext& ctx, FileStage& st
     std::string opponent = m.home == team_abbr ? m.away : m.home;
     auto minutes = parse_minutes(f.req(kMin));
     if (!minutes) throw RowError("bad_value", "MIN", f.get(kMin), "not minutes");
+    // Bounded before any integer conversion (a huge value found by fuzzing was undefined).
+    if (!(*minutes >= 0 && *minutes <= 1000))
+      throw RowError("out_of_range", "MIN", f.get(kMin), "0-1000");
 
     StagedRow staged;
     staged.line = row.line;
