@@ -17,4 +17,14 @@ namespace nbaprops::fuzz {
 // row checks should have rejected), or with an exit code outside 0-2.
 void ingest_as(std::string_view data, std::initializer_list<FormatKind> family);
 
+// The profile target's input: a YAML source profile, this separator line, and a data file.
+inline constexpr std::string_view kProfileDataSeparator = "\n%%\n";
+
+// Parses the profile of `data` (a ProfileError ends the input quietly; any other exception
+// escapes, which is a finding), then ingests the data part with `--profile` and `--format`
+// naming that profile into the shared in-memory store. The data file is named
+// `Injury-Report_2025-01-15_05PM.csv`, so that a file_name field can match. Fails like
+// ingest_as on an exit code outside 0-2.
+void ingest_with_profile(std::string_view data);
+
 }  // namespace nbaprops::fuzz

@@ -43,7 +43,7 @@ TEST(FuzzReplay, EveryTargetIsRegisteredOnceAndHasSeeds) {
     EXPECT_TRUE(fs::is_directory(kFuzzDir / "seeds" / t.name)) << "no seeds for " << t.name;
   }
   EXPECT_EQ(names, (std::set<std::string>{"canonical", "csv_reader", "gzip_input", "nba_gamelog",
-                                          "nba_shots", "oddsapi_props"}));
+                                          "nba_shots", "oddsapi_props", "profile"}));
 }
 
 TEST(FuzzReplay, EveryKeptInputOfEveryTargetRunsCleanly) {
