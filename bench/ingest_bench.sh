@@ -4,22 +4,10 @@
 # <= 5 s, <= 1 GiB on the 2-core machine). Usage: bench/ingest_bench.sh [path/to/nbaprops]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "ingest real season: skipped (no $data)"
-  exit 0
-fi
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-best=""
-peak=0
-for run in 1 2 3; do
-  rm -f "$tmp"/s.db*
-  /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" ingest --db "$tmp/s.db" "$data" > /dev/null
-  read -r secs kb < "$tmp/time"
-  best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  peak=$(( kb > peak ? kb : peak ))
-done
+require_data "$data" "ingest real season"
+ingest_best_of_three "$bin" "$data"
 printf '%-48s %s\n' "ingest real season (4 gzip files, new store)" "${best} s (target <= 5 s)"
-printf '%-48s %s\n' "ingest real season, peak memory" "$(( peak / 1024 )) MiB (target <= 1024 MiB)"
+printf '%-48s %s\n' "ingest real season, peak memory" "${peak_mib} MiB (target <= 1024 MiB)"

@@ -4,22 +4,10 @@
 # the peak memory (issue 11 target: <= 2 s). Usage: bench/threes_ingest_bench.sh [nbaprops]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 data="$here/../../shared/data/nba-2024-25/props_threes"
-if [ ! -d "$data" ]; then
-  echo "ingest threes folder: skipped (no $data)"
-  exit 0
-fi
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-best=""
-peak=0
-for run in 1 2 3; do
-  rm -f "$tmp"/s.db*
-  /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" ingest --db "$tmp/s.db" "$data" > /dev/null
-  read -r secs kb < "$tmp/time"
-  best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  peak=$(( kb > peak ? kb : peak ))
-done
+require_data "$data" "ingest threes folder"
+ingest_best_of_three "$bin" "$data"
 printf '%-48s %s\n' "ingest props_threes (163 wide files, new store)" "${best} s (target <= 2 s)"
-printf '%-48s %s\n' "ingest props_threes, peak memory" "$(( peak / 1024 )) MiB"
+printf '%-48s %s\n' "ingest props_threes, peak memory" "${peak_mib} MiB"
