@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -48,9 +49,9 @@ std::optional<Date> parse_cli_date(const std::string& s) {
 }
 
 // The run's summary on standard output: one line, and with --timings the per-processor totals;
-// with --json, one JSON object holding both.
+// with --json, one JSON object holding both, and `run`'s last line as "day" (when `day`).
 void print_summary(const pipeline::RunReport& report, const RunArgs& args,
-                   const std::set<int>& phases) {
+                   const std::set<int>& phases, const RunDaySummary* day, Date d) {
   std::string label = phases.size() == 1 ? "phase 3" : fmt::format("phases 3-{}", *phases.rbegin());
   auto totals = pipeline::processor_totals(report);
   int64_t skipped = 0;
@@ -74,6 +75,7 @@ void print_summary(const pipeline::RunReport& report, const RunArgs& args,
                                  {"write_ms", t.write_us / 1000.0},
                                  {"compute_us_per_entity", t.compute_us_per_entity()}});
     }
+    if (day) j["day"] = run_day_json(*day, d);
     std::cout << j.dump(2) << "\n";
     return;
   }
@@ -200,9 +202,13 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::ostringstream sink;
     auto report =
         pipeline::run_pipeline(*store, *from, *to, options, args.quiet ? sink : std::cerr);
-    print_summary(report, args, options.phases);
-    if (args.daily_defaults && !args.json) {  // `run`: what D produced, and what is missing
-      print_run_day(summarise_run_day(*store, *from), *from, std::cout, std::cerr);
+    std::optional<RunDaySummary> day;  // `run`: what D produced, and what is missing
+    if (args.daily_defaults) day = summarise_run_day(*store, *from);
+    print_summary(report, args, options.phases, day ? &*day : nullptr, *from);
+    if (day && args.json) {
+      for (const auto& w : run_day_warnings(*day, *from)) std::cerr << "warning: " << w << "\n";
+    } else if (day) {
+      print_run_day(*day, *from, std::cout, std::cerr);
     }
     return report.any_failed ? 1 : 0;
   });

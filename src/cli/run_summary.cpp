@@ -39,35 +39,52 @@ RunDaySummary summarise_run_day(Store& store, Date d) {
   return s;
 }
 
-void print_run_day(const RunDaySummary& s, Date d, std::ostream& out, std::ostream& err) {
+std::vector<std::string> run_day_warnings(const RunDaySummary& s, Date d) {
+  std::vector<std::string> warnings;
   std::string date = format_date(d);
   if (s.games == 0) {
-    err << fmt::format(
-        "warning: no games on {} in the store: load the schedule (nbaprops ingest SCHEDULE_FILE) "
-        "or check the date\n",
-        date);
+    warnings.push_back(fmt::format(
+        "no games on {} in the store: load the schedule (nbaprops ingest SCHEDULE_FILE) or check "
+        "the date",
+        date));
   }
   if (s.games > 0 && s.lines_rows == 0) {
-    err << fmt::format(
-        "warning: no prop lines for {}: load tonight's lines (nbaprops ingest LINES_FILE) and run "
-        "again; without a line no pick is recommended\n",
-        date);
+    warnings.push_back(fmt::format(
+        "no prop lines for {}: load tonight's lines (nbaprops ingest LINES_FILE) and run again; "
+        "without a line no pick is recommended",
+        date));
   }
   if (s.games > 0 && !s.feature_history && s.earlier_games) {
     // From October 1 of D's season (backfill skips the dates without games) to D - 1.
-    err << fmt::format(
-        "warning: the store has no feature history before {} (never backfilled): run nbaprops "
-        "backfill --from {} --to {}, then this run again; models and recent-form features need "
-        "it\n",
-        date, format_date(make_date(season_of(d), 10, 1)), format_date(Date{d.days - 1}));
+    warnings.push_back(fmt::format(
+        "the store has no feature history before {} (never backfilled): run nbaprops backfill "
+        "--from {} --to {}, then this run again; models and recent-form features need it",
+        date, format_date(make_date(season_of(d), 10, 1)), format_date(Date{d.days - 1})));
   }
+  return warnings;
+}
+
+void print_run_day(const RunDaySummary& s, Date d, std::ostream& out, std::ostream& err) {
+  for (const auto& w : run_day_warnings(s, d)) err << "warning: " << w << "\n";
   std::string lines;
   for (const auto& [market, n] : s.lines) {
     lines += fmt::format("{}{} {}", lines.empty() ? "" : ", ", market, n);
   }
   out << fmt::format(
       "{}: {} games, {} players; players with a line: {}; {} predictions, {} recommended picks\n",
-      date, s.games, s.players, lines, s.predictions, s.picks);
+      format_date(d), s.games, s.players, lines, s.predictions, s.picks);
+}
+
+nlohmann::json run_day_json(const RunDaySummary& s, Date d) {
+  nlohmann::json lines = nlohmann::json::object();
+  for (const auto& [market, n] : s.lines) lines[market] = n;
+  return {{"date", format_date(d)},
+          {"games", s.games},
+          {"players", s.players},
+          {"players_with_line", lines},
+          {"predictions", s.predictions},
+          {"recommended_picks", s.picks},
+          {"warnings", run_day_warnings(s, d)}};
 }
 
 }  // namespace nbaprops::cli

@@ -3,6 +3,7 @@
 // what to do when D has no games, no lines, or the store has no feature history before D.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,8 +25,16 @@ struct RunDaySummary {
 // and recommended picks (OVER or UNDER, every system). Throws StoreError.
 RunDaySummary summarise_run_day(Store& store, Date d);
 
+// What to do when D has no games, no lines, or the store no feature history before D: one
+// sentence per problem ("no games on D in the store: load the schedule ..."), in that order.
+std::vector<std::string> run_day_warnings(const RunDaySummary& s, Date d);
+
 // "2025-01-10: 7 games, 221 players; players with a line: points 128, ...; 1105 predictions,
-// 42 recommended picks" on `out`, and one "warning: ..." line per problem on `err`.
+// 42 recommended picks" on `out`, and "warning: " + each of run_day_warnings on `err`.
 void print_run_day(const RunDaySummary& s, Date d, std::ostream& out, std::ostream& err);
+
+// The same figures and warnings for `run --json`: {"date", "games", "players",
+// "players_with_line": {market: n}, "predictions", "recommended_picks", "warnings": [...]}.
+nlohmann::json run_day_json(const RunDaySummary& s, Date d);
 
 }  // namespace nbaprops::cli

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "pipeline/runner.h"
@@ -217,6 +218,41 @@ TEST_F(Tonight, RunEndsWithOneLineAndWarnsWhatToDo) {
   testing::run_command(
       bin + " run --db " + db + " --date 2025-07-15 --phases 3,4 --quiet --no-progress 2>&1", &out);
   EXPECT_NE(out.find("warning: no games on 2025-07-15 in the store"), std::string::npos) << out;
+}
+
+// `run --json` carries the last line's figures and the warnings (same date as above).
+TEST_F(Tonight, RunJsonCarriesTheLastLinesFiguresAndWarnings) {
+  std::string db = copy("json.db");
+  std::string bin = NBAPROPS_BINARY, out;
+  int rc = testing::run_command(
+      bin + " run --db " + db + " --date 2025-02-01 --phases 3,4 --json 2>/dev/null", &out);
+  ASSERT_EQ(rc, 0) << out;
+  nlohmann::json j = nlohmann::json::parse(out);
+  ASSERT_TRUE(j.contains("day")) << out;
+  const nlohmann::json& day = j["day"];
+  EXPECT_EQ(day["date"], "2025-02-01");
+  EXPECT_EQ(day["games"], 9);
+  EXPECT_EQ(day["players"], 196);
+  EXPECT_EQ(day["players_with_line"], nlohmann::json::parse(R"({"assists": 0, "points": 0,
+      "pra": 0, "rebounds": 0, "threes": 0})"));
+  EXPECT_EQ(day["predictions"], 0);
+  EXPECT_EQ(day["recommended_picks"], 0);
+  ASSERT_EQ(day["warnings"].size(), 2u) << day.dump();
+  EXPECT_EQ(day["warnings"][0].get<std::string>().rfind("no prop lines for 2025-02-01: load", 0),
+            0u);
+  EXPECT_EQ(day["warnings"][1].get<std::string>().rfind(
+                "the store has no feature history before 2025-02-01 (never backfilled): run "
+                "nbaprops backfill --from 2024-10-01 --to 2025-01-31",
+                0),
+            0u);
+  // Standard error still carries the warnings; `backfill --json` has no "day".
+  testing::run_command(
+      bin + " run --db " + db + " --date 2025-02-01 --phases 3,4 --json 2>&1 >/dev/null", &out);
+  EXPECT_NE(out.find("warning: no prop lines for 2025-02-01"), std::string::npos) << out;
+  testing::run_command(bin + " backfill --db " + db +
+                           " --from 2025-02-01 --to 2025-02-01 --phases 3 --json 2>/dev/null",
+                       &out);
+  EXPECT_FALSE(nlohmann::json::parse(out).contains("day")) << out;
 }
 
 }  // namespace
