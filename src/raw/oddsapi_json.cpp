@@ -35,7 +35,7 @@ struct JsonLoader {
   const IngestOptions& options;
   FileStage& stage;
   const TableSchema& t = *find_table("prop_lines");
-  std::unordered_map<std::string, size_t> folds;
+  PropFolder folder;
   size_t ordinal = 0;
 
   void event(const json& e, const std::string& wrapper_ts);
@@ -100,37 +100,13 @@ void JsonLoader::outcome(const json& e, const json& book, const json& market, co
     if (key_or_title.empty()) key_or_title = text_of(book, "title");
     r["bookmaker"] = bookmaker_of(key_or_title);
     r["line"] = round_half_away(*point, 2);
-    if (price) r[side + "_price"] = american_price_of(*price);
+    if (price) r[side + "_price"] = american_price_of(*price);  // the other side stays NULL
     r["snapshot_utc"] = format_timestamp(snapshot);
     r["tipoff_utc"] = format_timestamp(commence);
     check_prop_line(t, candidate);
-    auto tip_key = std::make_pair(format_date(date), std::string(std::min(*home, *away)) + "_" +
-                                                         std::string(std::max(*home, *away)));
-    auto [tip, fresh_tip] = stage.tipoffs.try_emplace(tip_key, format_timestamp(commence));
-    if (!fresh_tip && format_timestamp(commence) < tip->second)
-      tip->second = format_timestamp(commence);
-    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", r.s("game_date"), lookup, *m,
-                                  r.s("bookmaker"), r.s("snapshot_utc"));
-    auto it = folds.find(key);
-    if (it == folds.end()) {
-      folds.emplace(key, stage.rows.size());
-      StagedRow s;
-      s.line = ordinal;
-      s.raw = raw;
-      s.row = std::move(candidate);
-      stage.rows.push_back(std::move(s));
-      return;
-    }
-    ++stage.merged;
-    StagedRow& held = stage.rows[it->second];
-    RowAccess h(t, held.row);
-    if (*h.d("line") == round_half_away(*point, 2)) {
-      if (price) h[side + "_price"] = american_price_of(*price);
-      return;
-    }
-    held.row = std::move(candidate);
-    held.line = ordinal;
-    held.raw = raw;
+    note_prop_tipoff(stage, date, *home, *away, commence);
+    folder.add(stage, std::move(candidate), side == "over" ? "over_price" : "under_price", ordinal,
+               raw);
   } catch (const RowError& err) {
     stage.rejected.push_back({ordinal, err.what(), clip_raw_text(raw), t.name});
   }

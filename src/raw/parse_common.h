@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/csv_reader.h"
@@ -60,6 +61,26 @@ class KeyTracker {
 std::optional<std::string> market_of(std::string_view key);
 // A bookmaker's key or title as prop_lines.bookmaker (williamhill_us -> caesars, ...).
 std::string bookmaker_of(std::string_view text);
+
+// The Over/Under pairing of The Odds API (the CSV export and the JSON): each observation is
+// one side of a prop_lines row; the observations of one (game_date, player_lookup, market,
+// bookmaker, snapshot_utc) fold into one row. A later observation with the same line fills
+// the empty side or repeats it; any other (another line, another price for a side already
+// priced) replaces the row, whose other side is then empty again. Counts folds in
+// stage.merged. One PropFolder per file.
+class PropFolder {
+ public:
+  // Adds `candidate` (a checked prop_lines row with only `side`'s price set, if any; side is
+  // "over_price" or "under_price") read at `line` from `raw`.
+  void add(FileStage& stage, Row candidate, const char* side, size_t line, std::string_view raw);
+
+ private:
+  std::unordered_map<std::string, size_t> rows_;  // key -> index in stage.rows
+};
+
+// Keeps the earliest tip-off seen per (game_date, team pair) in stage.tipoffs.
+void note_prop_tipoff(FileStage& stage, Date date, std::string_view home, std::string_view away,
+                      Timestamp commence);
 
 // Minutes as the NBA formats write them: whole or decimal minutes, MM:SS or PT34M20.00S.
 std::optional<double> parse_minutes(std::string_view s);

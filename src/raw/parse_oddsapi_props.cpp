@@ -36,11 +36,6 @@ const std::vector<std::string>& column_names() {
   return names;
 }
 
-// One folded key: the staged row index and the observation it holds.
-struct Fold {
-  size_t row_index;
-};
-
 Timestamp snapshot_of(const FieldMap& f, const IngestOptions& options, Timestamp commence) {
   for (size_t c : {kSnapshotUtc, kSnapshotTime, kTimestamp}) {
     if (!f.get(c).empty()) return require_timestamp(f.name(c), f.get(c));
@@ -71,11 +66,52 @@ std::string bookmaker_of(std::string_view text) {
   return key;
 }
 
+void PropFolder::add(FileStage& stage, Row candidate, const char* side, size_t line,
+                     std::string_view raw) {
+  const TableSchema& t = *stage.table;
+  RowAccess r(t, candidate);
+  std::string key =
+      fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", r.s("game_date"), r.s("player_lookup"),
+                  r.s("market"), r.s("bookmaker"), r.s("snapshot_utc"));
+  auto it = rows_.find(key);
+  if (it == rows_.end()) {
+    rows_.emplace(key, stage.rows.size());
+    StagedRow staged;
+    staged.line = line;
+    staged.raw = raw;
+    staged.row = std::move(candidate);
+    stage.rows.push_back(std::move(staged));
+    return;
+  }
+  ++stage.merged;
+  StagedRow& held = stage.rows[it->second];
+  RowAccess h(t, held.row);
+  Value new_price = r[side];
+  bool same_number = *h.d("line") == *r.d("line");
+  if (same_number && h.null(side) && is_null(new_price)) return;  // repeat of an empty side
+  if (same_number && (h.null(side) || h[side] == new_price)) {
+    h[side] = new_price;  // fills the empty side, or repeats it
+    return;
+  }
+  held.row = std::move(candidate);  // a newer observation: the other side is empty again
+  held.line = line;
+  held.raw = raw;
+}
+
+void note_prop_tipoff(FileStage& stage, Date date, std::string_view home, std::string_view away,
+                      Timestamp commence) {
+  auto key = std::make_pair(format_date(date), std::string(std::min(home, away)) + "_" +
+                                                   std::string(std::max(home, away)));
+  std::string tipoff = format_timestamp(commence);
+  auto [held, fresh] = stage.tipoffs.try_emplace(key, tipoff);
+  if (!fresh && tipoff < held->second) held->second = tipoff;
+}
+
 void parse_oddsapi_props(CsvReader& reader, const ParseContext& ctx, FileStage& stage) {
   const TableSchema& t = *find_table("prop_lines");
   stage.table = &t;
   FieldMap f(reader.header(), column_names(), true);
-  std::unordered_map<std::string, Fold> folds;
+  PropFolder folder;
   for_each_record(reader, stage, t.name, [&](const CsvRow& row) {
     f.bind(row);
     std::string_view player = f.req(kPlayer), market_key = f.req(kMarket), book = f.req(kBookmaker);
@@ -120,38 +156,9 @@ void parse_oddsapi_props(CsvReader& reader, const ParseContext& ctx, FileStage& 
     r["tipoff_utc"] = format_timestamp(commence);
     check_prop_line(t, candidate);
 
-    auto tip_key = std::make_pair(format_date(date), std::string(std::min(*home, *away)) + "_" +
-                                                         std::string(std::max(*home, *away)));
-    auto [tip, fresh_tip] = stage.tipoffs.try_emplace(tip_key, format_timestamp(commence));
-    if (!fresh_tip && format_timestamp(commence) < tip->second)
-      tip->second = format_timestamp(commence);
-
-    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", r.s("game_date"), lookup, *market,
-                                  r.s("bookmaker"), r.s("snapshot_utc"));
-    auto it = folds.find(key);
-    if (it == folds.end()) {
-      folds.emplace(key, Fold{stage.rows.size()});
-      StagedRow staged;
-      staged.line = row.line;
-      staged.raw = row.raw;
-      staged.row = std::move(candidate);
-      stage.rows.push_back(std::move(staged));
-      return;
-    }
-    ++stage.merged;
-    StagedRow& held = stage.rows[it->second.row_index];
-    RowAccess h(t, held.row);
-    const char* this_side = side == "over" ? "over_price" : "under_price";
-    Value new_price = price ? Value{*price} : Value{};
-    bool same_number = *h.d("line") == line;
-    if (same_number && h.null(this_side) && !price) return;  // repeat of an empty side
-    if (same_number && (h.null(this_side) || h[this_side] == new_price)) {
-      h[this_side] = new_price;  // fills the empty side, or repeats it
-      return;
-    }
-    held.row = std::move(candidate);  // a newer observation: the other side is empty again
-    held.line = row.line;
-    held.raw = row.raw;
+    note_prop_tipoff(stage, date, *home, *away, commence);
+    folder.add(stage, std::move(candidate), side == "over" ? "over_price" : "under_price", row.line,
+               row.raw);
   });
 }
 

@@ -156,11 +156,7 @@ void Builder::prop_line(const CsvRow& row, const ProfileRecord& rec) {
   r["snapshot_utc"] = format_timestamp(snapshot);
   if (tip) r["tipoff_utc"] = format_timestamp(*tip);
   check_prop_line(t, candidate);
-  if (tip && !home.empty()) {
-    auto key = std::make_pair(format_date(date), std::min(home, away) + "_" + std::max(home, away));
-    auto [it, fresh] = stage.tipoffs.try_emplace(key, format_timestamp(*tip));
-    if (!fresh && format_timestamp(*tip) < it->second) it->second = format_timestamp(*tip);
-  }
+  if (tip && !home.empty()) note_prop_tipoff(stage, date, home, away, *tip);
   std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", format_date(date), lookup, market,
                                 book, format_timestamp(snapshot));
   fold_prop(row, std::move(candidate), key, wide);
