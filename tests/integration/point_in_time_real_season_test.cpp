@@ -3,8 +3,9 @@
 // props of later dates and props of D snapped after tip-off; injury reports and game lines
 // of D filed after tip-off are added), and `nbaprops run --date D` (Phases 3-5) on the copy
 // writes D's rows of every pre-game table byte-identical to the run on the original.
-// Dates: opening night, the third day, a date in November and one in January.
-// Skips when ../shared/data/nba-2024-25 is absent.
+// Dates: opening night, the third day, a date in November and one in January; and, with the
+// end of 2023-24 in the same store, the first three days after the season boundary.
+// Skips when ../shared/data/nba-2024-25 (or nba-history/2023-24) is absent.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -74,47 +75,100 @@ std::string pre_game_rows(const std::string& db) {
   return out;
 }
 
+std::string post_game_summaries(const std::string& db) {
+  auto store = open_store(db);
+  return testing::export_csv(*store, "player_game_summary");
+}
+
+// On `base` (raw rows, and Phases 3-4 through D - 1): a copy whose raw rows dated on or after
+// D are changed, then `run --date D` (Phases 3-5) on both; D's pre-game rows must be equal,
+// D's post-game summaries must differ (the changes were seen).
+void expect_pre_game_rows_unchanged(const fs::path& dir, const std::string& base,
+                                    const std::string& d) {
+  SCOPED_TRACE(d);
+  std::string bin = NBAPROPS_BINARY;
+  std::string original = (dir / "original.db").string();
+  std::string changed = (dir / "changed.db").string();
+  copy_store(base, original);
+  copy_store(base, changed);
+  change_everything_from(changed, d);
+  ASSERT_NE(sql_value(original, "select sum(pts) from player_boxscores"),
+            sql_value(changed, "select sum(pts) from player_boxscores"));
+  for (const auto& [db, models] :
+       {std::pair{original, "models-original"}, std::pair{changed, "models-changed"}}) {
+    fs::remove_all(dir / models);
+    std::string out;
+    int rc = run_command(bin + " run --db " + db + " --date " + d + " --models " +
+                             (dir / models).string() + " --quiet 2>&1",
+                         &out);
+    ASSERT_LE(rc, 1) << out;
+  }
+  std::string a = pre_game_rows(original), b = pre_game_rows(changed);
+  EXPECT_GT(a.size(), 2000u);
+  EXPECT_TRUE(a == b) << "pre-game rows of " << d << " differ";
+  EXPECT_NE(post_game_summaries(original), post_game_summaries(changed));
+}
+
+// Phases 3-4 on `db` over [from, to] (exit 0 or 1: some entities may fail and are recorded).
+void backfill(const std::string& db, const std::string& from, const std::string& to) {
+  std::string out;
+  ASSERT_LE(run_command(std::string(NBAPROPS_BINARY) + " backfill --db " + db + " --from " + from +
+                            " --to " + to + " --quiet --no-progress 2>&1",
+                        &out),
+            1)
+      << out;
+}
+
 TEST(PointInTimeRealSeason, ChangingEverythingFromDLeavesDsPreGameRowsByteIdentical) {
   if (testing::real_season_dir().empty()) {
     GTEST_SKIP() << "real season data not found at " << NBAPROPS_SHARED_DATA_DIR << "; skipping";
   }
   testing::TempDir dir;
-  std::string bin = NBAPROPS_BINARY;
   std::string raw = (dir.path() / "raw.db").string();
+  std::string base = (dir.path() / "base.db").string();
   testing::open_real_season_store(raw);
   for (const char* d : {"2024-10-22", "2024-10-24", "2024-11-20", "2025-01-08"}) {
-    SCOPED_TRACE(d);
     Date date = *parse_iso_date(d);
-    std::string original = (dir.path() / "original.db").string();
-    std::string changed = (dir.path() / "changed.db").string();
-    copy_store(raw, original);
-    if (date > make_date(2024, 10, 22)) {
-      std::string before = format_date(Date{date.days - 1});
-      ASSERT_LE(run_command(bin + " backfill --db " + original + " --from 2024-10-22 --to " +
-                            before + " --quiet --no-progress"),
-                1);
-    }
-    copy_store(original, changed);
-    change_everything_from(changed, d);
-    ASSERT_NE(sql_value(original, "select sum(pts) from player_boxscores"),
-              sql_value(changed, "select sum(pts) from player_boxscores"));
-    for (const auto& [db, models] :
-         {std::pair{original, "models-original"}, std::pair{changed, "models-changed"}}) {
-      std::string out;
-      int rc = run_command(bin + " run --db " + db + " --date " + d + " --models " +
-                               (dir.path() / models).string() + " --quiet 2>&1",
-                           &out);
-      ASSERT_LE(rc, 1) << out;
-    }
-    std::string a = pre_game_rows(original), b = pre_game_rows(changed);
-    EXPECT_GT(a.size(), 2000u);
-    EXPECT_TRUE(a == b) << "pre-game rows of " << d << " differ";
-    // The changes were seen: D's post-game summaries differ.
-    auto summaries = [](const std::string& db) {
-      auto store = open_store(db);
-      return testing::export_csv(*store, "player_game_summary");
-    };
-    EXPECT_NE(summaries(original), summaries(changed));
+    copy_store(raw, base);
+    if (date > make_date(2024, 10, 22))
+      backfill(base, "2024-10-22", format_date(Date{date.days - 1}));
+    expect_pre_game_rows_unchanged(dir.path(), base, d);
+  }
+}
+
+// Across a season boundary: the end of 2023-24 (its games from 2024-03-15, Phases 3-4 over
+// them) and the 2024-25 season in one store; for the first three days of 2024-25, changing
+// every raw row dated on or after D leaves D's pre-game rows byte-identical. The look-backs
+// over days (feature 29's 365 days, the last team of a player on opening night) read 2023-24.
+TEST(PointInTimeRealSeason, AcrossTheSeasonBoundaryTheFirstDaysOfASeasonSeeOnlyThePast) {
+  fs::path history = fs::path(NBAPROPS_SHARED_DATA_DIR).parent_path() / "nba-history" / "2023-24";
+  if (testing::real_season_dir().empty() || !fs::exists(history / "player_gamelogs.csv.gz")) {
+    GTEST_SKIP() << "real seasons not found at " << NBAPROPS_SHARED_DATA_DIR << " and "
+                 << history.string() << "; skipping";
+  }
+  testing::TempDir dir;
+  std::string base = (dir.path() / "base.db").string();
+  {
+    auto store = open_store(base);  // oldest first, as scripts/history loads seasons
+    auto run = testing::run_ingest(*store, {history.string()});
+    ASSERT_LE(run.report.exit_code, 1) << run.err;  // a rejected row is recorded, not fatal
+    run = testing::run_ingest(*store, {testing::real_season_dir()});
+    ASSERT_EQ(run.report.exit_code, 0) << run.err;
+  }
+  std::string early = " WHERE game_date < '2024-03-15'";
+  for (const char* t : {"player_boxscores", "team_boxscores", "shots", "games"}) {
+    sql_exec(base, std::string("DELETE FROM ") + t + early);
+  }
+  backfill(base, "2024-03-15", "2024-04-14");
+  ASSERT_NE(sql_value(base,
+                      "select count(*) from player_game_summary where game_date < "
+                      "'2024-10-01'"),
+            "0");
+  std::string previous;
+  for (const char* d : {"2024-10-22", "2024-10-23", "2024-10-24"}) {
+    if (!previous.empty()) backfill(base, previous, previous);
+    expect_pre_game_rows_unchanged(dir.path(), base, d);
+    previous = d;
   }
 }
 
