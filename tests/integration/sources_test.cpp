@@ -221,6 +221,41 @@ TEST_F(Sources, OddsApiJsonEventOdds) {
             "5 missing_value");
 }
 
+// The JSON and the CSV export pair Over/Under the same way (one PropFolder): a side seen
+// again with another price at the same snapshot is a newer observation, which empties the
+// other side.
+TEST_F(Sources, OddsApiJsonAndCsvFoldASidesNewPriceTheSameWay) {
+  std::string json = dir_.write(
+      "fold.json",
+      "{\"commence_time\": \"2025-01-16T00:30:00Z\", \"home_team\": \"Boston Celtics\", "
+      "\"away_team\": \"New York Knicks\", \"bookmakers\": [{\"key\": \"fanduel\", "
+      "\"markets\": [{\"key\": \"player_points\", \"outcomes\": ["
+      "{\"name\": \"Over\", \"description\": \"Jayson Tatum\", \"price\": -110, \"point\": 27.5},"
+      "{\"name\": \"Under\", \"description\": \"Jayson Tatum\", \"price\": -110, \"point\": 27.5},"
+      "{\"name\": \"Over\", \"description\": \"Jayson Tatum\", \"price\": -125, \"point\": "
+      "27.5}]}]}]}");
+  std::string csv =
+      dir_.write("fold.csv",
+                 "player,market,bookmaker,side,line,price,home_team,away_team,commence_time\n"
+                 "Jayson Tatum,player_points,fanduel,Over,27.5,-110,Boston Celtics,New York "
+                 "Knicks,2025-01-16T00:30:00Z\n"
+                 "Jayson Tatum,player_points,fanduel,Under,27.5,-110,Boston Celtics,New York "
+                 "Knicks,2025-01-16T00:30:00Z\n"
+                 "Jayson Tatum,player_points,fanduel,Over,27.5,-125,Boston Celtics,New York "
+                 "Knicks,2025-01-16T00:30:00Z\n");
+  for (const std::string& file : {json, csv}) {
+    SCOPED_TRACE(file);
+    testing::sql_exec(db_, "delete from prop_lines");
+    IngestReport r = load({file});
+    ASSERT_EQ(r.exit_code, 0) << out_ << err_;
+    EXPECT_EQ(r.files.at(0).counts.read, 3);
+    EXPECT_EQ(r.files.at(0).counts.merged, 2);
+    EXPECT_EQ(rows("select line||'|'||coalesce(over_price, 'NULL')||'|'||coalesce(under_price, "
+                   "'NULL')||'|'||snapshot_utc from prop_lines"),
+              std::vector<std::string>{"27.5|-125|NULL|2025-01-15T23:30:00Z"});
+  }
+}
+
 TEST_F(Sources, AFolderOfJsonFilesLoadsEveryOne) {
   std::filesystem::create_directory(dir_.path() / "odds");
   std::filesystem::copy_file(fixture("oddsapi_event.json"), dir_.path() / "odds" / "a.json");
