@@ -34,9 +34,9 @@
 
 namespace nbaprops::precompute {
 
-inline constexpr const char* kFeatureVersion = "v1_60";
+using ::nbaprops::features::kFeatureVersion;
 
-// The names of the 60 features in index order.
+// The names of the 60 features in index order (the catalog's names).
 const std::array<std::string_view, kFeatureCount>& feature_names();
 
 // The table: game_date, player_lookup, game_id, team_abbr, opponent_abbr, player_id,

@@ -23,7 +23,7 @@ constexpr const char* kSystemId = "gradient_boosting";
 
 std::string feature_names_json() {
   nlohmann::json names = nlohmann::json::array();
-  for (std::string_view n : precompute::feature_names()) names.push_back(std::string(n));
+  for (const auto& spec : features::catalog()) names.push_back(std::string(spec.name));
   return names.dump();
 }
 
@@ -151,7 +151,7 @@ std::optional<RegistryEntry> find_registered(Store& store, Date cutoff,
   store.scan(model_registry_table(),
              {{"cutoff_date", "=", format_date(cutoff)},
               {"system_id", "=", std::string(kSystemId)},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"feature_version", "=", std::string(features::kFeatureVersion)},
               {"training_data_hash", "=", training_data_hash},
               {"params", "=", params_json(gradient_boosting_params())},
               {"library_version", "=", xgboost_version()}},
@@ -165,7 +165,7 @@ RegistryEntry save_and_register(Store& store, const TrainedModel& m, const fs::p
                                 const std::string& processed_at) {
   RegistryEntry e;
   e.model_version = model_version_of(m.cutoff, m.model_json);
-  e.feature_version = precompute::kFeatureVersion;
+  e.feature_version = features::kFeatureVersion;
   e.feature_names = feature_names_json();
   e.cutoff_date = m.cutoff;
   e.train_start = m.train_start;
@@ -211,7 +211,7 @@ std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) 
   store.scan(model_registry_table(),
              {{"cutoff_date", "=", format_date(cutoff)},
               {"system_id", "=", std::string(kSystemId)},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"feature_version", "=", std::string(features::kFeatureVersion)},
               {"params", "=", params_json(gradient_boosting_params())},
               {"library_version", "=", xgboost_version()}},
              [&](const Row& row) {
