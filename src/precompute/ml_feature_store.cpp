@@ -7,49 +7,16 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "analytics/completeness_block.h"
-#include "analytics/row_builder.h"
 #include "analytics/team_availability.h"
 #include "precompute/feature_calculators.h"
 #include "precompute/gates.h"
+#include "precompute/ml_feature_store_record.h"
 
 namespace nbaprops::precompute {
 namespace {
 
-using analytics::ColumnList;
 using analytics::FailedEntity;
-using analytics::RowBuilder;
 using FS = FeatureSource;
-
-const std::vector<std::string> kPlayerWindows = {"l5", "l10", "l7d", "l14d", "l30d"};
-
-TableSchema build_table() {
-  ColumnList c;
-  c.date("game_date", false).text("player_lookup", false);
-  c.text("game_id").text("team_abbr").text("opponent_abbr").integer("player_id");
-  c.text("feature_version", false).text("features", false).text("feature_sources", false);
-  c.dec("feature_quality_score", 2, false).text("quality_tier", false);
-  for (const char* cat : {"matchup", "player_history", "team_context", "vegas", "game_context"}) {
-    c.dec(std::string(cat) + "_quality_pct", 1, false);
-  }
-  c.text("quality_alert_level", false)
-      .boolean("is_training_ready", false)
-      .boolean("is_quality_ready", false);
-  c.text("quality_alerts", false);
-  c.integer("default_feature_count", false).integer("required_default_count", false);
-  for (size_t i = 0; i < kFeatureSourceCount; ++i) {
-    c.integer(std::string(feature_source_label(static_cast<FS>(i))) + "_count", false);
-  }
-  c.boolean("has_vegas_line", false);
-  analytics::add_completeness_columns(c, kPlayerWindows);
-  c.boolean("upstream_daily_cache_ready")
-      .boolean("upstream_composite_ready")
-      .boolean("upstream_shot_zone_ready")
-      .boolean("upstream_team_defense_ready");
-  c.text("data_quality_issues");
-  c.ts("processed_at");
-  return {"ml_feature_store", c.take(), {"game_date", "player_lookup"}, "game_date, player_lookup"};
-}
 
 double round4(double x) {
   double r = round_half_away(x, 4);
@@ -277,43 +244,37 @@ std::string json_sources(const FeatureArray& f) {
   return out;
 }
 
-Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray& f) {
-  const std::string player = *upgc.s("player_lookup");
-  const std::string opponent = *upgc.s("opponent_abbr");
-  FeatureQuality q = score_feature_quality(f);
-  RowBuilder b(ml_feature_store_table().columns.size());
-  b.date(in.d).text(player).text(upgc.s("game_id")).text(upgc.s("team_abbr")).text(opponent);
-  b.integer(upgc.i("player_id"));
-  b.text(kFeatureVersion).text(json_features(f)).text(json_sources(f));
-  b.dec(q.score, 2).text(q.tier);
-  b.dec(q.matchup, 1).dec(q.player_history, 1).dec(q.team_context, 1).dec(q.vegas, 1);
-  b.dec(q.game_context, 1);
-  b.text(q.alert_level).boolean(q.training_ready).boolean(q.quality_ready);
-  b.text(nlohmann::json(q.alerts).dump());
-  b.integer(q.default_feature_count).integer(q.required_default_count);
-  for (int n : q.label_counts) b.integer(n);
-  b.boolean(f[cat::index(F::kHasVegasLine)].value == 1.0);
-
+// The completeness block, upstream flags and issues of a player's row (§7.4).
+void fill_completeness(const Phase4Inputs& in, const std::string& player,
+                       const std::string& opponent, MlFeatureStoreRecord& m) {
+  m.bootstrap_mode = in.bootstrap_mode;
   const EntityCompleteness* ec = in.completeness ? in.completeness->player(player) : nullptr;
-  if (!ec) {
-    analytics::add_unchecked_completeness(b, kPlayerWindows.size(), in.bootstrap_mode);
-    b.null().null().null().null().null().null();  // upstream flags, issues, processed_at
-    return b.take();
-  }
+  if (!ec) return;  // unchecked: the rest stays NULL
   std::optional<bool> up[4] = {ready(in.pdc.find(player)), ready(in.pcf.find(player)),
                                ready(in.psza.find(player)), ready(in.tdza.find(opponent))};
   bool all_up = *up[0] && *up[1] && *up[2] && *up[3];
   // The primary window of a player is l10 (§1).
   const WindowCompleteness* l10 = ec->window("l10");
   const WindowCompleteness& primary = l10 ? *l10 : ec->primary();
-  b.boolean(true).boolean(in.bootstrap_mode).integer(primary.expected).integer(primary.actual);
-  b.dec(primary.pct, 1);
-  for (const auto& w : kPlayerWindows) {
+  m.completeness_checked = true;
+  m.expected_games_count = primary.expected;
+  m.actual_games_count = primary.actual;
+  m.completeness_pct = primary.pct;
+  auto pct = [&](const char* w) {
     const WindowCompleteness* wc = ec->window(w);
-    b.dec(wc ? std::optional<double>(wc->pct) : std::nullopt, 1);
-  }
-  b.boolean(ec->all_windows_complete).boolean(ec->production_ready && all_up);
-  for (auto u : up) b.boolean(u);
+    return wc ? std::optional<double>(wc->pct) : std::nullopt;
+  };
+  m.l5_completeness_pct = pct("l5");
+  m.l10_completeness_pct = pct("l10");
+  m.l7d_completeness_pct = pct("l7d");
+  m.l14d_completeness_pct = pct("l14d");
+  m.l30d_completeness_pct = pct("l30d");
+  m.all_windows_complete = ec->all_windows_complete;
+  m.is_production_ready = ec->production_ready && all_up;
+  m.upstream_daily_cache_ready = up[0];
+  m.upstream_composite_ready = up[1];
+  m.upstream_shot_zone_ready = up[2];
+  m.upstream_team_defense_ready = up[3];
   const char* names[] = {"upstream_daily_cache_incomplete", "upstream_composite_incomplete",
                          "upstream_shot_zone_incomplete", "upstream_team_defense_incomplete"};
   std::string issues;
@@ -322,9 +283,45 @@ Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray&
     if (!issues.empty()) issues += ';';
     issues += names[i];
   }
-  b.text(issues.empty() ? std::nullopt : std::optional<std::string>(issues));
-  b.null();  // processed_at
-  return b.take();
+  if (!issues.empty()) m.data_quality_issues = issues;
+}
+
+Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray& f) {
+  MlFeatureStoreRecord m;
+  m.game_date = in.d;
+  m.player_lookup = *upgc.s("player_lookup");
+  const std::string opponent = *upgc.s("opponent_abbr");
+  m.game_id = upgc.s("game_id");
+  m.team_abbr = upgc.s("team_abbr");
+  m.opponent_abbr = opponent;
+  m.player_id = upgc.i("player_id");
+  m.feature_version = kFeatureVersion;
+  m.features = json_features(f);
+  m.feature_sources = json_sources(f);
+  FeatureQuality q = score_feature_quality(f);
+  m.feature_quality_score = q.score;
+  m.quality_tier = q.tier;
+  m.matchup_quality_pct = q.matchup;
+  m.player_history_quality_pct = q.player_history;
+  m.team_context_quality_pct = q.team_context;
+  m.vegas_quality_pct = q.vegas;
+  m.game_context_quality_pct = q.game_context;
+  m.quality_alert_level = q.alert_level;
+  m.is_training_ready = q.training_ready;
+  m.is_quality_ready = q.quality_ready;
+  m.quality_alerts = nlohmann::json(q.alerts).dump();
+  m.default_feature_count = q.default_feature_count;
+  m.required_default_count = q.required_default_count;
+  auto count = [&](FS label) { return q.label_counts[static_cast<size_t>(label)]; };
+  m.phase4_count = count(FS::kPhase4);
+  m.phase3_count = count(FS::kPhase3);
+  m.calculated_count = count(FS::kCalculated);
+  m.vegas_count = count(FS::kVegas);
+  m.default_count = count(FS::kDefault);
+  m.missing_count = count(FS::kMissing);
+  m.has_vegas_line = f[cat::index(F::kHasVegasLine)].value == 1.0;
+  fill_completeness(in, m.player_lookup, opponent, m);
+  return ml_feature_store_record().write(m);
 }
 
 }  // namespace
@@ -339,7 +336,10 @@ const std::array<std::string_view, kFeatureCount>& feature_names() {
 }
 
 const TableSchema& ml_feature_store_table() {
-  static const TableSchema table = build_table();
+  static const TableSchema table{"ml_feature_store",
+                                 ml_feature_store_record().columns(),
+                                 {"game_date", "player_lookup"},
+                                 "game_date, player_lookup"};
   return table;
 }
 
