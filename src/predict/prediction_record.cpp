@@ -56,4 +56,36 @@ bool key_less(const SkipRecord& a, const SkipRecord& b) {
          std::tie(b.game_date.days, b.player_lookup, b.system_id);
 }
 
+const Record<GradeRecord>& grade_record() {
+  using G = GradeRecord;
+  static const Record<G> r = Record<G>()
+                                 .field("system_id", &G::system_id)
+                                 .field("game_date", &G::game_date)
+                                 .field("player_lookup", &G::player_lookup)
+                                 .field("game_id", &G::game_id)
+                                 .field("recommendation", &G::recommendation)
+                                 .dec("line", &G::line, 1)
+                                 .dec("predicted_points", &G::predicted_points, 2)
+                                 .dec("confidence", &G::confidence, 1)
+                                 .dec("edge", &G::edge, 2)
+                                 .dec("actual_points", &G::actual_points, 0)
+                                 .dec("minutes", &G::minutes, 1)
+                                 .field("is_voided", &G::is_voided)
+                                 .field("void_reason", &G::void_reason)
+                                 .dec("absolute_error", &G::absolute_error, 2)
+                                 .dec("signed_error", &G::signed_error, 2)
+                                 .field("within_3", &G::within_3)
+                                 .field("within_5", &G::within_5)
+                                 .field("result", &G::result)
+                                 .field("edge_side_result", &G::edge_side_result)
+                                 .field("price", &G::price)
+                                 .dec("profit", &G::profit, 4)
+                                 .dec("close_line", &G::close_line, 1)
+                                 .dec("clv", &G::clv, 1)
+                                 .field("edge_bucket", &G::edge_bucket)
+                                 .field("confidence_decile", &G::confidence_decile)
+                                 .field("processed_at", &G::processed_at, ColumnType::kTs);
+  return r;
+}
+
 }  // namespace nbaprops::predict

@@ -1,6 +1,6 @@
-// The rows of player_prop_predictions and prediction_skips (04-predictions.md §2.3), declared
-// once as records (core/record.h): the tables' columns, the row writer and the row reader all
-// come from these declarations. Plain value types.
+// The rows of player_prop_predictions, prediction_skips (04-predictions.md §2.3) and
+// prediction_grades (§8), declared once as records (core/record.h): the tables' columns, the row
+// writer and the row reader all come from these declarations. Plain value types.
 #pragma once
 
 #include <cstdint>
@@ -50,5 +50,29 @@ struct SkipRecord {
 const Record<SkipRecord>& skip_record();
 // Key order: game_date, player_lookup, system_id.
 bool key_less(const SkipRecord& a, const SkipRecord& b);
+
+// The grade of one prediction (§8). Same key as the prediction.
+struct GradeRecord {
+  std::string system_id;
+  Date game_date;
+  std::string player_lookup, game_id, recommendation;
+  std::optional<double> line;                    // 1 decimal
+  double predicted_points = 0;                   // 2 decimals
+  double confidence = 0;                         // 1 decimal
+  std::optional<double> edge;                    // 2 decimals
+  std::optional<double> actual_points, minutes;  // 0 and 1 decimals
+  bool is_voided = false;
+  std::optional<std::string> void_reason;
+  std::optional<double> absolute_error, signed_error;  // 2 decimals
+  std::optional<bool> within_3, within_5;
+  std::optional<std::string> result, edge_side_result;
+  std::optional<int64_t> price;
+  std::optional<double> profit;           // 4 decimals
+  std::optional<double> close_line, clv;  // 1 decimal
+  std::optional<std::string> edge_bucket;
+  int64_t confidence_decile = 1;
+  std::optional<std::string> processed_at;  // NULL: the writer stamps it
+};
+const Record<GradeRecord>& grade_record();
 
 }  // namespace nbaprops::predict

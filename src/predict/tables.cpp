@@ -24,22 +24,10 @@ const TableSchema& prediction_skips_table() {
 }
 
 const TableSchema& prediction_grades_table() {
-  static const TableSchema t = [] {
-    ColumnList c;
-    c.text("system_id", false).date("game_date", false).text("player_lookup", false);
-    c.text("game_id", false).text("recommendation", false).dec("line", 1);
-    c.dec("predicted_points", 2, false).dec("confidence", 1, false).dec("edge", 2);
-    c.dec("actual_points", 0).dec("minutes", 1);
-    c.boolean("is_voided", false).text("void_reason");
-    c.dec("absolute_error", 2).dec("signed_error", 2).boolean("within_3").boolean("within_5");
-    c.text("result").text("edge_side_result").integer("price").dec("profit", 4);
-    c.dec("close_line", 1).dec("clv", 1).text("edge_bucket").integer("confidence_decile", false);
-    c.ts("processed_at");
-    return TableSchema{"prediction_grades",
-                       c.take(),
-                       {"system_id", "game_date", "player_lookup", "game_id"},
-                       "system_id, game_date, player_lookup, game_id"};
-  }();
+  static const TableSchema t{"prediction_grades",
+                             grade_record().columns(),
+                             {"system_id", "game_date", "player_lookup", "game_id"},
+                             "system_id, game_date, player_lookup, game_id"};
   return t;
 }
 

@@ -171,6 +171,21 @@ TEST(Record, PredictionsTableIsTheRecordsColumns) {
   EXPECT_EQ(predict::prediction_record().read(t, row).predicted_points, 21.46);
 }
 
+TEST(Record, GradesTableIsTheRecordsColumns) {
+  const TableSchema& t = predict::prediction_grades_table();
+  ASSERT_EQ(t.columns.size(), 26u);
+  EXPECT_EQ(t.columns[9].name, "actual_points");
+  EXPECT_EQ(t.columns[9].decimals, 0);
+  EXPECT_EQ(t.columns[20].name, "profit");
+  EXPECT_EQ(t.columns[20].decimals, 4);
+  EXPECT_FALSE(t.columns[24].nullable);  // confidence_decile
+  predict::GradeRecord g;
+  g.profit = 0.90909;  // 4 decimals
+  Row row = predict::grade_record().write(g);
+  EXPECT_EQ(std::get<double>(row[20]), 0.9091);
+  EXPECT_EQ(std::get<int64_t>(row[24]), 1);
+}
+
 void expect_width_error(Store& store) {
   const TableSchema& t = predict::prediction_skips_table();
   Row short_row = {std::string("2025-01-15"), std::string("p"), std::string("all"),
