@@ -5,49 +5,101 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/record.h"
+
 namespace nbaprops::analytics {
 namespace {
 
-// The index of column `c` of `t`, memoised per thread by (table, literal) address and checked
-// against the name (a table declared at a reused address is looked up again).
-size_t column_at(const TableSchema& t, const char* c) {
-  struct KeyHash {
-    size_t operator()(const std::pair<const TableSchema*, const char*>& k) const {
-      return std::hash<const void*>()(k.first) * 31 + std::hash<const void*>()(k.second);
-    }
-  };
-  thread_local std::unordered_map<std::pair<const TableSchema*, const char*>, size_t, KeyHash>
-      cache;
-  auto [it, fresh] = cache.try_emplace({&t, c}, 0);
-  if (fresh || it->second >= t.columns.size() || t.columns[it->second].name != c) {
-    it->second = t.column_index(c);
-  }
-  return it->second;
+// What add_row reads of each summary table, declared once: the reader and the projection
+// (columns_read) both come from these records.
+const Record<PgsRecord>& pgs_record() {
+  using P = PgsRecord;
+  static const Record<P> r = Record<P>()
+                                 .field("game_date", &P::game_date)
+                                 .field("game_id", &P::game_id)
+                                 .field("season", &P::season)
+                                 .field("season_type", &P::season_type)
+                                 .field("player_lookup", &P::player_lookup)
+                                 .field("team_abbr", &P::team_abbr)
+                                 .field("opponent_abbr", &P::opponent_abbr)
+                                 .field("player_status", &P::player_status)
+                                 .field("is_dnp", &P::is_dnp)
+                                 .field("minutes", &P::minutes)
+                                 .field("usage_rate", &P::usage_rate)
+                                 .field("ts_pct", &P::ts_pct)
+                                 .field("pts", &P::pts)
+                                 .field("fgm", &P::fgm)
+                                 .field("fga", &P::fga)
+                                 .field("ftm", &P::ftm)
+                                 .field("starter_flag", &P::starter_flag)
+                                 .field("home_game", &P::home_game)
+                                 .field("paint_attempts", &P::paint_attempts)
+                                 .field("paint_makes", &P::paint_makes)
+                                 .field("mid_range_attempts", &P::mid_range_attempts)
+                                 .field("mid_range_makes", &P::mid_range_makes)
+                                 .field("three_attempts_shots", &P::three_attempts_shots)
+                                 .field("three_makes_shots", &P::three_makes_shots)
+                                 .field("assisted_makes", &P::assisted_makes)
+                                 .field("unassisted_makes", &P::unassisted_makes)
+                                 .field("points_line", &P::points_line);
+  return r;
 }
 
-struct Reader {
-  const TableSchema& t;
-  const Row& row;
-  const Value& v(const char* c) const { return row[column_at(t, c)]; }
-  std::string s(const char* c) const {
-    const auto* p = std::get_if<std::string>(&v(c));
-    return p ? *p : std::string();
-  }
-  std::optional<int64_t> i(const char* c) const {
-    const auto* p = std::get_if<int64_t>(&v(c));
-    return p ? std::optional<int64_t>(*p) : std::nullopt;
-  }
-  std::optional<double> d(const char* c) const {
-    if (const auto* p = std::get_if<double>(&v(c))) return *p;
-    if (const auto* p = std::get_if<int64_t>(&v(c))) return static_cast<double>(*p);
-    return std::nullopt;
-  }
-  std::optional<bool> b(const char* c) const {
-    auto x = i(c);
-    return x ? std::optional<bool>(*x != 0) : std::nullopt;
-  }
-  Date date(const char* c) const { return *parse_iso_date(s(c)); }
-};
+const Record<TogsRecord>& togs_record() {
+  using T = TogsRecord;
+  static const Record<T> r = Record<T>()
+                                 .field("game_date", &T::game_date)
+                                 .field("game_id", &T::game_id)
+                                 .field("season", &T::season)
+                                 .field("team_abbr", &T::team_abbr)
+                                 .field("opponent_abbr", &T::opponent_abbr)
+                                 .field("pts", &T::pts)
+                                 .field("reb", &T::reb)
+                                 .field("opponent_pts", &T::opponent_pts)
+                                 .field("possessions", &T::possessions)
+                                 .field("offensive_rating", &T::offensive_rating)
+                                 .field("pace", &T::pace)
+                                 .field("win_flag", &T::win_flag)
+                                 .field("margin", &T::margin);
+  return r;
+}
+
+const Record<TdgsRecord>& tdgs_record() {
+  using T = TdgsRecord;
+  static const Record<T> r = Record<T>()
+                                 .field("game_date", &T::game_date)
+                                 .field("game_id", &T::game_id)
+                                 .field("season", &T::season)
+                                 .field("defending_team_abbr", &T::defending_team_abbr)
+                                 .field("opponent_abbr", &T::opponent_abbr)
+                                 .field("opp_fta", &T::opp_fta)
+                                 .field("opp_possessions", &T::opp_possessions)
+                                 .field("defensive_rating", &T::defensive_rating)
+                                 .field("opponent_pace", &T::opponent_pace)
+                                 .field("opp_paint_attempts", &T::opp_paint_attempts)
+                                 .field("opp_paint_makes", &T::opp_paint_makes)
+                                 .field("opp_mid_range_attempts", &T::opp_mid_range_attempts)
+                                 .field("opp_mid_range_makes", &T::opp_mid_range_makes)
+                                 .field("opp_three_attempts_shots", &T::opp_three_attempts_shots)
+                                 .field("opp_three_makes_shots", &T::opp_three_makes_shots)
+                                 .field("points_in_paint_allowed", &T::points_in_paint_allowed)
+                                 .field("paint_blocks", &T::paint_blocks)
+                                 .field("mid_range_blocks", &T::mid_range_blocks)
+                                 .field("three_blocks", &T::three_blocks)
+                                 .field("points_allowed", &T::points_allowed);
+  return r;
+}
+
+// The record of a row of `table`, through a binding memoised per thread by (record, table)
+// address and checked against the column names (a table declared at a reused address is bound
+// again).
+template <class T>
+T read_bound(const Record<T>& record, const TableSchema& table, const Row& row) {
+  thread_local std::unordered_map<const TableSchema*, std::vector<size_t>> bindings;
+  auto [it, fresh] = bindings.try_emplace(&table);
+  if (fresh || !record.bound_to(table, it->second)) it->second = record.bind(table);
+  return record.read(it->second, row);
+}
 
 template <typename T>
 void sort_by_date(std::vector<T>& v) {
@@ -59,140 +111,20 @@ void sort_by_date(std::vector<T>& v) {
 }  // namespace
 
 void Phase3History::add_row(const TableSchema& table, const Row& row) {
-  Reader r{table, row};
   if (table.name == "player_game_summary") {
-    PgsRecord p;
-    p.game_date = r.date("game_date");
-    p.game_id = r.s("game_id");
-    p.season = static_cast<int>(r.i("season").value_or(0));
-    p.season_type = r.s("season_type");
-    p.player_lookup = r.s("player_lookup");
-    p.team_abbr = r.s("team_abbr");
-    p.opponent_abbr = r.s("opponent_abbr");
-    p.player_status = r.s("player_status");
-    p.is_dnp = r.b("is_dnp").value_or(false);
-    p.minutes = r.d("minutes");
-    p.usage_rate = r.d("usage_rate");
-    p.ts_pct = r.d("ts_pct");
-    p.pts = r.i("pts");
-    p.fgm = r.i("fgm");
-    p.fga = r.i("fga");
-    p.ftm = r.i("ftm");
-    p.starter_flag = r.b("starter_flag");
-    p.home_game = r.b("home_game");
-    p.paint_attempts = r.i("paint_attempts");
-    p.paint_makes = r.i("paint_makes");
-    p.mid_range_attempts = r.i("mid_range_attempts");
-    p.mid_range_makes = r.i("mid_range_makes");
-    p.three_attempts_shots = r.i("three_attempts_shots");
-    p.three_makes_shots = r.i("three_makes_shots");
-    p.assisted_makes = r.i("assisted_makes");
-    p.unassisted_makes = r.i("unassisted_makes");
-    p.points_line = r.d("points_line");
-    add(std::move(p));
+    add(read_bound(pgs_record(), table, row));
   } else if (table.name == "team_offense_game_summary") {
-    TogsRecord t;
-    t.game_date = r.date("game_date");
-    t.game_id = r.s("game_id");
-    t.season = static_cast<int>(r.i("season").value_or(0));
-    t.team_abbr = r.s("team_abbr");
-    t.opponent_abbr = r.s("opponent_abbr");
-    t.pts = r.i("pts");
-    t.reb = r.i("reb");
-    t.opponent_pts = r.i("opponent_pts");
-    t.possessions = r.d("possessions");
-    t.offensive_rating = r.d("offensive_rating");
-    t.pace = r.d("pace");
-    t.win_flag = r.b("win_flag");
-    t.margin = r.i("margin");
-    add(std::move(t));
+    add(read_bound(togs_record(), table, row));
   } else if (table.name == "team_defense_game_summary") {
-    TdgsRecord t;
-    t.game_date = r.date("game_date");
-    t.game_id = r.s("game_id");
-    t.season = static_cast<int>(r.i("season").value_or(0));
-    t.defending_team_abbr = r.s("defending_team_abbr");
-    t.opponent_abbr = r.s("opponent_abbr");
-    t.opp_fta = r.i("opp_fta");
-    t.opp_possessions = r.d("opp_possessions");
-    t.defensive_rating = r.d("defensive_rating");
-    t.opponent_pace = r.d("opponent_pace");
-    t.opp_paint_attempts = r.i("opp_paint_attempts");
-    t.opp_paint_makes = r.i("opp_paint_makes");
-    t.opp_mid_range_attempts = r.i("opp_mid_range_attempts");
-    t.opp_mid_range_makes = r.i("opp_mid_range_makes");
-    t.opp_three_attempts_shots = r.i("opp_three_attempts_shots");
-    t.opp_three_makes_shots = r.i("opp_three_makes_shots");
-    t.points_in_paint_allowed = r.i("points_in_paint_allowed");
-    t.paint_blocks = r.i("paint_blocks");
-    t.mid_range_blocks = r.i("mid_range_blocks");
-    t.three_blocks = r.i("three_blocks");
-    t.points_allowed = r.i("points_allowed");
-    add(std::move(t));
+    add(read_bound(tdgs_record(), table, row));
   }
 }
 
 std::vector<bool> Phase3History::columns_read(const TableSchema& table) {
-  static const std::vector<std::string> pgs = {"game_date",
-                                               "game_id",
-                                               "season",
-                                               "season_type",
-                                               "player_lookup",
-                                               "team_abbr",
-                                               "opponent_abbr",
-                                               "player_status",
-                                               "is_dnp",
-                                               "minutes",
-                                               "usage_rate",
-                                               "ts_pct",
-                                               "pts",
-                                               "fgm",
-                                               "fga",
-                                               "ftm",
-                                               "starter_flag",
-                                               "home_game",
-                                               "paint_attempts",
-                                               "paint_makes",
-                                               "mid_range_attempts",
-                                               "mid_range_makes",
-                                               "three_attempts_shots",
-                                               "three_makes_shots",
-                                               "assisted_makes",
-                                               "unassisted_makes",
-                                               "points_line"};
-  static const std::vector<std::string> togs = {
-      "game_date", "game_id",  "season",       "team_abbr",   "opponent_abbr",
-      "pts",       "reb",      "opponent_pts", "possessions", "offensive_rating",
-      "pace",      "win_flag", "margin"};
-  static const std::vector<std::string> tdgs = {"game_date",
-                                                "game_id",
-                                                "season",
-                                                "defending_team_abbr",
-                                                "opponent_abbr",
-                                                "opp_fta",
-                                                "opp_possessions",
-                                                "defensive_rating",
-                                                "opponent_pace",
-                                                "opp_paint_attempts",
-                                                "opp_paint_makes",
-                                                "opp_mid_range_attempts",
-                                                "opp_mid_range_makes",
-                                                "opp_three_attempts_shots",
-                                                "opp_three_makes_shots",
-                                                "points_in_paint_allowed",
-                                                "paint_blocks",
-                                                "mid_range_blocks",
-                                                "three_blocks",
-                                                "points_allowed"};
-  const std::vector<std::string>* names = table.name == "player_game_summary"         ? &pgs
-                                          : table.name == "team_offense_game_summary" ? &togs
-                                          : table.name == "team_defense_game_summary" ? &tdgs
-                                                                                      : nullptr;
-  std::vector<bool> wanted(table.columns.size(), false);
-  if (names) {
-    for (const auto& n : *names) wanted[table.column_index(n)] = true;
-  }
-  return wanted;
+  if (table.name == "player_game_summary") return pgs_record().wanted(table);
+  if (table.name == "team_offense_game_summary") return togs_record().wanted(table);
+  if (table.name == "team_defense_game_summary") return tdgs_record().wanted(table);
+  return std::vector<bool>(table.columns.size(), false);
 }
 
 void Phase3History::add(PgsRecord r) {

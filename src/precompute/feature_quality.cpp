@@ -1,52 +1,29 @@
 #include "precompute/feature_quality.h"
 
 #include <algorithm>
-#include <initializer_list>
 
 #include "core/value.h"
 
 namespace nbaprops::precompute {
 namespace {
 
-// Category index lists of §7.3.
-std::vector<size_t> indices(std::initializer_list<std::pair<size_t, size_t>> ranges) {
-  std::vector<size_t> out;
-  for (auto [from, to] : ranges) {
-    for (size_t i = from; i <= to; ++i) out.push_back(i);
-  }
-  return out;
-}
+namespace cat = ::nbaprops::features;
 
-const std::vector<size_t>& matchup_indices() {
-  static const auto v = indices({{5, 8}, {13, 14}});
-  return v;
-}
-const std::vector<size_t>& player_history_indices() {
-  static const auto v = indices({{0, 4}, {29, 37}, {43, 46}, {48, 49}, {54, 56}, {58, 58}});
-  return v;
-}
-const std::vector<size_t>& team_context_indices() {
-  static const auto v = indices({{22, 24}, {57, 57}});
-  return v;
-}
-const std::vector<size_t>& vegas_indices() {
-  static const auto v = indices({{25, 28}});
-  return v;
-}
-const std::vector<size_t>& game_context_indices() {
-  static const auto v = indices({{9, 12}, {15, 21}, {38, 42}, {47, 47}, {50, 53}, {59, 59}});
-  return v;
-}
-
-double category_pct(const std::array<FeatureSource, kFeatureCount>& s,
-                    const std::vector<size_t>& idx) {
+// Mean weight over the features of `category` (catalog order), 1 decimal.
+double category_pct(const std::array<FeatureSource, kFeatureCount>& s, cat::Category category) {
   double sum = 0;
-  for (size_t i : idx) sum += feature_source_weight(s[i]);
-  return round_half_away(sum / static_cast<double>(idx.size()), 1);
+  size_t n = 0;
+  for (const cat::FeatureSpec& f : cat::catalog()) {
+    if (f.category != category) continue;
+    sum += feature_source_weight(s[cat::index(f.feature)]);
+    ++n;
+  }
+  return round_half_away(sum / static_cast<double>(n), 1);
 }
 
-bool any_default_like(const std::array<FeatureSource, kFeatureCount>& s, size_t from, size_t to) {
-  for (size_t i = from; i <= to; ++i) {
+// Any of the features from..to (inclusive) default-like.
+bool any_default_like(const std::array<FeatureSource, kFeatureCount>& s, Feature from, Feature to) {
+  for (size_t i = cat::index(from); i <= cat::index(to); ++i) {
     if (default_like(s[i])) return true;
   }
   return false;
@@ -54,42 +31,8 @@ bool any_default_like(const std::array<FeatureSource, kFeatureCount>& s, size_t 
 
 }  // namespace
 
-std::string_view feature_source_label(FeatureSource s) {
-  switch (s) {
-    case FeatureSource::kPhase4:
-      return "phase4";
-    case FeatureSource::kPhase3:
-      return "phase3";
-    case FeatureSource::kCalculated:
-      return "calculated";
-    case FeatureSource::kVegas:
-      return "vegas";
-    case FeatureSource::kDefault:
-      return "default";
-    case FeatureSource::kMissing:
-      return "missing";
-  }
-  return "missing";
-}
-
-double feature_source_weight(FeatureSource s) {
-  switch (s) {
-    case FeatureSource::kPhase4:
-    case FeatureSource::kCalculated:
-    case FeatureSource::kVegas:
-      return 100;
-    case FeatureSource::kPhase3:
-      return 87;
-    case FeatureSource::kDefault:
-      return 40;
-    case FeatureSource::kMissing:
-      return 0;
-  }
-  return 0;
-}
-
 bool optional_feature(size_t index) {
-  return index == 25 || index == 26 || index == 27 || (index >= 37 && index < kFeatureCount);
+  return index < kFeatureCount && cat::catalog()[index].optional;
 }
 
 FeatureQuality score_feature_quality(const std::array<FeatureSource, kFeatureCount>& s) {
@@ -117,11 +60,11 @@ FeatureQuality score_feature_quality(const std::array<FeatureSource, kFeatureCou
            : q.score >= 70 ? "bronze"
            : q.score >= 50 ? "poor"
                            : "critical";
-  q.matchup = category_pct(s, matchup_indices());
-  q.player_history = category_pct(s, player_history_indices());
-  q.team_context = category_pct(s, team_context_indices());
-  q.vegas = category_pct(s, vegas_indices());
-  q.game_context = category_pct(s, game_context_indices());
+  q.matchup = category_pct(s, cat::Category::kMatchup);
+  q.player_history = category_pct(s, cat::Category::kPlayerHistory);
+  q.team_context = category_pct(s, cat::Category::kTeamContext);
+  q.vegas = category_pct(s, cat::Category::kVegas);
+  q.game_context = category_pct(s, cat::Category::kGameContext);
 
   if (q.matchup < 50 || q.score < 50) {
     q.alert_level = "red";
@@ -135,10 +78,18 @@ FeatureQuality score_feature_quality(const std::array<FeatureSource, kFeatureCou
   q.quality_ready = (gold_silver || q.tier == "bronze") && q.score >= 70 && q.matchup >= 50 &&
                     q.required_default_count == 0;
 
-  if (any_default_like(s, 5, 8)) q.alerts.emplace_back("composite_factors_missing");
-  if (any_default_like(s, 13, 14)) q.alerts.emplace_back("opponent_defense_missing");
-  if (any_default_like(s, 18, 20)) q.alerts.emplace_back("shot_zone_missing");
-  if (default_like(s[25])) q.alerts.emplace_back("vegas_line_missing");
+  if (any_default_like(s, Feature::kFatigueScore, Feature::kUsageSpikeScore)) {
+    q.alerts.emplace_back("composite_factors_missing");
+  }
+  if (any_default_like(s, Feature::kOpponentDefRating, Feature::kOpponentPace)) {
+    q.alerts.emplace_back("opponent_defense_missing");
+  }
+  if (any_default_like(s, Feature::kPctPaint, Feature::kPctThree)) {
+    q.alerts.emplace_back("shot_zone_missing");
+  }
+  if (default_like(s[cat::index(Feature::kVegasPointsLine)])) {
+    q.alerts.emplace_back("vegas_line_missing");
+  }
   if (q.default_feature_count / static_cast<double>(kFeatureCount) > 0.20) {
     q.alerts.emplace_back("high_default_rate");
   }

@@ -1,8 +1,9 @@
-// Feature labels and the quality scoring of ml_feature_store (03-precompute.md §7.1, §7.3).
+// The quality scoring of ml_feature_store (03-precompute.md §7.1, §7.3).
 //
-// Every one of the 60 features carries a label saying where its value came from; the quality
-// scoring turns the 60 labels into a score, a tier, five category percentages, an alert level,
-// two readiness flags, a list of alerts and counts. Pure functions; thread-safe.
+// Every one of the 60 features carries a label saying where its value came from
+// (features/catalog.h); the quality scoring turns the 60 labels into a score, a tier, five
+// category percentages, an alert level, two readiness flags, a list of alerts and counts. The
+// categories and OPTIONAL come from the feature catalog. Pure functions; thread-safe.
 #pragma once
 
 #include <array>
@@ -12,22 +13,21 @@
 #include <string_view>
 #include <vector>
 
+#include "features/catalog.h"
+
 namespace nbaprops::precompute {
 
-inline constexpr size_t kFeatureCount = 60;
+// The catalog's names, as precompute has always spelled them.
+using ::nbaprops::features::default_like;
+using ::nbaprops::features::Feature;
+using ::nbaprops::features::feature_source_label;
+using ::nbaprops::features::feature_source_weight;
+using ::nbaprops::features::FeatureSource;
+using ::nbaprops::features::kFeatureCount;
+using ::nbaprops::features::kFeatureSourceCount;
 
-enum class FeatureSource { kPhase4, kPhase3, kCalculated, kVegas, kDefault, kMissing };
-inline constexpr size_t kFeatureSourceCount = 6;
-
-// phase4, phase3, calculated, vegas, default, missing.
-std::string_view feature_source_label(FeatureSource s);
-// Weights: phase4 100, phase3 87, calculated 100, vegas 100, default 40, missing 0.
-double feature_source_weight(FeatureSource s);
-// Label default or missing.
-inline bool default_like(FeatureSource s) {
-  return s == FeatureSource::kDefault || s == FeatureSource::kMissing;
-}
-// OPTIONAL = {25, 26, 27, 37..59}; the other 34 indices are required.
+// True for the §7.3 OPTIONAL features (the catalog's `optional`: 25, 26, 27, 37..59); the
+// other 34 are required.
 bool optional_feature(size_t index);
 
 // One feature: its value (NULL when missing) and its label.

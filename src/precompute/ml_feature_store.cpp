@@ -3,78 +3,59 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "analytics/completeness_block.h"
-#include "analytics/row_builder.h"
 #include "analytics/team_availability.h"
 #include "precompute/feature_calculators.h"
 #include "precompute/gates.h"
+#include "precompute/ml_feature_store_record.h"
 
 namespace nbaprops::precompute {
 namespace {
 
-using analytics::ColumnList;
 using analytics::FailedEntity;
-using analytics::RowBuilder;
 using FS = FeatureSource;
-
-const std::vector<std::string> kPlayerWindows = {"l5", "l10", "l7d", "l14d", "l30d"};
-
-TableSchema build_table() {
-  ColumnList c;
-  c.date("game_date", false).text("player_lookup", false);
-  c.text("game_id").text("team_abbr").text("opponent_abbr").integer("player_id");
-  c.text("feature_version", false).text("features", false).text("feature_sources", false);
-  c.dec("feature_quality_score", 2, false).text("quality_tier", false);
-  for (const char* cat : {"matchup", "player_history", "team_context", "vegas", "game_context"}) {
-    c.dec(std::string(cat) + "_quality_pct", 1, false);
-  }
-  c.text("quality_alert_level", false)
-      .boolean("is_training_ready", false)
-      .boolean("is_quality_ready", false);
-  c.text("quality_alerts", false);
-  c.integer("default_feature_count", false).integer("required_default_count", false);
-  for (size_t i = 0; i < kFeatureSourceCount; ++i) {
-    c.integer(std::string(feature_source_label(static_cast<FS>(i))) + "_count", false);
-  }
-  c.boolean("has_vegas_line", false);
-  analytics::add_completeness_columns(c, kPlayerWindows);
-  c.boolean("upstream_daily_cache_ready")
-      .boolean("upstream_composite_ready")
-      .boolean("upstream_shot_zone_ready")
-      .boolean("upstream_team_defense_ready");
-  c.text("data_quality_issues");
-  c.ts("processed_at");
-  return {"ml_feature_store", c.take(), {"game_date", "player_lookup"}, "game_date, player_lookup"};
-}
 
 double round4(double x) {
   double r = round_half_away(x, 4);
   return r == 0.0 ? 0.0 : r;
 }
 
-// Filling the array: a copied value (as stored) or its default / missing.
+namespace cat = ::nbaprops::features;
+using F = Feature;
+
+// The stored default of `x` from the catalog: a value, or nullopt (NULL, label missing).
+std::optional<double> default_of(Feature x) {
+  const cat::Default& d = cat::spec(x).default_value;
+  if (d.kind == cat::Default::Kind::kValue) return d.value;
+  return std::nullopt;
+}
+
+// Filling the array by feature: a value with the catalog's label, or the catalog's default
+// (label default) or NULL (label missing).
 struct Filler {
   FeatureArray& f;
-  void copy(size_t i, std::optional<double> v, FS label, std::optional<double> def) {
+  FeatureValue& operator[](Feature x) { return f[cat::index(x)]; }
+  void set(Feature x, std::optional<double> v, FS label) {
     if (v) {
-      f[i] = {v, label};
-    } else if (def) {
-      f[i] = {def, FS::kDefault};
+      (*this)[x] = {v, label};
+    } else if (auto def = default_of(x)) {
+      (*this)[x] = {def, FS::kDefault};
     } else {
-      f[i] = {std::nullopt, FS::kMissing};
+      (*this)[x] = {std::nullopt, FS::kMissing};
     }
   }
-  // A computed value (rounded to 4 decimals) or its default / missing.
-  void calc(size_t i, std::optional<double> v, FS label, std::optional<double> def) {
-    copy(i, v ? std::optional<double>(round4(*v)) : std::nullopt, label, def);
+  // A copied value (as stored).
+  void copy(Feature x, std::optional<double> v) { set(x, v, cat::spec(x).source); }
+  // A computed value (rounded to 4 decimals).
+  void calc(Feature x, std::optional<double> v) {
+    copy(x, v ? std::optional<double>(round4(*v)) : std::nullopt);
   }
-  void phase4(size_t i, const std::optional<RowReader>& row, const char* column, double def) {
-    copy(i, row ? row->d(column) : std::nullopt, FS::kPhase4, def);
+  // The Phase 4 column of the same meaning.
+  void phase4(Feature x, const std::optional<RowReader>& row, const char* column) {
+    copy(x, row ? row->d(column) : std::nullopt);
   }
 };
 
@@ -123,99 +104,102 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
 
   FeatureArray f{};
   Filler fill{f};
-  fill.phase4(0, pdc, "points_avg_last_5", 10.0);
-  fill.phase4(1, pdc, "points_avg_last_10", 10.0);
-  fill.phase4(2, pdc, "points_avg_season", 10.0);
-  fill.phase4(3, pdc, "points_std_last_10", 5.0);
+  fill.phase4(F::kPointsAvgLast5, pdc, "points_avg_last_5");
+  fill.phase4(F::kPointsAvgLast10, pdc, "points_avg_last_10");
+  fill.phase4(F::kPointsAvgSeason, pdc, "points_avg_season");
+  fill.phase4(F::kPointsStdLast10, pdc, "points_std_last_10");
   if (auto v = pdc ? pdc->d("games_in_last_7_days") : std::nullopt) {
-    f[4] = {v, FS::kPhase4};
+    fill[F::kGamesInLast7Days] = {v, FS::kPhase4};
   } else {
-    fill.copy(4, upgc.d("games_in_last_7_days"), FS::kPhase3, 3.0);
+    fill.set(F::kGamesInLast7Days, upgc.d("games_in_last_7_days"), FS::kPhase3);
   }
-  fill.phase4(5, pcf, "fatigue_score", 50.0);
-  fill.phase4(6, pcf, "shot_zone_mismatch_score", 0.0);
-  fill.phase4(7, pcf, "pace_score", 0.0);
-  fill.phase4(8, pcf, "usage_spike_score", 0.0);
-  fill.calc(9, fc::rest_advantage(upgc.d("days_rest"), utgc_d("opponent_days_rest")),
-            FS::kCalculated, 0.0);
-  fill.calc(10, fc::injury_risk(upgc.s("injury_status")), FS::kCalculated, std::nullopt);
-  fill.calc(11, fc::recent_trend(games), FS::kCalculated, 0.0);
-  fill.calc(12, fc::minutes_change(games), FS::kCalculated, 0.0);
-  fill.phase4(13, tdza, "defensive_rating_last_15", 112.0);
-  fill.phase4(14, tdza, "opponent_pace", 100.0);
-  fill.copy(15, bool_value(upgc.b("home_game")), FS::kPhase3, 0.0);
-  fill.copy(16, bool_value(upgc.b("back_to_back")), FS::kPhase3, 0.0);
+  fill.phase4(F::kFatigueScore, pcf, "fatigue_score");
+  fill.phase4(F::kShotZoneMismatchScore, pcf, "shot_zone_mismatch_score");
+  fill.phase4(F::kPaceScore, pcf, "pace_score");
+  fill.phase4(F::kUsageSpikeScore, pcf, "usage_spike_score");
+  fill.calc(F::kRestAdvantage,
+            fc::rest_advantage(upgc.d("days_rest"), utgc_d("opponent_days_rest")));
+  fill.calc(F::kInjuryRisk, fc::injury_risk(upgc.s("injury_status")));
+  fill.calc(F::kRecentTrend, fc::recent_trend(games));
+  fill.calc(F::kMinutesChange, fc::minutes_change(games));
+  fill.phase4(F::kOpponentDefRating, tdza, "defensive_rating_last_15");
+  fill.phase4(F::kOpponentPace, tdza, "opponent_pace");
+  fill.copy(F::kHomeAway, bool_value(upgc.b("home_game")));
+  fill.copy(F::kBackToBack, bool_value(upgc.b("back_to_back")));
   auto phase = upgc.s("season_phase");
-  fill.copy(17, phase ? std::optional<double>(*phase == "playoffs" ? 1.0 : 0.0) : std::nullopt,
-            FS::kPhase3, 0.0);
-  const char* zones[] = {"paint_rate_last_10", "mid_range_rate_last_10", "three_pt_rate_last_10"};
-  for (size_t z = 0; z < 3; ++z) {
-    auto rate = psza ? psza->d(zones[z]) : std::nullopt;
-    fill.calc(18 + z, rate ? std::optional<double>(*rate / 100) : std::nullopt, FS::kPhase4,
-              std::nullopt);
+  fill.copy(F::kPlayoffGame,
+            phase ? std::optional<double>(*phase == "playoffs" ? 1.0 : 0.0) : std::nullopt);
+  const std::pair<Feature, const char*> zones[] = {{F::kPctPaint, "paint_rate_last_10"},
+                                                   {F::kPctMidRange, "mid_range_rate_last_10"},
+                                                   {F::kPctThree, "three_pt_rate_last_10"}};
+  for (const auto& [feature, column] : zones) {
+    auto rate = psza ? psza->d(column) : std::nullopt;
+    fill.calc(feature, rate ? std::optional<double>(*rate / 100) : std::nullopt);
   }
-  fill.calc(21, fc::pct_free_throw(games), FS::kCalculated, 0.15);
-  fill.phase4(22, pdc, "team_pace_last_10", 100.0);
-  fill.phase4(23, pdc, "team_off_rating_last_10", 112.0);
+  fill.calc(F::kPctFreeThrow, fc::pct_free_throw(games));
+  fill.phase4(F::kTeamPace, pdc, "team_pace_last_10");
+  fill.phase4(F::kTeamOffRating, pdc, "team_off_rating_last_10");
   auto togs = team_season(*in.history, team, d);
-  fill.calc(24, fc::team_win_pct(togs), FS::kCalculated, 0.5);
+  fill.calc(F::kTeamWinPct, fc::team_win_pct(togs));
   auto line = upgc.d("current_points_line");
   auto opening = upgc.d("opening_points_line");
-  fill.copy(25, line, FS::kVegas, std::nullopt);
-  fill.copy(26, opening, FS::kVegas, std::nullopt);
-  fill.calc(27, line && opening ? std::optional<double>(*line - *opening) : std::nullopt,
-            FS::kVegas, std::nullopt);
-  f[28] = {line ? 1.0 : 0.0, FS::kCalculated};
+  fill.copy(F::kVegasPointsLine, line);
+  fill.copy(F::kVegasOpeningLine, opening);
+  fill.calc(F::kVegasLineMove,
+            line && opening ? std::optional<double>(*line - *opening) : std::nullopt);
+  fill[F::kHasVegasLine] = {line ? 1.0 : 0.0, FS::kCalculated};
   auto vs = fc::points_vs_opponent(in.history->player(player), opponent, d);
   if (vs.avg_points) {
-    f[29] = {round4(*vs.avg_points), FS::kCalculated};
-  } else {
-    f[29] = {f[2].value, FS::kDefault};
+    fill[F::kAvgPointsVsOpponent] = {round4(*vs.avg_points), FS::kCalculated};
+  } else {  // its default is the value of points_avg_season
+    fill[F::kAvgPointsVsOpponent] = {fill[F::kPointsAvgSeason].value, FS::kDefault};
   }
-  f[30] = {static_cast<double>(vs.games), FS::kCalculated};
-  fill.phase4(31, pdc, "minutes_avg_last_10", 28.0);
-  fill.calc(32, fc::ppm_avg_last_10(games), FS::kCalculated, 0.4);
-  fill.calc(33, fc::dnp_rate(*in.raw, player, d), FS::kCalculated, 0.0);
-  fill.calc(34, fc::pts_slope_10g(games), FS::kCalculated, 0.0);
-  bool p4 = f[0].source == FS::kPhase4 && f[2].source == FS::kPhase4 && f[3].source == FS::kPhase4;
-  double f0 = f[0].value.value_or(0), f2 = f[2].value.value_or(0), f3 = f[3].value.value_or(0);
-  fill.calc(35, p4 ? std::optional<double>(fc::pts_vs_season_zscore(f0, f2, f3)) : std::nullopt,
-            FS::kCalculated, 0.0);
-  fill.calc(36, p4 ? std::optional<double>(fc::breakout_flag(f0, f2, f3)) : std::nullopt,
-            FS::kCalculated, 0.0);
-  fill.copy(37, upgc.d("star_teammates_out"), FS::kPhase3, 0.0);
+  fill[F::kGamesVsOpponent] = {static_cast<double>(vs.games), FS::kCalculated};
+  fill.phase4(F::kMinutesAvgLast10, pdc, "minutes_avg_last_10");
+  fill.calc(F::kPpmAvgLast10, fc::ppm_avg_last_10(games));
+  fill.calc(F::kDnpRate, fc::dnp_rate(*in.raw, player, d));
+  fill.calc(F::kPtsSlope10g, fc::pts_slope_10g(games));
+  const FeatureValue &f0 = fill[F::kPointsAvgLast5], &f2 = fill[F::kPointsAvgSeason],
+                     &f3 = fill[F::kPointsStdLast10];
+  bool p4 = f0.source == FS::kPhase4 && f2.source == FS::kPhase4 && f3.source == FS::kPhase4;
+  double v0 = f0.value.value_or(0), v2 = f2.value.value_or(0), v3 = f3.value.value_or(0);
+  fill.calc(F::kPtsVsSeasonZscore,
+            p4 ? std::optional<double>(fc::pts_vs_season_zscore(v0, v2, v3)) : std::nullopt);
+  fill.calc(F::kBreakoutFlag,
+            p4 ? std::optional<double>(fc::breakout_flag(v0, v2, v3)) : std::nullopt);
+  fill.copy(F::kStarTeammatesOut, upgc.d("star_teammates_out"));
   auto total = utgc_d("game_total");
   auto spread = utgc_d("game_spread");
-  fill.copy(38, total, FS::kPhase3, std::nullopt);
-  fill.copy(39, upgc.d("days_rest"), FS::kPhase3, std::nullopt);
-  fill.copy(40, upgc.d("minutes_in_last_7_days"), FS::kPhase3, std::nullopt);
-  fill.calc(41, spread ? std::optional<double>(std::abs(*spread)) : std::nullopt, FS::kPhase3,
-            std::nullopt);
-  fill.calc(42, total && spread ? std::optional<double>((*total - *spread) / 2) : std::nullopt,
-            FS::kPhase3, std::nullopt);
-  fill.calc(43, fc::points_avg_last_3(games), FS::kCalculated, std::nullopt);
-  fill.calc(44, fc::scoring_trend_slope(games), FS::kCalculated, std::nullopt);
-  fill.calc(45, fc::deviation_from_avg_last3(games, d), FS::kCalculated, std::nullopt);
-  fill.calc(46, fc::consecutive_games_below_avg(games, d), FS::kCalculated, std::nullopt);
+  fill.copy(F::kGameTotalLine, total);
+  fill.copy(F::kDaysRest, upgc.d("days_rest"));
+  fill.copy(F::kMinutesLoadLast7d, upgc.d("minutes_in_last_7_days"));
+  fill.calc(F::kSpreadMagnitude, spread ? std::optional<double>(std::abs(*spread)) : std::nullopt);
+  fill.calc(F::kImpliedTeamTotal,
+            total && spread ? std::optional<double>((*total - *spread) / 2) : std::nullopt);
+  fill.calc(F::kPointsAvgLast3, fc::points_avg_last_3(games));
+  fill.calc(F::kScoringTrendSlope, fc::scoring_trend_slope(games));
+  fill.calc(F::kDeviationFromAvgLast3, fc::deviation_from_avg_last3(games, d));
+  fill.calc(F::kConsecutiveGamesBelowAvg, fc::consecutive_games_below_avg(games, d));
   auto out = out_teammates(roster, player);
-  f[47] = {round4(fc::teammate_usage_available(*in.history, out, d)), FS::kCalculated};
-  fill.calc(48, fc::usage_rate_last_5(games), FS::kCalculated, std::nullopt);
-  fill.calc(49, fc::games_since_structural_change(games, d), FS::kCalculated, std::nullopt);
-  fill.calc(50, fc::multi_book_line_std(in.raw->prop_lines(d, player), in.raw->game(game_id)),
-            FS::kVegas, std::nullopt);
-  fill.copy(51, upgc.d("prop_over_streak"), FS::kPhase3, std::nullopt);
-  fill.copy(52, upgc.d("prop_under_streak"), FS::kPhase3, std::nullopt);
-  fill.calc(53,
-            line && f[2].source == FS::kPhase4 ? std::optional<double>(*line - f2) : std::nullopt,
-            FS::kCalculated, std::nullopt);
-  fill.calc(54, fc::prop_line_delta(line, games, d), FS::kVegas, std::nullopt);
-  fill.calc(55, fc::over_rate_last_10(games), FS::kCalculated, std::nullopt);
-  fill.calc(56, fc::margin_vs_line_avg_last_5(games), FS::kCalculated, std::nullopt);
-  fill.calc(57, fc::blowout_minutes_risk(togs), FS::kCalculated, std::nullopt);
-  fill.calc(58, fc::minutes_volatility_last_10(games), FS::kCalculated, std::nullopt);
-  bool pace_p4 = f[22].source == FS::kPhase4 && f[14].source == FS::kPhase4;
-  fill.calc(59, pace_p4 ? std::optional<double>(*f[22].value - *f[14].value) : std::nullopt,
-            FS::kCalculated, std::nullopt);
+  fill[F::kTeammateUsageAvailable] = {round4(fc::teammate_usage_available(*in.history, out, d)),
+                                      FS::kCalculated};
+  fill.calc(F::kUsageRateLast5, fc::usage_rate_last_5(games));
+  fill.calc(F::kGamesSinceStructuralChange, fc::games_since_structural_change(games, d));
+  fill.calc(F::kMultiBookLineStd,
+            fc::multi_book_line_std(in.raw->prop_lines(d, player), in.raw->game(game_id)));
+  fill.copy(F::kPropOverStreak, upgc.d("prop_over_streak"));
+  fill.copy(F::kPropUnderStreak, upgc.d("prop_under_streak"));
+  fill.calc(F::kLineVsSeasonAvg,
+            line && f2.source == FS::kPhase4 ? std::optional<double>(*line - v2) : std::nullopt);
+  fill.calc(F::kPropLineDelta, fc::prop_line_delta(line, games, d));
+  fill.calc(F::kOverRateLast10, fc::over_rate_last_10(games));
+  fill.calc(F::kMarginVsLineAvgLast5, fc::margin_vs_line_avg_last_5(games));
+  fill.calc(F::kBlowoutMinutesRisk, fc::blowout_minutes_risk(togs));
+  fill.calc(F::kMinutesVolatilityLast10, fc::minutes_volatility_last_10(games));
+  const FeatureValue &team_pace = fill[F::kTeamPace], &opp_pace = fill[F::kOpponentPace];
+  bool pace_p4 = team_pace.source == FS::kPhase4 && opp_pace.source == FS::kPhase4;
+  fill.calc(F::kOpponentPaceMismatch,
+            pace_p4 ? std::optional<double>(*team_pace.value - *opp_pace.value) : std::nullopt);
   return f;
 }
 
@@ -260,43 +244,37 @@ std::string json_sources(const FeatureArray& f) {
   return out;
 }
 
-Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray& f) {
-  const std::string player = *upgc.s("player_lookup");
-  const std::string opponent = *upgc.s("opponent_abbr");
-  FeatureQuality q = score_feature_quality(f);
-  RowBuilder b(ml_feature_store_table().columns.size());
-  b.date(in.d).text(player).text(upgc.s("game_id")).text(upgc.s("team_abbr")).text(opponent);
-  b.integer(upgc.i("player_id"));
-  b.text(kFeatureVersion).text(json_features(f)).text(json_sources(f));
-  b.dec(q.score, 2).text(q.tier);
-  b.dec(q.matchup, 1).dec(q.player_history, 1).dec(q.team_context, 1).dec(q.vegas, 1);
-  b.dec(q.game_context, 1);
-  b.text(q.alert_level).boolean(q.training_ready).boolean(q.quality_ready);
-  b.text(nlohmann::json(q.alerts).dump());
-  b.integer(q.default_feature_count).integer(q.required_default_count);
-  for (int n : q.label_counts) b.integer(n);
-  b.boolean(f[28].value == 1.0);
-
+// The completeness block, upstream flags and issues of a player's row (§7.4).
+void fill_completeness(const Phase4Inputs& in, const std::string& player,
+                       const std::string& opponent, MlFeatureStoreRecord& m) {
+  m.bootstrap_mode = in.bootstrap_mode;
   const EntityCompleteness* ec = in.completeness ? in.completeness->player(player) : nullptr;
-  if (!ec) {
-    analytics::add_unchecked_completeness(b, kPlayerWindows.size(), in.bootstrap_mode);
-    b.null().null().null().null().null().null();  // upstream flags, issues, processed_at
-    return b.take();
-  }
+  if (!ec) return;  // unchecked: the rest stays NULL
   std::optional<bool> up[4] = {ready(in.pdc.find(player)), ready(in.pcf.find(player)),
                                ready(in.psza.find(player)), ready(in.tdza.find(opponent))};
   bool all_up = *up[0] && *up[1] && *up[2] && *up[3];
   // The primary window of a player is l10 (§1).
   const WindowCompleteness* l10 = ec->window("l10");
   const WindowCompleteness& primary = l10 ? *l10 : ec->primary();
-  b.boolean(true).boolean(in.bootstrap_mode).integer(primary.expected).integer(primary.actual);
-  b.dec(primary.pct, 1);
-  for (const auto& w : kPlayerWindows) {
+  m.completeness_checked = true;
+  m.expected_games_count = primary.expected;
+  m.actual_games_count = primary.actual;
+  m.completeness_pct = primary.pct;
+  auto pct = [&](const char* w) {
     const WindowCompleteness* wc = ec->window(w);
-    b.dec(wc ? std::optional<double>(wc->pct) : std::nullopt, 1);
-  }
-  b.boolean(ec->all_windows_complete).boolean(ec->production_ready && all_up);
-  for (auto u : up) b.boolean(u);
+    return wc ? std::optional<double>(wc->pct) : std::nullopt;
+  };
+  m.l5_completeness_pct = pct("l5");
+  m.l10_completeness_pct = pct("l10");
+  m.l7d_completeness_pct = pct("l7d");
+  m.l14d_completeness_pct = pct("l14d");
+  m.l30d_completeness_pct = pct("l30d");
+  m.all_windows_complete = ec->all_windows_complete;
+  m.is_production_ready = ec->production_ready && all_up;
+  m.upstream_daily_cache_ready = up[0];
+  m.upstream_composite_ready = up[1];
+  m.upstream_shot_zone_ready = up[2];
+  m.upstream_team_defense_ready = up[3];
   const char* names[] = {"upstream_daily_cache_incomplete", "upstream_composite_incomplete",
                          "upstream_shot_zone_incomplete", "upstream_team_defense_incomplete"};
   std::string issues;
@@ -305,81 +283,63 @@ Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray&
     if (!issues.empty()) issues += ';';
     issues += names[i];
   }
-  b.text(issues.empty() ? std::nullopt : std::optional<std::string>(issues));
-  b.null();  // processed_at
-  return b.take();
+  if (!issues.empty()) m.data_quality_issues = issues;
+}
+
+Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray& f) {
+  MlFeatureStoreRecord m;
+  m.game_date = in.d;
+  m.player_lookup = *upgc.s("player_lookup");
+  const std::string opponent = *upgc.s("opponent_abbr");
+  m.game_id = upgc.s("game_id");
+  m.team_abbr = upgc.s("team_abbr");
+  m.opponent_abbr = opponent;
+  m.player_id = upgc.i("player_id");
+  m.feature_version = kFeatureVersion;
+  m.features = json_features(f);
+  m.feature_sources = json_sources(f);
+  FeatureQuality q = score_feature_quality(f);
+  m.feature_quality_score = q.score;
+  m.quality_tier = q.tier;
+  m.matchup_quality_pct = q.matchup;
+  m.player_history_quality_pct = q.player_history;
+  m.team_context_quality_pct = q.team_context;
+  m.vegas_quality_pct = q.vegas;
+  m.game_context_quality_pct = q.game_context;
+  m.quality_alert_level = q.alert_level;
+  m.is_training_ready = q.training_ready;
+  m.is_quality_ready = q.quality_ready;
+  m.quality_alerts = nlohmann::json(q.alerts).dump();
+  m.default_feature_count = q.default_feature_count;
+  m.required_default_count = q.required_default_count;
+  auto count = [&](FS label) { return q.label_counts[static_cast<size_t>(label)]; };
+  m.phase4_count = count(FS::kPhase4);
+  m.phase3_count = count(FS::kPhase3);
+  m.calculated_count = count(FS::kCalculated);
+  m.vegas_count = count(FS::kVegas);
+  m.default_count = count(FS::kDefault);
+  m.missing_count = count(FS::kMissing);
+  m.has_vegas_line = f[cat::index(F::kHasVegasLine)].value == 1.0;
+  fill_completeness(in, m.player_lookup, opponent, m);
+  return ml_feature_store_record().write(m);
 }
 
 }  // namespace
 
 const std::array<std::string_view, kFeatureCount>& feature_names() {
-  static const std::array<std::string_view, kFeatureCount> names = {
-      "points_avg_last_5",
-      "points_avg_last_10",
-      "points_avg_season",
-      "points_std_last_10",
-      "games_in_last_7_days",
-      "fatigue_score",
-      "shot_zone_mismatch_score",
-      "pace_score",
-      "usage_spike_score",
-      "rest_advantage",
-      "injury_risk",
-      "recent_trend",
-      "minutes_change",
-      "opponent_def_rating",
-      "opponent_pace",
-      "home_away",
-      "back_to_back",
-      "playoff_game",
-      "pct_paint",
-      "pct_mid_range",
-      "pct_three",
-      "pct_free_throw",
-      "team_pace",
-      "team_off_rating",
-      "team_win_pct",
-      "vegas_points_line",
-      "vegas_opening_line",
-      "vegas_line_move",
-      "has_vegas_line",
-      "avg_points_vs_opponent",
-      "games_vs_opponent",
-      "minutes_avg_last_10",
-      "ppm_avg_last_10",
-      "dnp_rate",
-      "pts_slope_10g",
-      "pts_vs_season_zscore",
-      "breakout_flag",
-      "star_teammates_out",
-      "game_total_line",
-      "days_rest",
-      "minutes_load_last_7d",
-      "spread_magnitude",
-      "implied_team_total",
-      "points_avg_last_3",
-      "scoring_trend_slope",
-      "deviation_from_avg_last3",
-      "consecutive_games_below_avg",
-      "teammate_usage_available",
-      "usage_rate_last_5",
-      "games_since_structural_change",
-      "multi_book_line_std",
-      "prop_over_streak",
-      "prop_under_streak",
-      "line_vs_season_avg",
-      "prop_line_delta",
-      "over_rate_last_10",
-      "margin_vs_line_avg_last_5",
-      "blowout_minutes_risk",
-      "minutes_volatility_last_10",
-      "opponent_pace_mismatch",
-  };
+  static const std::array<std::string_view, kFeatureCount> names = [] {
+    std::array<std::string_view, kFeatureCount> out{};
+    for (size_t i = 0; i < kFeatureCount; ++i) out[i] = cat::catalog()[i].name;
+    return out;
+  }();
   return names;
 }
 
 const TableSchema& ml_feature_store_table() {
-  static const TableSchema table = build_table();
+  static const TableSchema table{"ml_feature_store",
+                                 ml_feature_store_record().columns(),
+                                 {"game_date", "player_lookup"},
+                                 "game_date, player_lookup"};
   return table;
 }
 
@@ -397,19 +357,14 @@ std::optional<std::string> feature_range_violation(const FeatureArray& f) {
              ") is not finite";
     }
   }
-  auto out_of = [&](size_t i, double lo, double hi) -> std::optional<std::string> {
-    if (!f[i].value || (*f[i].value >= lo && *f[i].value <= hi)) return std::nullopt;
-    return "feature " + std::to_string(i) + " (" + std::string(feature_names()[i]) +
-           ") = " + std::to_string(*f[i].value) + " outside [" + std::to_string(lo) + ", " +
-           std::to_string(hi) + "]";
-  };
-  const double kInf = std::numeric_limits<double>::infinity();
-  if (auto v = out_of(5, 0, 100)) return v;
-  for (size_t i : {18, 19, 20, 21, 24, 33, 55, 57}) {
-    if (auto v = out_of(i, 0, 1)) return v;
-  }
-  for (size_t i : {4, 30, 37, 46, 49, 51, 52}) {
-    if (auto v = out_of(i, 0, kInf)) return v;
+  // The bounded ranges of the catalog, in index order.
+  for (const cat::FeatureSpec& spec : cat::catalog()) {
+    const std::optional<double>& v = f[cat::index(spec.feature)].value;
+    if (!spec.range.bounded() || !v || spec.range.contains(*v)) continue;
+    size_t i = cat::index(spec.feature);
+    return "feature " + std::to_string(i) + " (" + std::string(spec.name) +
+           ") = " + std::to_string(*v) + " outside [" + std::to_string(spec.range.lo) + ", " +
+           std::to_string(spec.range.hi) + "]";
   }
   return std::nullopt;
 }

@@ -17,9 +17,12 @@
 // default-like features (labels default and missing); one `<label>_count` per label follows.
 // Computed values are rounded to 4 decimals; copied values keep their stored precision; no NaN
 // is ever stored (a non-finite value is a VALIDATION_ERROR).
-// Gate order: UPGC row without team, opponent or game -> MISSING_UPSTREAM; a hard range
-// (f5 in [0, 100]; f18-21, 24, 33, 55, 57 in [0, 1]; counts >= 0) -> VALIDATION_ERROR; any
-// other exception -> PROCESSING_ERROR. Missing Phase 4 rows never fail an entity: the
+// The features, their defaults, labels and hard ranges are those of the feature catalog
+// (features/catalog.h); the row is declared once as a record (ml_feature_store_record.h).
+// Gate order: UPGC row without team, opponent or game -> MISSING_UPSTREAM; a non-finite value or
+// a value outside the catalog's range (f5 in [0, 100]; f18-21, 24, 33, 55, 57 in [0, 1]; counts
+// >= 0; the first in index order is reported) -> VALIDATION_ERROR; any other exception ->
+// PROCESSING_ERROR. Missing Phase 4 rows never fail an entity: the
 // features take their defaults and the quality fields show it.
 // Pure function, no clock (processed_at is left NULL); deterministic.
 #pragma once
@@ -34,9 +37,9 @@
 
 namespace nbaprops::precompute {
 
-inline constexpr const char* kFeatureVersion = "v1_60";
+using ::nbaprops::features::kFeatureVersion;
 
-// The names of the 60 features in index order.
+// The names of the 60 features in index order (the catalog's names).
 const std::array<std::string_view, kFeatureCount>& feature_names();
 
 // The table: game_date, player_lookup, game_id, team_abbr, opponent_abbr, player_id,
@@ -52,7 +55,8 @@ const TableSchema& ml_feature_store_table();
 // REQUIRES: the UPGC row has team_abbr, opponent_abbr and game_id.
 FeatureArray compute_features(const Phase4Inputs& in, const RowReader& upgc);
 
-// The hard ranges of §7.2: the first violation as text, or nullopt.
+// The hard ranges of §7.2 (the catalog's bounded ranges): the first violation in index order as
+// text, or nullopt. A non-finite value is reported first.
 std::optional<std::string> feature_range_violation(const FeatureArray& features);
 
 // Every entity of D: its row, or its failure.

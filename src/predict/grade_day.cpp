@@ -4,11 +4,11 @@
 
 #include "analytics/inputs.h"
 #include "analytics/player_game_summary.h"
-#include "analytics/row_builder.h"
 #include "analytics/rules.h"
 #include "core/row_reader.h"
 #include "pipeline/partition_writer.h"
 #include "predict/aggregates.h"
+#include "predict/prediction_record.h"
 #include "predict/tables.h"
 
 namespace nbaprops::predict {
@@ -31,16 +31,9 @@ std::optional<double> close_line_of(const analytics::RawInputs& raw, Date d,
   return round_half_away(chosen->closing_line, 1);
 }
 
-GradeInput grade_input(const RowReader& r) {
-  GradeInput p;
-  p.recommendation = *r.s("recommendation");
-  p.line = r.d("line");
-  p.edge = r.d("edge");
-  p.predicted_points = *r.d("predicted_points");
-  p.confidence = *r.d("confidence");
-  p.over_price = r.i("over_price");
-  p.under_price = r.i("under_price");
-  return p;
+GradeInput grade_input(const PredictionRecord& r) {
+  return {r.recommendation, r.line,       r.edge,       r.predicted_points,
+          r.confidence,     r.over_price, r.under_price};
 }
 
 using Boxes = std::unordered_map<std::string, std::unordered_map<std::string, BoxRow>>;
@@ -71,17 +64,34 @@ std::optional<Outcome> outcome(const analytics::Game* game, Date d, const Boxes&
   return o;
 }
 
-Row grade_row(const std::string& system, Date d, const std::string& player,
-              const std::string& game_id, const GradeInput& p, const Grade& g) {
-  analytics::RowBuilder b(27);
-  b.text(system).date(d).text(player).text(game_id).text(p.recommendation).dec(p.line, 1);
-  b.dec(p.predicted_points, 2).dec(p.confidence, 1).dec(p.edge, 2);
-  b.dec(g.actual_points, 0).dec(g.minutes, 1).boolean(g.is_voided).text(g.void_reason);
-  b.dec(g.absolute_error, 2).dec(g.signed_error, 2).boolean(g.within_3).boolean(g.within_5);
-  b.text(g.result).text(g.edge_side_result).integer(g.price).dec(g.profit, 4);
-  b.dec(g.close_line, 1).dec(g.clv, 1).text(g.edge_bucket).integer(g.confidence_decile);
-  b.null();
-  return b.take();
+Row grade_row(Date d, const PredictionRecord& r, const GradeInput& p, const Grade& g) {
+  GradeRecord x;
+  x.system_id = r.system_id;
+  x.game_date = d;
+  x.player_lookup = r.player_lookup;
+  x.game_id = r.game_id;
+  x.recommendation = p.recommendation;
+  x.line = p.line;
+  x.predicted_points = p.predicted_points;
+  x.confidence = p.confidence;
+  x.edge = p.edge;
+  x.actual_points = g.actual_points;
+  x.minutes = g.minutes;
+  x.is_voided = g.is_voided;
+  x.void_reason = g.void_reason;
+  x.absolute_error = g.absolute_error;
+  x.signed_error = g.signed_error;
+  x.within_3 = g.within_3;
+  x.within_5 = g.within_5;
+  x.result = g.result;
+  x.edge_side_result = g.edge_side_result;
+  x.price = g.price;
+  x.profit = g.profit;
+  x.close_line = g.close_line;
+  x.clv = g.clv;
+  x.edge_bucket = g.edge_bucket;
+  x.confidence_decile = g.confidence_decile;
+  return grade_record().write(x);
 }
 
 }  // namespace
@@ -103,10 +113,10 @@ DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predic
   });
   std::map<std::pair<std::string, std::string>, GradedRow> market;
   const TableSchema& pred_t = player_prop_predictions_table();
+  const std::vector<size_t> binding = prediction_record().bind(pred_t);
   for (const Row& row : predictions) {
-    RowReader r(pred_t, row);
-    std::string system = *r.s("system_id"), player = *r.s("player_lookup"),
-                game_id = *r.s("game_id");
+    PredictionRecord r = prediction_record().read(binding, row);
+    const std::string &system = r.system_id, &player = r.player_lookup, &game_id = r.game_id;
     GradeInput p = grade_input(r);
     const analytics::Game* game = raw.game(game_id);
     auto o = outcome(game, d, boxes, game_id, player);
@@ -114,11 +124,10 @@ DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predic
       ++out.pending[system];
       continue;
     }
-    auto book = r.s("bookmaker");
     std::optional<double> close;
-    if (book && p.line) close = close_line_of(raw, d, player, *book, game);
+    if (r.bookmaker && p.line) close = close_line_of(raw, d, player, *r.bookmaker, game);
     Grade g = grade_prediction(p, *o, close);
-    out.rows.push_back(grade_row(system, d, player, game_id, p, g));
+    out.rows.push_back(grade_row(d, r, p, g));
     if (p.line && g.actual_points) {
       GradedRow m = market_row(*p.line, *g.actual_points, g.minutes);
       m.game_date = d;  // with the offered prices: the always-under bettor takes them

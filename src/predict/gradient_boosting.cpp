@@ -129,7 +129,7 @@ std::optional<TrainedModel> train_gradient_boosting(std::span<const TrainingRow>
   auto text = [](std::optional<double> v) {
     return v ? fmt::format("{:.3f}", round_half_away(*v, 3)) : std::string("null");
   };
-  model.set_attribute("nbaprops_feature_version", std::string(precompute::kFeatureVersion));
+  model.set_attribute("nbaprops_feature_version", std::string(features::kFeatureVersion));
   model.set_attribute("nbaprops_cutoff_date", format_date(cutoff));
   model.set_attribute("nbaprops_train_start", format_date(m.train_start));
   model.set_attribute("nbaprops_train_end", format_date(m.train_end));
@@ -180,8 +180,8 @@ std::vector<SystemResult> gradient_boosting(const GbModel* model, std::span<cons
   for (size_t i = 0; i < players.size(); ++i) {
     Estimate e;
     e.raw = raw[i];
-    e.confidence =
-        gradient_boosting_confidence(players[i].quality, (*players[i].features)[kPointsStdL10]);
+    e.confidence = gradient_boosting_confidence(players[i].quality,
+                                                (*players[i].features)[Feature::kPointsStdLast10]);
     e.model_version = model->model_version;
     out.push_back(SystemResult::ok(std::move(e)));
   }

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "analytics/row_builder.h"
+#include "core/record.h"
 #include "core/row_reader.h"
 #include "core/teams.h"
 #include "pipeline/runner.h"
@@ -23,43 +23,41 @@ constexpr const char* kSystemId = "gradient_boosting";
 
 std::string feature_names_json() {
   nlohmann::json names = nlohmann::json::array();
-  for (std::string_view n : precompute::feature_names()) names.push_back(std::string(n));
+  for (const auto& spec : features::catalog()) names.push_back(std::string(spec.name));
   return names.dump();
 }
 
+// The model_registry row, declared once: the table's columns, the writer and the reader.
+const Record<RegistryEntry>& registry_record() {
+  using E = RegistryEntry;
+  static const Record<E> r = Record<E>()
+                                 .field("model_version", &E::model_version)
+                                 .field("system_id", &E::system_id)
+                                 .field("feature_version", &E::feature_version)
+                                 .field("feature_names", &E::feature_names)
+                                 .field("cutoff_date", &E::cutoff_date)
+                                 .field("train_start", &E::train_start)
+                                 .field("train_end", &E::train_end)
+                                 .field("training_rows", &E::training_rows)
+                                 .field("validation_start", &E::validation_start)
+                                 .field("validation_end", &E::validation_end)
+                                 .field("validation_rows", &E::validation_rows)
+                                 .dec("validation_mae", &E::validation_mae, 3)
+                                 .dec("validation_line_mae", &E::validation_line_mae, 3)
+                                 .field("params", &E::params)
+                                 .field("library_version", &E::library_version)
+                                 .field("training_data_hash", &E::training_data_hash)
+                                 .field("file_name", &E::file_name)
+                                 .field("processed_at", &E::processed_at, ColumnType::kTs);
+  return r;
+}
+
 Row registry_row(const RegistryEntry& e) {
-  analytics::RowBuilder b(18);
-  b.text(e.model_version).text(e.system_id).text(e.feature_version).text(e.feature_names);
-  b.date(e.cutoff_date).date(e.train_start).date(e.train_end).integer(e.training_rows);
-  b.date(e.validation_start).date(e.validation_end).integer(e.validation_rows);
-  b.dec(e.validation_mae, 3).dec(e.validation_line_mae, 3);
-  b.text(e.params).text(e.library_version).text(e.training_data_hash).text(e.file_name);
-  b.text(e.processed_at);
-  return b.take();
+  return registry_record().write(e);
 }
 
 RegistryEntry registry_entry(const Row& row) {
-  RowReader r(model_registry_table(), row);
-  RegistryEntry e;
-  e.model_version = r.s("model_version").value_or("");
-  e.system_id = r.s("system_id").value_or("");
-  e.feature_version = r.s("feature_version").value_or("");
-  e.feature_names = r.s("feature_names").value_or("");
-  e.cutoff_date = r.date("cutoff_date").value_or(Date{});
-  e.train_start = r.date("train_start").value_or(Date{});
-  e.train_end = r.date("train_end").value_or(Date{});
-  e.training_rows = r.i("training_rows").value_or(0);
-  e.validation_start = r.date("validation_start");
-  e.validation_end = r.date("validation_end");
-  e.validation_rows = r.i("validation_rows").value_or(0);
-  e.validation_mae = r.d("validation_mae");
-  e.validation_line_mae = r.d("validation_line_mae");
-  e.params = r.s("params").value_or("");
-  e.library_version = r.s("library_version").value_or("");
-  e.training_data_hash = r.s("training_data_hash").value_or("");
-  e.file_name = r.s("file_name").value_or("");
-  e.processed_at = r.s("processed_at");
-  return e;
+  return registry_record().read(model_registry_table(), row);
 }
 
 std::optional<std::string> read_file(const fs::path& path) {
@@ -95,17 +93,8 @@ void write_model_file(const fs::path& path, const std::string& bytes) {
 }  // namespace
 
 const TableSchema& model_registry_table() {
-  static const TableSchema t = [] {
-    analytics::ColumnList c;
-    c.text("model_version", false).text("system_id", false).text("feature_version", false);
-    c.text("feature_names", false).date("cutoff_date", false);
-    c.date("train_start", false).date("train_end", false).integer("training_rows", false);
-    c.date("validation_start").date("validation_end").integer("validation_rows", false);
-    c.dec("validation_mae", 3).dec("validation_line_mae", 3);
-    c.text("params", false).text("library_version", false);
-    c.text("training_data_hash", false).text("file_name", false).ts("processed_at");
-    return TableSchema{"model_registry", c.take(), {"model_version"}, "model_version"};
-  }();
+  static const TableSchema t{
+      "model_registry", registry_record().columns(), {"model_version"}, "model_version"};
   return t;
 }
 
@@ -151,7 +140,7 @@ std::optional<RegistryEntry> find_registered(Store& store, Date cutoff,
   store.scan(model_registry_table(),
              {{"cutoff_date", "=", format_date(cutoff)},
               {"system_id", "=", std::string(kSystemId)},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"feature_version", "=", std::string(features::kFeatureVersion)},
               {"training_data_hash", "=", training_data_hash},
               {"params", "=", params_json(gradient_boosting_params())},
               {"library_version", "=", xgboost_version()}},
@@ -165,7 +154,7 @@ RegistryEntry save_and_register(Store& store, const TrainedModel& m, const fs::p
                                 const std::string& processed_at) {
   RegistryEntry e;
   e.model_version = model_version_of(m.cutoff, m.model_json);
-  e.feature_version = precompute::kFeatureVersion;
+  e.feature_version = features::kFeatureVersion;
   e.feature_names = feature_names_json();
   e.cutoff_date = m.cutoff;
   e.train_start = m.train_start;
@@ -211,7 +200,7 @@ std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) 
   store.scan(model_registry_table(),
              {{"cutoff_date", "=", format_date(cutoff)},
               {"system_id", "=", std::string(kSystemId)},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)},
+              {"feature_version", "=", std::string(features::kFeatureVersion)},
               {"params", "=", params_json(gradient_boosting_params())},
               {"library_version", "=", xgboost_version()}},
              [&](const Row& row) {

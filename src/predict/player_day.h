@@ -13,11 +13,20 @@
 #include <utility>
 
 #include "core/date.h"
+#include "features/catalog.h"
 
 namespace nbaprops::predict {
 
-inline constexpr size_t kFeatureCount = 60;
-using Features = std::array<std::optional<double>, kFeatureCount>;
+// The feature catalog (features/catalog.h): the count and the features by name.
+using ::nbaprops::features::Feature;
+using ::nbaprops::features::kFeatureCount;
+
+// The 60 values of an ml_feature_store row (NULL: missing), read by Feature (or by index).
+struct Features : std::array<std::optional<double>, kFeatureCount> {
+  using array::operator[];
+  std::optional<double>& operator[](Feature x) { return (*this)[features::index(x)]; }
+  const std::optional<double>& operator[](Feature x) const { return (*this)[features::index(x)]; }
+};
 
 // Parses the `features` column (a JSON array of 60 numbers or nulls). nullopt when it is not
 // such an array.
@@ -34,25 +43,6 @@ std::optional<FeatureSources> parse_feature_sources(const std::string& json);
 // True for the labels of a value that is not the player's own: `default` (a default stored) and
 // `missing` (NULL stored).
 bool is_default_like(std::string_view label);
-
-// Feature indexes used by the systems (canonical order, 03-precompute.md).
-enum Feature : size_t {
-  kPointsL5 = 0,
-  kPointsL10 = 1,
-  kSeasonAvg = 2,
-  kPointsStdL10 = 3,
-  kGamesLast7Days = 4,
-  kFatigue = 5,
-  kShotZoneMismatch = 6,
-  kPace = 7,
-  kUsageSpike = 8,
-  kOpponentDefRating = 13,
-  kHomeAway = 15,
-  kBackToBack = 16,
-  kPctPaint = 18,
-  kPctMidRange = 19,
-  kPctThree = 20,
-};
 
 // One past game of a player (a player_game_summary row, as stored).
 struct PlayerGame {

@@ -18,6 +18,7 @@
 #include "predict/ensemble.h"
 #include "predict/estimate.h"
 #include "predict/moving_average.h"
+#include "predict/prediction_record.h"
 #include "predict/similarity.h"
 #include "predict/tables.h"
 #include "predict/zone_matchup.h"
@@ -53,32 +54,52 @@ LineInfo line_of(const analytics::RawInputs& raw, Date d, const RowReader& upgc)
   return info;
 }
 
-Row skip_row(Date d, const std::string& player, const std::string& system,
-             const std::string& reason, const std::string& detail) {
-  analytics::RowBuilder b(6);
-  b.date(d).text(player).text(system).text(reason).text(detail).null();
-  return b.take();
+SkipRecord skip_row(Date d, const std::string& player, const std::string& system,
+                    const std::string& reason, const std::string& detail) {
+  return {d, player, system, reason, detail, std::nullopt};
 }
 
-Row prediction_row(const std::string& system, Date d, const Candidate& c, const Estimate& e,
-                   const StoredPrediction& s) {
-  analytics::RowBuilder b(24);
-  b.text(system).date(d).text(c.player_lookup).text(c.game_id.value_or(""));
-  b.text(c.team_abbr).text(c.opponent_abbr);
-  b.dec(c.line.line, 1).text(c.line.bookmaker).text(c.line.snapshot_at);
-  b.integer(c.line.over_price).integer(c.line.under_price);
-  b.dec(s.predicted_points, 2).dec(s.confidence, 1).dec(s.edge, 2).text(s.recommendation);
-  b.text(c.feature_version).dec(c.feature_quality_score, 2).text(c.quality_tier);
-  b.text(e.model_version);  // gradient_boosting only
-  b.integer(e.similar_games ? std::optional<int64_t>(*e.similar_games) : std::nullopt);
-  b.dec(e.mean_similarity, 2);
-  b.integer(e.members ? std::optional<int64_t>(*e.members) : std::nullopt).dec(e.member_sd, 2);
-  b.null();
-  return b.take();
+PredictionRecord prediction_row(const std::string& system, Date d, const Candidate& c,
+                                const Estimate& e, const StoredPrediction& s) {
+  PredictionRecord p;
+  p.system_id = system;
+  p.game_date = d;
+  p.player_lookup = c.player_lookup;
+  p.game_id = c.game_id.value_or("");
+  p.team_abbr = c.team_abbr;
+  p.opponent_abbr = c.opponent_abbr;
+  p.line = c.line.line;
+  p.bookmaker = c.line.bookmaker;
+  p.line_snapshot_at = c.line.snapshot_at;
+  p.over_price = c.line.over_price;
+  p.under_price = c.line.under_price;
+  p.predicted_points = s.predicted_points;
+  p.confidence = s.confidence;
+  p.edge = s.edge;
+  p.recommendation = s.recommendation;
+  p.feature_version = c.feature_version;
+  p.feature_quality_score = c.feature_quality_score;
+  p.quality_tier = c.quality_tier;
+  p.model_version = e.model_version;  // gradient_boosting only
+  if (e.similar_games) p.similar_games = *e.similar_games;
+  p.mean_similarity = e.mean_similarity;
+  if (e.members) p.members = *e.members;
+  p.member_sd = e.member_sd;
+  return p;
+}
+
+// The rows of `records` in key order.
+template <class R>
+std::vector<Row> sorted_rows(std::vector<R> records, const Record<R>& record) {
+  std::sort(records.begin(), records.end(), [](const R& a, const R& b) { return key_less(a, b); });
+  std::vector<Row> rows;
+  rows.reserve(records.size());
+  for (const R& r : records) rows.push_back(record.write(r));
+  return rows;
 }
 
 // The player-level skip of §1 (first rule that applies), or nullopt when the player is predicted.
-std::optional<Row> player_skip(Date d, const Candidate& c, double min_quality) {
+std::optional<SkipRecord> player_skip(Date d, const Candidate& c, double min_quality) {
   if (c.injury_status == std::optional<std::string>("out")) {
     return skip_row(d, c.player_lookup, "all", "player_out", "injury_status out");
   }
@@ -247,12 +268,13 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
   auto runs = [&](const char* id) {
     return std::find(systems.begin(), systems.end(), id) != systems.end();
   };
-  PredictOutput out;
+  std::vector<PredictionRecord> predictions;
+  std::vector<SkipRecord> skips;
   std::vector<bool> eligible(in.candidates.size());
   for (size_t i = 0; i < in.candidates.size(); ++i) {
     auto skip = player_skip(in.d, in.candidates[i], in.min_quality);
     eligible[i] = !skip;
-    if (skip) out.skips.push_back(std::move(*skip));
+    if (skip) skips.push_back(std::move(*skip));
   }
   std::vector<SystemResult> gb;
   if (runs("gradient_boosting")) gb = batch_gradient_boosting(in, eligible);
@@ -278,37 +300,28 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
       if (!fn && id != "gradient_boosting") continue;
       SystemResult r = fn ? fn(p) : std::move(gb[i]);
       if (!r.estimate) {
-        out.skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
+        skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
         continue;
       }
       StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
                                              thresholds_of(id));
       members.push_back({s.predicted_points, s.confidence});
-      out.predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
+      predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
     }
     if (runs("ensemble")) {
       SystemResult r = ensemble(members);
       if (!r.estimate) {
-        out.skips.push_back(skip_row(in.d, c.player_lookup, "ensemble", r.reason, r.detail));
+        skips.push_back(skip_row(in.d, c.player_lookup, "ensemble", r.reason, r.detail));
       } else {
         StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
                                                thresholds_of("ensemble"));
-        out.predictions.push_back(prediction_row("ensemble", in.d, c, *r.estimate, s));
+        predictions.push_back(prediction_row("ensemble", in.d, c, *r.estimate, s));
       }
     }
   }
-  auto key_less = [](size_t n) {
-    return [n](const Row& a, const Row& b) {
-      for (size_t i = 0; i < n; ++i) {
-        const auto& x = std::get<std::string>(a[i]);
-        const auto& y = std::get<std::string>(b[i]);
-        if (x != y) return x < y;
-      }
-      return false;
-    };
-  };
-  std::sort(out.predictions.begin(), out.predictions.end(), key_less(4));
-  std::sort(out.skips.begin(), out.skips.end(), key_less(3));
+  PredictOutput out;
+  out.predictions = sorted_rows(std::move(predictions), prediction_record());
+  out.skips = sorted_rows(std::move(skips), skip_record());
   out.candidates = in.candidates.size();
   return out;
 }

@@ -101,7 +101,7 @@ double similarity_confidence(int n, double mean_score, double sd) {
 
 SystemResult similarity(const PlayerDay& p) {
   const Features& f = p.features;
-  bool home_today = f[kHomeAway] && *f[kHomeAway] == 1;
+  bool home_today = f[Feature::kHomeAway] && *f[Feature::kHomeAway] == 1;
   GameContext today = game_context(p.history, p.d, p.opponent_abbr, home_today, *p.defense);
   struct Scored {
     int score;
@@ -136,11 +136,11 @@ SystemResult similarity(const PlayerDay& p) {
     points.push_back(k.points);
   }
   double raw = weighted / weights;
-  if (f[kFatigue]) raw += 0.015 * (*f[kFatigue] - 70);
-  if (f[kShotZoneMismatch]) raw += 0.4 * *f[kShotZoneMismatch];
-  if (f[kPace]) raw += 0.8 * *f[kPace];
-  if (f[kUsageSpike]) raw += 0.8 * *f[kUsageSpike];
-  if (f[kHomeAway]) raw += *f[kHomeAway] == 1 ? 0.8 : -0.5;
+  if (f[Feature::kFatigueScore]) raw += 0.015 * (*f[Feature::kFatigueScore] - 70);
+  if (f[Feature::kShotZoneMismatchScore]) raw += 0.4 * *f[Feature::kShotZoneMismatchScore];
+  if (f[Feature::kPaceScore]) raw += 0.8 * *f[Feature::kPaceScore];
+  if (f[Feature::kUsageSpikeScore]) raw += 0.8 * *f[Feature::kUsageSpikeScore];
+  if (f[Feature::kHomeAway]) raw += *f[Feature::kHomeAway] == 1 ? 0.8 : -0.5;
   Estimate e;
   e.raw = raw;
   e.mean_similarity = weights / n;

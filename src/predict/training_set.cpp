@@ -15,8 +15,6 @@
 namespace nbaprops::predict {
 namespace {
 
-constexpr size_t kLineFeature = 25;  // vegas_points_line = UPGC current_points_line of D
-
 class Sha256 {
  public:
   Sha256() : ctx_(EVP_MD_CTX_new()) {
@@ -80,7 +78,7 @@ std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff, int windo
   store.scan(mlfs,
              {{"game_date", ">=", from},
               {"game_date", "<", to},
-              {"feature_version", "=", std::string(precompute::kFeatureVersion)}},
+              {"feature_version", "=", std::string(features::kFeatureVersion)}},
              [&](const Row& row) {
                RowReader r(mlfs, row);
                auto day = r.s("game_date");
@@ -96,7 +94,7 @@ std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff, int windo
                t.player_lookup = *player;
                t.x = model_features(*features, sources ? &*sources : nullptr);
                t.label = static_cast<float>(it->second);
-               t.line = (*features)[kLineFeature];
+               t.line = (*features)[Feature::kVegasPointsLine];  // UPGC current_points_line of D
                rows.push_back(std::move(t));
              });
   std::sort(rows.begin(), rows.end(), [](const TrainingRow& a, const TrainingRow& b) {

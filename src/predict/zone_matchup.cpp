@@ -27,25 +27,28 @@ double zone_matchup_fatigue_term(std::optional<double> f) {
 
 SystemResult zone_matchup(const PlayerDay& p) {
   const Features& f = p.features;
-  if (!f[kSeasonAvg]) return SystemResult::decline("missing_inputs", "season average is NULL");
+  if (!f[Feature::kPointsAvgSeason])
+    return SystemResult::decline("missing_inputs", "season average is NULL");
   if (!p.attempts_per_game) {
     return SystemResult::decline("missing_inputs", "no shot-zone attempts (PSZA) for D");
   }
   const TeamDefense* def = p.defense->find(p.d, p.opponent_abbr);
   std::array<std::optional<double>, 3> d;
   if (def) d = {def->paint_vs, def->mid_range_vs, def->three_vs};
-  auto zone = zone_term(*p.attempts_per_game, {f[kPctPaint], f[kPctMidRange], f[kPctThree]}, d);
+  auto zone =
+      zone_term(*p.attempts_per_game,
+                {f[Feature::kPctPaint], f[Feature::kPctMidRange], f[Feature::kPctThree]}, d);
   if (!zone) {
     return SystemResult::decline("missing_inputs",
                                  "no usable zone (opponent " + p.opponent_abbr + " zone defence)");
   }
-  double raw = *f[kSeasonAvg] + *zone;
-  if (f[kPace]) raw += 0.4 * *f[kPace];
-  if (f[kHomeAway]) raw += *f[kHomeAway] == 1 ? 0.8 : -0.8;
-  raw += zone_matchup_fatigue_term(f[kFatigue]);
+  double raw = *f[Feature::kPointsAvgSeason] + *zone;
+  if (f[Feature::kPaceScore]) raw += 0.4 * *f[Feature::kPaceScore];
+  if (f[Feature::kHomeAway]) raw += *f[Feature::kHomeAway] == 1 ? 0.8 : -0.8;
+  raw += zone_matchup_fatigue_term(f[Feature::kFatigueScore]);
   Estimate e;
   e.raw = raw;
-  e.confidence = rule_confidence(f[kPointsStdL10], f[kGamesLast7Days]);
+  e.confidence = rule_confidence(f[Feature::kPointsStdLast10], f[Feature::kGamesInLast7Days]);
   return SystemResult::ok(e);
 }
 

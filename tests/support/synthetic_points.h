@@ -52,16 +52,16 @@ inline std::vector<SyntheticGame> synthetic_games(Date first, int days, int play
       f[48] = 30 * unit(rng);
       // moving_average's adjustment terms neutral: rested, no mismatch, pace or usage spike,
       // venue unknown, no back-to-back.
-      f[predict::kFatigue] = 80;
-      f[predict::kShotZoneMismatch] = 0;
-      f[predict::kPace] = 0;
-      f[predict::kUsageSpike] = 0;
-      f[predict::kHomeAway] = std::nullopt;
-      f[predict::kBackToBack] = 0;
+      f[predict::Feature::kFatigueScore] = 80;
+      f[predict::Feature::kShotZoneMismatchScore] = 0;
+      f[predict::Feature::kPaceScore] = 0;
+      f[predict::Feature::kUsageSpikeScore] = 0;
+      f[predict::Feature::kHomeAway] = std::nullopt;
+      f[predict::Feature::kBackToBack] = 0;
       double baseline = 0.6 * *f[31] + 2.0;
-      f[predict::kSeasonAvg] = baseline;
-      f[predict::kPointsL5] = baseline + 2 * noise(rng);
-      f[predict::kPointsL10] = baseline + noise(rng);
+      f[predict::Feature::kPointsAvgSeason] = baseline;
+      f[predict::Feature::kPointsAvgLast5] = baseline + 2 * noise(rng);
+      f[predict::Feature::kPointsAvgLast10] = baseline + noise(rng);
       g.points = std::max(0.0, std::round(synthetic_truth(f) + 0.8 * noise(rng)));
       games.push_back(std::move(g));
     }

@@ -229,7 +229,8 @@ TEST(GradientBoosting, OneBatchedCallPredictsEveryPlayerWithItsVersion) {
   EXPECT_NE(out[0].estimate->raw, out[1].estimate->raw);
   EXPECT_EQ(out[1].estimate->raw, out[2].estimate->raw);
   EXPECT_NEAR(out[0].estimate->raw, games[0].points, 4.0);
-  EXPECT_EQ(out[0].estimate->confidence, gradient_boosting_confidence(92.0, f0[kPointsStdL10]));
+  EXPECT_EQ(out[0].estimate->confidence,
+            gradient_boosting_confidence(92.0, f0[Feature::kPointsStdLast10]));
   // Without a model every player declines.
   auto none = gradient_boosting(nullptr, players, "cutoff 2024-12-11: 12 training rows < 2000");
   ASSERT_EQ(none.size(), 3u);

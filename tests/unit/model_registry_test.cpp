@@ -152,8 +152,8 @@ TEST_F(ModelRegistryTest, TrainingRowsAreTheAppearancesBeforeTheCutoffWithNaNFor
   const auto& g = games[1];  // player001 on opening night
   EXPECT_EQ(rows.front().label, static_cast<float>(g.points));
   EXPECT_FLOAT_EQ(rows.front().x[31], static_cast<float>(*g.features[31]));
-  EXPECT_TRUE(std::isnan(rows.front().x[12]));         // labelled default
-  EXPECT_TRUE(std::isnan(rows.front().x[kHomeAway]));  // NULL
+  EXPECT_TRUE(std::isnan(rows.front().x[12]));                                   // labelled default
+  EXPECT_TRUE(std::isnan(rows.front().x[features::index(Feature::kHomeAway)]));  // NULL
   EXPECT_EQ(rows.front().line, g.features[25]);
 }
 

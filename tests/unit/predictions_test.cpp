@@ -26,17 +26,17 @@ PlayerDay example_player(const DefenseByDate& defense) {
   p.opponent_abbr = "BOS";
   p.defense = &defense;
   Features& f = p.features;
-  f[kPointsL5] = 24.4;
-  f[kPointsL10] = 22.1;
-  f[kSeasonAvg] = 20.8;
-  f[kFatigue] = 82;
-  f[kShotZoneMismatch] = 3.5;
-  f[kBackToBack] = 0;
-  f[kPace] = -1.2;
-  f[kHomeAway] = 1;
-  f[kUsageSpike] = 2.0;
-  f[kPointsStdL10] = 5.1;
-  f[kGamesLast7Days] = 3;
+  f[Feature::kPointsAvgLast5] = 24.4;
+  f[Feature::kPointsAvgLast10] = 22.1;
+  f[Feature::kPointsAvgSeason] = 20.8;
+  f[Feature::kFatigueScore] = 82;
+  f[Feature::kShotZoneMismatchScore] = 3.5;
+  f[Feature::kBackToBack] = 0;
+  f[Feature::kPaceScore] = -1.2;
+  f[Feature::kHomeAway] = 1;
+  f[Feature::kUsageSpikeScore] = 2.0;
+  f[Feature::kPointsStdLast10] = 5.1;
+  f[Feature::kGamesInLast7Days] = 3;
   return p;
 }
 
@@ -63,7 +63,7 @@ TEST(MovingAverage, FatiguePenalisesTiredPlayersOnly) {
 TEST(MovingAverage, DeclinesWithoutRecentAverages) {
   DefenseByDate defense;
   auto p = example_player(defense);
-  p.features[kPointsL10].reset();
+  p.features[Feature::kPointsAvgLast10].reset();
   auto r = moving_average(p);
   EXPECT_FALSE(r.estimate);
   EXPECT_EQ(r.reason, "missing_inputs");
@@ -83,9 +83,9 @@ TEST(ZoneMatchup, UsesTheOpponentsOwnZoneDefence) {
   defense.add(make_date(2024, 12, 1), "BOS", {3.0, -1.0, 2.5, 112.0});
   auto p = example_player(defense);
   p.attempts_per_game = 17.0;
-  p.features[kPctPaint] = 0.45;
-  p.features[kPctMidRange] = 0.15;
-  p.features[kPctThree] = 0.40;
+  p.features[Feature::kPctPaint] = 0.45;
+  p.features[Feature::kPctMidRange] = 0.15;
+  p.features[Feature::kPctThree] = 0.40;
   auto r = zone_matchup(p);
   ASSERT_TRUE(r.estimate);
   // 20.8 + 0.918 + 0.4·(−1.2) + 0.8 (home) + 0 (fatigue 82)
@@ -137,7 +137,7 @@ TEST(Similarity, TenHomeGamesTwoDaysApartGive20_8) {
   p.d = make_date(2024, 11, 21);  // two days after the last game: one_day rest
   p.opponent_abbr = "BOS";
   p.defense = &defense;
-  p.features[kHomeAway] = 1;
+  p.features[Feature::kHomeAway] = 1;
   p.history = games;
   auto r = similarity(p);
   ASSERT_TRUE(r.estimate);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "core/record.h"
 #include "store/postgres/pg_schema.h"
 #include "store/sqlite/sqlite_schema.h"
 
@@ -141,6 +142,7 @@ void PostgresStore::rollback() {
 }
 
 bool PostgresStore::upsert(const TableSchema& table, const Row& row) {
+  require_row_width(table, row);
   flush();
   Params params;
   params.reserve(row.size());
@@ -152,6 +154,7 @@ bool PostgresStore::upsert(const TableSchema& table, const Row& row) {
 }
 
 void PostgresStore::insert(const TableSchema& table, const Row& row) {
+  require_row_width(table, row);
   if (!in_transaction_) {  // nothing to batch with: one statement
     Params params;
     for (const auto& v : row) params.push_back(param(v));
@@ -183,6 +186,7 @@ void PostgresStore::upsert_all(const TableSchema& table, const std::vector<Row>&
     for (const auto& row : rows) upsert(table, row);
     return;
   }
+  for (const auto& row : rows) require_row_width(table, row);
   flush();
   // The last row of each key wins, as with upserts one by one.
   std::vector<size_t> key_cols;

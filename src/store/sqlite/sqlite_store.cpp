@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/record.h"
 #include "store/sqlite/sqlite_schema.h"
 
 namespace nbaprops {
@@ -191,6 +192,7 @@ void SqliteStore::rollback() {
 }
 
 bool SqliteStore::upsert(const TableSchema& table, const Row& row) {
+  require_row_width(table, row);
   sqlite3_stmt* find = table_statement(table, kKeyLookup);
   int64_t rowid = 0;
   bool found = false;
@@ -220,6 +222,7 @@ bool SqliteStore::upsert(const TableSchema& table, const Row& row) {
 }
 
 void SqliteStore::insert(const TableSchema& table, const Row& row) {
+  require_row_width(table, row);
   sqlite3_stmt* stmt = table_statement(table, kInsert);
   StatementReset reset{stmt};
   for (size_t i = 0; i < row.size(); ++i) bind_value(stmt, static_cast<int>(i) + 1, row[i]);

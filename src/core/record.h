@@ -1,0 +1,242 @@
+// One declaration per stored record: a field table (column name, member, type, stored decimals,
+// nullable) from which a table's columns, the row writer (struct -> Row), the row reader
+// (Row -> struct) and the column projection (the columns a reader asks for) all come.
+//
+//   struct Pick { std::string player; std::optional<double> line; bool over = false; };
+//   const Record<Pick>& pick_record() {
+//     static const Record<Pick> r = Record<Pick>()
+//                                       .field("player_lookup", &Pick::player)
+//                                       .dec("line", &Pick::line, 1)
+//                                       .field("is_over", &Pick::over);
+//     return r;
+//   }
+//   TableSchema t = {"picks", pick_record().columns(), {"player_lookup"}, "player_lookup"};
+//   Row row = pick_record().write(pick);                 // cells in declaration order
+//   Pick back = pick_record().read(t, stored_row);       // by column name
+//
+// Types: a member of type std::string, int64_t, int, double (a dec column: give its stored
+// decimals), bool, Date, or std::optional of one of them (a nullable column; an empty optional
+// is written as NULL). `field(..., ColumnType::kTs)` declares a text member as a timestamp.
+// `computed` declares a write-only cell from an accessor (a column derived from other members).
+// Writing rounds dec cells half away from zero to their decimals (-0.0 stored as 0.0), writes
+// bools as 0/1 and dates as YYYY-MM-DD: the same cells analytics::RowBuilder writes. Reading a
+// NULL cell leaves a plain member at its default and an optional member empty; reading a
+// wrong-typed cell throws std::invalid_argument naming the column.
+//
+// A Record is immutable once built; reading and writing are const and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/table_schema.h"
+#include "core/value.h"
+
+namespace nbaprops {
+
+namespace record_detail {
+
+template <class M>
+struct Optional : std::false_type {
+  using type = M;
+};
+template <class M>
+struct Optional<std::optional<M>> : std::true_type {
+  using type = M;
+};
+
+// The column type of a member's (unwrapped) C++ type.
+template <class V>
+constexpr ColumnType column_type_of() {
+  if constexpr (std::is_same_v<V, std::string>)
+    return ColumnType::kText;
+  else if constexpr (std::is_same_v<V, bool>)
+    return ColumnType::kBool;
+  else if constexpr (std::is_same_v<V, double>)
+    return ColumnType::kDec;
+  else if constexpr (std::is_same_v<V, Date>)
+    return ColumnType::kDate;
+  else {
+    static_assert(std::is_integral_v<V>, "a record member is text, integer, dec, bool or Date");
+    return ColumnType::kInt;
+  }
+}
+
+// A cell from one (present) value.
+template <class V>
+Value to_cell(const V& v, int decimals) {
+  if constexpr (std::is_same_v<V, std::string>)
+    return Value(std::in_place_type<std::string>, v);
+  else if constexpr (std::is_same_v<V, bool>)
+    return Value(int64_t{v ? 1 : 0});
+  else if constexpr (std::is_same_v<V, double>) {
+    double r = decimals >= 0 ? round_half_away(v, decimals) : v;
+    return Value(r == 0.0 ? 0.0 : r);
+  } else if constexpr (std::is_same_v<V, Date>)
+    return Value(format_date(v));
+  else
+    return Value(static_cast<int64_t>(v));
+}
+
+// The value of a non-NULL cell; nullopt when the cell's type does not fit V.
+template <class V>
+std::optional<V> from_cell(const Value& cell) {
+  if constexpr (std::is_same_v<V, std::string>) {
+    if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+  } else if constexpr (std::is_same_v<V, bool>) {
+    if (const auto* i = std::get_if<int64_t>(&cell)) return *i != 0;
+  } else if constexpr (std::is_same_v<V, double>) {
+    if (const auto* d = std::get_if<double>(&cell)) return *d;
+    if (const auto* i = std::get_if<int64_t>(&cell)) return static_cast<double>(*i);
+  } else if constexpr (std::is_same_v<V, Date>) {
+    if (const auto* s = std::get_if<std::string>(&cell)) return parse_iso_date(*s);
+  } else {
+    if (const auto* i = std::get_if<int64_t>(&cell)) return static_cast<V>(*i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace record_detail
+
+template <class T>
+class Record {
+ public:
+  // A member stored as its own column; nullable when M is a std::optional. `type` overrides the
+  // column type of a text member (kTs) or an integer member (kBool).
+  template <class M>
+  Record& field(std::string name, M T::*member, std::optional<ColumnType> type = std::nullopt) {
+    using V = typename record_detail::Optional<M>::type;
+    add<M>(std::move(name), member, type.value_or(record_detail::column_type_of<V>()), -1);
+    return *this;
+  }
+  // A dec member stored rounded to `decimals`.
+  template <class M>
+  Record& dec(std::string name, M T::*member, int decimals) {
+    add<M>(std::move(name), member, ColumnType::kDec, decimals);
+    return *this;
+  }
+  // A write-only cell computed from the record (never read back); `nullable` as declared.
+  Record& computed(Column column, std::function<Value(const T&)> get) {
+    fields_.push_back({std::move(column), std::move(get), nullptr});
+    return *this;
+  }
+  // Marks the last declared column nullable (or not) whatever its member's type.
+  Record& nullable(bool n = true) {
+    fields_.back().column.nullable = n;
+    return *this;
+  }
+
+  // The columns, in declaration order (TableSchema::columns).
+  std::vector<Column> columns() const {
+    std::vector<Column> out;
+    out.reserve(fields_.size());
+    for (const auto& f : fields_) out.push_back(f.column);
+    return out;
+  }
+  // The names of the columns a reader of this record asks for (the projection): the declared
+  // columns that are read back (computed cells are not).
+  std::vector<std::string> projection() const {
+    std::vector<std::string> out;
+    for (const auto& f : fields_) {
+      if (f.set) out.push_back(f.column.name);
+    }
+    return out;
+  }
+  // One flag per column of `table`: true for the columns this record reads (Store::scan_columns).
+  std::vector<bool> wanted(const TableSchema& table) const {
+    std::vector<bool> out(table.columns.size(), false);
+    for (const auto& name : projection()) out[table.column_index(name)] = true;
+    return out;
+  }
+
+  // The row of `r`: one cell per declared column, in declaration order.
+  Row write(const T& r) const {
+    Row row;
+    row.reserve(fields_.size());
+    for (const auto& f : fields_) row.push_back(f.get(r));
+    return row;
+  }
+  // The record of a row of `table` (any table holding this record's projected columns, by
+  // name). Throws std::out_of_range when `table` lacks one of them, std::invalid_argument when a
+  // cell's type does not fit its member.
+  T read(const TableSchema& table, const Row& row) const { return read(bind(table), row); }
+
+  // For readers of many rows: the index in `table` of each declared column (SIZE_MAX for
+  // computed cells), found once. Throws std::out_of_range when `table` lacks one.
+  std::vector<size_t> bind(const TableSchema& table) const {
+    std::vector<size_t> out;
+    out.reserve(fields_.size());
+    for (const auto& f : fields_) {
+      out.push_back(f.set ? table.column_index(f.column.name) : SIZE_MAX);
+    }
+    return out;
+  }
+  // Whether `binding` (from bind) still names this record's columns in `table`.
+  bool bound_to(const TableSchema& table, const std::vector<size_t>& binding) const {
+    if (binding.size() != fields_.size()) return false;
+    for (size_t i = 0; i < fields_.size(); ++i) {
+      if (!fields_[i].set) continue;
+      if (binding[i] >= table.columns.size()) return false;
+      if (table.columns[binding[i]].name != fields_[i].column.name) return false;
+    }
+    return true;
+  }
+  // The record of `row` through `binding`. REQUIRES: binding = bind(the row's table).
+  T read(const std::vector<size_t>& binding, const Row& row) const {
+    T r{};
+    for (size_t i = 0; i < fields_.size(); ++i) {
+      if (fields_[i].set) fields_[i].set(r, row.at(binding[i]));
+    }
+    return r;
+  }
+
+  size_t size() const { return fields_.size(); }
+
+ private:
+  struct Field {
+    Column column;
+    std::function<Value(const T&)> get;
+    std::function<void(T&, const Value&)> set;  // null for computed cells
+  };
+
+  template <class M>
+  void add(std::string name, M T::*member, ColumnType type, int decimals) {
+    using V = typename record_detail::Optional<M>::type;
+    constexpr bool kOptional = record_detail::Optional<M>::value;
+    Column column{std::move(name), type, kOptional, decimals};
+    auto get = [member, decimals](const T& r) -> Value {
+      if constexpr (kOptional) {
+        const M& v = r.*member;
+        return v ? record_detail::to_cell<V>(*v, decimals) : null_value();
+      } else {
+        return record_detail::to_cell<V>(r.*member, decimals);
+      }
+    };
+    auto set = [member, column_name = column.name](T& r, const Value& cell) {
+      if (is_null(cell)) {
+        r.*member = M{};
+        return;
+      }
+      std::optional<V> v = record_detail::from_cell<V>(cell);
+      if (!v) throw std::invalid_argument("column " + column_name + ": cell of the wrong type");
+      r.*member = std::move(*v);
+    };
+    fields_.push_back({std::move(column), std::move(get), std::move(set)});
+  }
+
+  std::vector<Field> fields_;
+};
+
+// Throws std::invalid_argument naming the table and both widths unless `row` has one cell per
+// column of `table`. The stores call it before binding a row.
+void require_row_width(const TableSchema& table, const Row& row);
+
+}  // namespace nbaprops
