@@ -131,7 +131,7 @@ std::vector<DateWork> compute_all(ThreadPool* pool, size_t n, Compute compute) {
 class Runner {
  public:
   Runner(Store& store, std::ostream& log, int threads)
-      : store_(store), log_(log), threads_(threads) {
+      : store_(store), log_(log), threads_(threads), batch_(store) {
     run_id_ = fmt::format("run-{}-{}", now_utc(), ::getpid());
     report_.threads = threads;
   }
@@ -164,8 +164,8 @@ class Runner {
                           c.compute_us,
                           0};
     Row record = run_record(s, stamp, c.fingerprint);
-    write_partition(store_, {&table, date_column_of(table), d, table.name}, std::move(c.out.rows),
-                    c.out.failed, run_id_, stamp, &record);
+    batch_.write({&table, date_column_of(table), d, table.name}, std::move(c.out.rows),
+                 c.out.failed, run_id_, stamp, &record);
     s.write_us = micros_since(started);
     report_.any_failed |= unexpected;
     std::string pending =
@@ -176,16 +176,16 @@ class Runner {
     report_.runs.push_back(std::move(s));
   }
 
-  // Writes a stage's partitions: the others first (one transaction each), then its own with
-  // its processor_runs row.
+  // Writes a stage's partitions: the others first, then its own with its processor_runs row
+  // (in the open batch).
   void write_stage(const ProcessorEntry& e, Date d, const std::string& mode, StageOutput out,
                    int64_t compute_us) {
     std::string stamp = now_utc();
     auto started = Clock::now();
     for (size_t i = 1; i < out.partitions.size(); ++i) {
       const TableSchema& t = *out.partitions[i].table;
-      write_partition(store_, {&t, date_column_of(t), d, t.name}, std::move(out.partitions[i].rows),
-                      {}, run_id_, stamp);
+      batch_.write({&t, date_column_of(t), d, t.name}, std::move(out.partitions[i].rows), {},
+                   run_id_, stamp);
     }
     Computed c{&e, {}, compute_us, {}, false, true};
     c.out.rows = std::move(out.partitions.front().rows);
@@ -201,6 +201,15 @@ class Runner {
   }
 
   RunReport& report() { return report_; }
+  // Commits the partitions written so far (before anything else writes to the store, and at
+  // the end of a run).
+  void flush() { batch_.flush(); }
+  // Frees written rows on `pool`'s workers, off the writer's thread.
+  void release_rows_on(ThreadPool* pool) {
+    batch_.release_rows_with([pool](std::vector<Row> rows) {
+      pool->submit([r = std::move(rows)]() mutable { std::vector<Row>().swap(r); });
+    });
+  }
 
  private:
   // The processor_runs row (write_ms: the time to build the rows' transaction is not known
@@ -231,6 +240,7 @@ class Runner {
   int threads_;
   std::string run_id_;
   RunReport report_;
+  PartitionBatch batch_;
 };
 
 Computed compute_timed(const ProcessorEntry& e, const std::function<ProcessorOutput()>& f) {
@@ -524,6 +534,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   // The workers run at a lower priority: the calling thread, which writes every partition,
   // is the critical path of a run (05-pipeline.md §5: one writer).
   if (threads > 1) pool = std::make_unique<ThreadPool>(threads, kWorkerNice);
+  if (pool) runner.release_rows_on(pool.get());
   // A run of one date spreads each processor's entities over the pool; a run of several keeps
   // every worker busy with whole dates instead (core/entity_parallel.h).
   std::unique_ptr<EntityParallel> entity_parallel;
@@ -629,6 +640,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
         progress.step("dates", n);
       },
       write_summaries);
+  runner.flush();
   // Phase 5 (store stages), date by date, once D's Phase 3-4 partitions are written. A daily
   // run also grades the game date before D: its games are final by now.
   std::vector<Date> stage_dates = dates;
@@ -644,6 +656,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
       // Stamped now: a model registered here is newer than every input this run wrote.
       predict::PredictOptions predict = options.predict;
       predict.processed_at = now_utc();
+      runner.flush();  // a stage reads and writes the store itself
       StageOutput out = e->stage(store, d, predict, {&history, start});
       int64_t compute_us = micros_since(started);
       std::string mode =
@@ -651,6 +664,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
       runner.write_stage(*e, d, mode, std::move(out), compute_us);
     }
   }
+  runner.flush();
   progress.finish();
   return runner.report();
 }
