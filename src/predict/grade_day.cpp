@@ -7,9 +7,9 @@
 #include "analytics/row_builder.h"
 #include "analytics/rules.h"
 #include "core/row_reader.h"
-#include "pipeline/partition_writer.h"
 #include "predict/aggregates.h"
 #include "predict/tables.h"
+#include "store/partition_writer.h"
 
 namespace nbaprops::predict {
 namespace {

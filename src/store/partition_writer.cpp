@@ -1,13 +1,12 @@
-#include "pipeline/partition_writer.h"
+#include "store/partition_writer.h"
 
 #include "raw/schema.h"
 
 namespace nbaprops::pipeline {
 
 int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
-                        const std::vector<analytics::FailedEntity>& failed,
-                        const std::string& run_id, const std::string& processed_at,
-                        const Row* run_record) {
+                        const std::vector<FailedEntity>& failed, const std::string& run_id,
+                        const std::string& processed_at, const Row* run_record) {
   const TableSchema& t = *p.table;
   std::string date = format_date(p.date);
   size_t stamp = t.column_index("processed_at");

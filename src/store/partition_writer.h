@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "analytics/processor.h"
 #include "core/date.h"
 #include "core/table_schema.h"
+#include "store/processor_output.h"
 #include "store/store.h"
 
 namespace nbaprops::pipeline {
@@ -26,8 +26,7 @@ struct Partition {
 // Returns the rows written.
 // REQUIRES: no open transaction. Throws StoreError (nothing is then changed).
 int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
-                        const std::vector<analytics::FailedEntity>& failed,
-                        const std::string& run_id, const std::string& processed_at,
-                        const Row* run_record = nullptr);
+                        const std::vector<FailedEntity>& failed, const std::string& run_id,
+                        const std::string& processed_at, const Row* run_record = nullptr);
 
 }  // namespace nbaprops::pipeline
