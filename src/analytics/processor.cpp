@@ -17,9 +17,4 @@ ProcessorOutput collect_entities(const EntityParallel* parallel, size_t n,
   return out;
 }
 
-bool expected_category(std::string_view category) {
-  return category == "EXPECTED_INCOMPLETE" || category == "STALE_DATA" ||
-         category == "GAME_POSTPONED" || category == "GAME_CANCELLED";
-}
-
 }  // namespace nbaprops::analytics

@@ -17,29 +17,14 @@
 
 #include "core/entity_parallel.h"
 #include "core/value.h"
+#include "store/processor_output.h"
 
 namespace nbaprops::analytics {
 
-// An entity that got no row (05-pipeline.md §6, 03-precompute.md §1 categories).
-struct FailedEntity {
-  std::string entity_type;  // team, player, game
-  std::string entity_id;
-  std::string category;  // e.g. MISSING_UPSTREAM, PROCESSING_ERROR
-  std::string reason;    // what decided it, in words a person can act on
-  bool can_retry = false;
-};
-
-struct ProcessorOutput {
-  std::vector<Row> rows;
-  std::vector<FailedEntity> failed;
-  // Entities whose rows are still to come and are not failures: the game ids of scheduled
-  // games on D, whose summaries wait for their box scores (the run's status is `pending`).
-  std::vector<std::string> pending;
-};
-
-// Categories recorded but expected: they do not make a run partial (05-pipeline.md §3 names
-// EXPECTED_INCOMPLETE and STALE_DATA; docs/tonight.md adds GAME_POSTPONED, GAME_CANCELLED).
-bool expected_category(std::string_view category);
+// The output types live in the store layer (store/processor_output.h), which writes them.
+using nbaprops::expected_category;
+using nbaprops::FailedEntity;
+using nbaprops::ProcessorOutput;
 
 // One entity's outcome: its row, or why it has none.
 using EntityResult = std::variant<Row, FailedEntity>;

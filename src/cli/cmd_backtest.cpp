@@ -1,6 +1,6 @@
 // `nbaprops backtest --from D1 --to D2 [--systems LIST] [--out DIR] [--threads N]`
 // (04-predictions.md §9): predict and grade every date with games of the range into the
-// backtest tables (predict/backtest.h), store the pooled summary in backtest_summary, print it,
+// backtest tables (pipeline/backtest.h), store the pooled summary in backtest_summary, print it,
 // and with --out write summary.csv, buckets.csv and models.csv.
 #include <fmt/format.h>
 
@@ -12,8 +12,8 @@
 #include "cli/commands.h"
 #include "core/date.h"
 #include "core/thread_pool.h"
+#include "pipeline/backtest.h"
 #include "predict/aggregates.h"
-#include "predict/backtest.h"
 #include "predict/backtest_report.h"
 #include "predict/model_registry.h"
 #include "predict/money_report.h"
@@ -45,7 +45,7 @@ void print_line(const std::string& system, const predict::Performance& s, bool m
       opt(s.lined_mae, 3), opt(s.market_mae, 3), opt(s.mae_vs_market, 3));
 }
 
-void print_summary(const predict::BacktestResult& r, const predict::BacktestOptions& o) {
+void print_summary(const pipeline::BacktestResult& r, const pipeline::BacktestOptions& o) {
   std::cout << fmt::format(
       "backtest {} .. {}: {} dates with games ({} built with Phases 3-4), {} predictions, {} "
       "skip records, {} grades, {} thread(s)\n",
@@ -136,7 +136,7 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
     std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
     return 2;
   }
-  predict::BacktestOptions o;
+  pipeline::BacktestOptions o;
   o.from = *from;
   o.to = *to;
   if (!parse_system_list(args.systems, o.predict.systems)) return 2;
@@ -151,13 +151,12 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
   }
   o.predict.models->training_days = args.training_days;
   o.predict.min_quality = args.min_quality;
-  o.predict.processed_at = o.processed_at;
   return with_store_errors([&] {
     try {
       if (!args.out.empty()) std::filesystem::create_directories(args.out);
       auto store = open_store(global.db);
       std::ostringstream sink;
-      auto result = predict::run_backtest(*store, o, args.quiet ? sink : std::cerr);
+      auto result = pipeline::run_backtest(*store, o, args.quiet ? sink : std::cerr);
       auto rows = predict::backtest_summary_rows(o.from, o.to, result.pooled, o.predict);
       if (!args.out.empty()) {
         std::filesystem::path dir(args.out);

@@ -106,10 +106,11 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
   return with_store_errors([&] {
     auto store = open_store(global.db);
     auto cache = std::make_shared<predict::ModelCache>();
-    predict::PredictOptions options{systems, {}, models, now_utc(), cache};
-    auto out = predict::predict_from_store(*store, *d, options);
+    predict::PredictSettings settings{systems, {}, models, 0};
+    predict::PredictRuntime runtime{now_utc(), cache};
+    auto out = predict::predict_from_store(*store, *d, settings, runtime);
     if (predict::runs_gradient_boosting(systems)) {
-      print_model(cache->get(*store, *d, *options.models, options.processed_at));
+      print_model(cache->get(*store, *d, *settings.models, runtime.processed_at));
     }
     size_t preds = out.predictions.size(), skips = out.skips.size(), candidates = out.candidates;
     predict::write_predictions(*store, *d, std::move(out), now_utc());

@@ -184,7 +184,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   if (options.phases.count(5)) {
     options.predict.models = model_options(global, args.models, predict::kDefaultRetrainEveryDays);
     options.predict.models->trust_run_history = true;  // the runner writes the training inputs
-    options.predict.model_cache = std::make_shared<predict::ModelCache>();
+    options.model_cache = std::make_shared<predict::ModelCache>();
   }
   if (!args.no_progress && !args.json) {
     options.progress = &std::cerr;

@@ -33,7 +33,7 @@ int run_worker_command(const GlobalOptions& global, const WorkerArgs& a) {
   options.run.threads = a.threads;
   options.run.predict.models = model_options(global, a.models, predict::kDefaultRetrainEveryDays);
   options.run.predict.models->trust_run_history = true;
-  options.run.predict.model_cache = std::make_shared<predict::ModelCache>();
+  options.run.model_cache = std::make_shared<predict::ModelCache>();
   if (a.plan > 0) options.plan = a.plan;
   options.lease_seconds = a.lease_seconds;
   options.poll_ms = a.poll_ms;

@@ -194,6 +194,10 @@ int season_of(Date d) {
   return month_of(d) >= 10 ? y : y - 1;
 }
 
+Date season_start(Date from) {
+  return make_date(season_of(from), 7, 1);
+}
+
 bool in_accepted_range(Date d) {
   int y = year_of(d);
   return y >= 1946 && y <= 2100;

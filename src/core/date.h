@@ -53,6 +53,9 @@ int utc_offset_seconds(std::string_view iana_zone, Timestamp t);
 // The season of a date: its start year (Oct-Dec -> year, Jan-Sep -> year - 1).
 int season_of(Date d);
 
+// The first day from which a run over `from` loads inputs: July 1 of from's season.
+Date season_start(Date from);
+
 // True when the year of d is within the spec's accepted range 1946-2100.
 bool in_accepted_range(Date d);
 

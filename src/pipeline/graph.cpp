@@ -86,9 +86,9 @@ const std::vector<ProcessorEntry>& processor_graph() {
     {kMlfs,   4, {"raw", kTogs, kTdgs, kPgs, kUtgc, kUpgc, kTdza, kPsza, kPcf, kPdc},
                                                              kPerDate, p::ml_feature_store_table,             nullptr, mlfs, nullptr,   {}},
     {kPredictions, 5, {"raw", kMlfs, kUpgc, kPsza, kTdza, kPcf, kPgs},
-                                                             kStage,   predict::player_prop_predictions_table, nullptr, nullptr, nullptr, {}, predictions_stage},
-    {kGrades, 5, {"raw", kPredictions, kPgs},                kStage,   predict::prediction_grades_table,       nullptr, nullptr, nullptr, {}, grades_stage},
-    {kBestBets, 6, {"raw", kPredictions, kUpgc, kTdza},    kStage,   picks::best_bets_table,                 nullptr, nullptr, nullptr, {}, best_bets_stage},
+                                                             kStage,   predict::player_prop_predictions_table, nullptr, nullptr, nullptr, {}, predictions_stage, load_predictions},
+    {kGrades, 5, {"raw", kPredictions, kPgs},                kStage,   predict::prediction_grades_table,       nullptr, nullptr, nullptr, {}, grades_stage,      load_grades},
+    {kBestBets, 6, {"raw", kPredictions, kUpgc, kTdza},    kStage,   picks::best_bets_table,                 nullptr, nullptr, nullptr, {}, best_bets_stage,   load_best_bets},
   };
   // clang-format on
   return graph;

@@ -7,9 +7,9 @@
 //  - summary: per finished game, no history; a pure function of the raw inputs and the date.
 //  - per date: "for date D"; reads the summaries before D (the history) and the rows of D
 //    that the processors before it in the run order computed, kept in a DateContext.
-//  - stage (Phase 5, phase5.h; Phase 6, phase6.h): for date D, after the run's Phase 3-4 partitions
-//  are
-//    written; reads the store.
+//  - stage (Phase 5, phase5.h; Phase 6, phase6.h): for date D, after the run's Phase 3-4
+//    partitions are written; the runner loads its inputs of D from the store (`load`), and the
+//    stage computes its partitions from them (`stage`, pure).
 // A DateContext is confined to the one thread computing its date; everything it points to is
 // read-only while processors run.
 #pragma once
@@ -41,8 +41,8 @@ struct DateContext {
 
 using SummaryFn = analytics::ProcessorOutput (*)(const analytics::RawInputs&, Date);
 using PerDateFn = analytics::ProcessorOutput (*)(DateContext&);
-using StageFn = StageOutput (*)(Store&, Date, const predict::PredictOptions&,
-                                const predict::PredictSources&);
+using StageLoadFn = StageInputs (*)(Store&, Date, const StageContext&);
+using StageFn = StageOutput (*)(StageInputs, const StageContext&);
 
 struct ProcessorEntry {
   std::string_view name;  // = output table
@@ -56,7 +56,8 @@ struct ProcessorEntry {
   // column that identifies their entity there.
   precompute::DayRows precompute::Phase4Inputs::*keep = nullptr;
   std::string_view entity_column;
-  StageFn stage = nullptr;  // kind == kStage
+  StageFn stage = nullptr;     // kind == kStage: computes D's partitions from its inputs
+  StageLoadFn load = nullptr;  // kind == kStage: reads its inputs of D
 };
 
 // The graph of Phases 3, 4, 5 and 6, in the spec's table order (Phase 6: docs/publishing.md).

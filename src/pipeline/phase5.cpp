@@ -1,24 +1,44 @@
 #include "pipeline/phase5.h"
 
-#include "predict/grade_day.h"
 #include "predict/performance.h"
 #include "predict/tables.h"
 
 namespace nbaprops::pipeline {
 
-StageOutput predictions_stage(Store& store, Date d, const predict::PredictOptions& options,
-                              const predict::PredictSources& sources) {
-  predict::PredictOutput out = predict::predict_from_store(store, d, options, sources);
+std::optional<predict::ModelForDate> resolved_model(const StageContext& context, Date d) {
+  if (!context.models) return std::nullopt;
+  auto it = context.models->find(d);
+  if (it == context.models->end()) return std::nullopt;
+  return it->second;
+}
+
+StageInputs load_predictions(Store& store, Date d, const StageContext& context) {
+  StageInputs in;
+  in.d = d;
+  in.predict = predict::load_for_prediction(store, d, *context.settings, resolved_model(context, d),
+                                            context.sources);
+  return in;
+}
+
+StageOutput predictions_stage(StageInputs in, const StageContext& context) {
+  predict::PredictOutput out =
+      predict::predict_date(*in.predict, context.settings->systems, context.settings->thresholds);
   StageOutput s;
   s.partitions.push_back({&predict::player_prop_predictions_table(), std::move(out.predictions)});
   s.partitions.push_back({&predict::prediction_skips_table(), std::move(out.skips)});
   return s;
 }
 
-StageOutput grades_stage(Store& store, Date d, const predict::PredictOptions&,
-                         const predict::PredictSources&) {
-  predict::DayGrades grades = predict::grade_date(store, d);
-  predict::PerformanceRows perf = predict::performance_rows(d, grades);
+StageInputs load_grades(Store& store, Date d, const StageContext&) {
+  StageInputs in;
+  in.d = d;
+  in.grades = predict::grade_date(store, d);
+  return in;
+}
+
+StageOutput grades_stage(StageInputs in, const StageContext&) {
+  predict::DayGrades& grades = *in.grades;
+  predict::PerformanceRows perf = predict::performance_rows(in.d, grades);
   StageOutput s;
   s.partitions.push_back({&predict::prediction_grades_table(), std::move(grades.rows)});
   s.partitions.push_back({&predict::system_performance_table(), std::move(perf.performance)});

@@ -1,16 +1,25 @@
 // Phase 5 as nodes of the processor graph (05-pipeline.md §1): player_prop_predictions and
-// prediction_grades of a date. Unlike the Phase 3-4 processors they are store stages: the
-// runner runs them for each date after the Phase 3-4 partitions of the run are written, on
-// the calling thread, because they read what the store holds (D's feature rows, the TDZA rows
-// of earlier analysis dates, the model registry) through the same code as `nbaprops predict`
-// and `nbaprops grade`, so a date predicted by the runner equals a date predicted alone.
+// prediction_grades of a date (Phase 6, best_bets, follows the same shape: phase6.h). They run
+// for each date after the run's Phase 3-4 partitions are written, on the calling thread, in
+// two steps like every processor: the runner loads a stage's inputs of D from the store
+// (`load`: reads only; D's feature rows, the TDZA rows of earlier analysis dates, the stored
+// predictions...) and the stage computes its partitions from them (`stage`: a pure function,
+// no store, no clock). The models are resolved by the runner before the date loop (training
+// and registering any that are missing), so a stage never trains, registers or writes. A
+// date predicted by the runner equals a date predicted alone (`nbaprops predict`, the same
+// load and predict_date).
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "analytics/processor.h"
 #include "core/date.h"
 #include "core/table_schema.h"
+#include "picks/best_bets.h"
+#include "predict/grade_day.h"
 #include "predict/predict_day.h"
 #include "store/store.h"
 
@@ -29,16 +38,38 @@ struct StageOutput {
   std::vector<analytics::FailedEntity> failed;
 };
 
-// The predictions of D (player_prop_predictions, prediction_skips). Throws StoreError.
-// `sources`: the run's in-memory summaries (read instead of the stored ones when they cover
-// what the systems read).
-StageOutput predictions_stage(Store& store, Date d, const predict::PredictOptions& options,
-                              const predict::PredictSources& sources);
+// What every stage of a run shares: the settings, the clock reading of the stage's run, the
+// models resolved before the date loop, and the run's in-memory summaries.
+struct StageContext {
+  const predict::PredictSettings* settings = nullptr;
+  std::string processed_at;  // the runner's stamp for this stage of D (new picks' publish time)
+  // The gradient_boosting model of each date the run predicts (absent: the system does not
+  // run with models).
+  const std::map<Date, predict::ModelForDate>* models = nullptr;
+  predict::PredictSources sources;
+};
 
-// The grades of D's stored predictions (prediction_grades, system_performance,
-// system_performance_buckets). Predictions of games not final yet stay pending (counted in
-// system_performance). Throws StoreError.
-StageOutput grades_stage(Store& store, Date d, const predict::PredictOptions& options,
-                         const predict::PredictSources& sources);
+// A stage's inputs of D, as its `load` read them (each stage fills its own members).
+struct StageInputs {
+  Date d;
+  std::optional<predict::PredictInputs> predict;  // player_prop_predictions
+  std::optional<predict::DayGrades> grades;       // prediction_grades
+  std::vector<picks::Candidate> candidates;       // best_bets: D's predictions as candidates
+  std::vector<picks::Pick> published;             // best_bets: D's picks already published
+};
+
+// The model of D from `context` (nullopt: none resolved).
+std::optional<predict::ModelForDate> resolved_model(const StageContext& context, Date d);
+
+// player_prop_predictions: loads D's candidates, features, defence and history (the run's
+// summaries when they cover them) with the resolved model; predicts with predict_date.
+StageInputs load_predictions(Store& store, Date d, const StageContext& context);
+StageOutput predictions_stage(StageInputs in, const StageContext& context);
+
+// prediction_grades: grades D's stored predictions (predict/grade_day.h reads them with the
+// games, lines and D's summaries); the stage adds system_performance and its buckets.
+// Predictions of games not final yet stay pending (counted in system_performance).
+StageInputs load_grades(Store& store, Date d, const StageContext& context);
+StageOutput grades_stage(StageInputs in, const StageContext& context);
 
 }  // namespace nbaprops::pipeline

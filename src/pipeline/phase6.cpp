@@ -6,10 +6,17 @@
 
 namespace nbaprops::pipeline {
 
-StageOutput best_bets_stage(Store& store, Date d, const predict::PredictOptions& options,
-                            const predict::PredictSources&) {
-  auto bets = picks::best_bets(picks::load_candidates(store, d), picks::load_published(store, d),
-                               picks::PickConfig{}, options.processed_at);
+StageInputs load_best_bets(Store& store, Date d, const StageContext&) {
+  StageInputs in;
+  in.d = d;
+  in.candidates = picks::load_candidates(store, d);
+  in.published = picks::load_published(store, d);
+  return in;
+}
+
+StageOutput best_bets_stage(StageInputs in, const StageContext& context) {
+  auto bets =
+      picks::best_bets(in.candidates, in.published, picks::PickConfig{}, context.processed_at);
   StageOutput s;
   s.partitions.push_back({&picks::best_bets_table(), picks::best_bets_rows(bets.picks)});
   s.partitions.push_back({&picks::best_bet_removals_table(), picks::removal_rows(bets.removed)});

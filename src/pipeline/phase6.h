@@ -1,6 +1,6 @@
-// Phase 6 as a node of the processor graph (docs/publishing.md): best_bets of a date. A store
-// stage like Phase 5 (phase5.h): it runs after D's predictions are written, reads them and the
-// picks of D already published through picks/load.h, and replaces D's best_bets (published
+// Phase 6 as a node of the processor graph (docs/publishing.md): best_bets of a date. A stage
+// like Phase 5 (phase5.h): after D's predictions are written, the runner loads them and the
+// picks of D already published (picks/load.h), and the stage computes D's best_bets (published
 // picks unchanged or voided, new picks) and best_bet_removals partitions.
 #pragma once
 
@@ -10,9 +10,11 @@
 
 namespace nbaprops::pipeline {
 
+// D's predictions as candidates and D's published picks. Throws StoreError.
+StageInputs load_best_bets(Store& store, Date d, const StageContext& context);
+
 // best_bets and best_bet_removals of D, with the default thresholds (picks/filters.h).
-// New picks get first_published_at = options.processed_at. Throws StoreError.
-StageOutput best_bets_stage(Store& store, Date d, const predict::PredictOptions& options,
-                            const predict::PredictSources& sources);
+// New picks get first_published_at = context.processed_at.
+StageOutput best_bets_stage(StageInputs in, const StageContext& context);
 
 }  // namespace nbaprops::pipeline

@@ -15,9 +15,14 @@
 // in turn. Each (processor, date) is written as one partition, in one transaction with its
 // processor_runs row, in date then run order. Outputs are byte-identical for any `threads`.
 //
+// The parts (docs/runner.md): the plan (run_plan.h), the input loader (run_inputs.h), the
+// scheduler (scheduler.h), the per-date computation (date_work.h), the writer (run_writer.h)
+// and the Phase 5-6 stages (phase5.h), whose models are resolved before their date loop.
+//
 // Not thread-safe: one run per Store at a time.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -34,7 +39,7 @@ namespace nbaprops::pipeline {
 struct RunOptions {
   std::optional<analytics::RunMode> mode;  // forced; else detected per date (02 §5 Mode)
   std::set<int> phases = {3, 4};           // phase 3 always runs (Phase 4 reads it in memory)
-  predict::PredictOptions predict;         // Phase 5: systems, thresholds, models
+  predict::PredictSettings predict;        // Phase 5: systems, thresholds, models
   bool with_completeness = false;          // check completeness in backfill mode too
   int threads = 0;                         // worker threads; 0: the machine's hardware threads
   bool resume = false;  // skip (processor, date) whose latest run succeeded on the same inputs
@@ -49,6 +54,9 @@ struct RunOptions {
   // The store's location (as given to open_store): when set, a second connection reads what
   // can load alongside the raw inputs (the stored summaries of a daily run, or the shots).
   std::string store_location;
+  // Runtime state shared between runs (a worker's items, a daily job): the gradient_boosting
+  // models already fetched. Null: the run keeps its own.
+  std::shared_ptr<predict::ModelCache> model_cache;
   std::ostream* progress = nullptr;  // progress lines (standard error), or none
   bool progress_terminal = false;    // redraw one line in place
 };
@@ -82,9 +90,6 @@ struct ProcessorTotals {
 
 // The totals of each processor of `report`, in run order.
 std::vector<ProcessorTotals> processor_totals(const RunReport& report);
-
-// The first day from which a run over `from` loads inputs: July 1 of from's season.
-Date season_start(Date from);
 
 // The days a look-back defined over days reaches before D (03-precompute.md feature 29: games
 // in [D - 365, D), any season).

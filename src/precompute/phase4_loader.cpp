@@ -6,7 +6,6 @@
 #include "analytics/team_offense_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
-#include "pipeline/runner.h"
 #include "precompute/player_shot_zone_analysis.h"
 
 namespace nbaprops::precompute {
@@ -23,7 +22,7 @@ std::vector<Row> rows_of(Store& store, const TableSchema& t, Date d) {
 Phase4Context load_phase4_context(Store& store, Date d, bool check_completeness_too) {
   namespace a = analytics;
   Phase4Context ctx;
-  Date from = pipeline::season_start(d);
+  Date from = season_start(d);
   ctx.raw = std::make_unique<a::RawInputs>(a::RawInputs::load(store, from, d));
   ctx.history = std::make_unique<a::Phase3History>();
   for (const TableSchema* t :

@@ -63,13 +63,13 @@ Row summary_row(Date from, Date to, const std::string& system, const Performance
 
 }  // namespace
 
-Thresholds thresholds_in_force(const PredictOptions& options, const std::string& system_id) {
+Thresholds thresholds_in_force(const PredictSettings& options, const std::string& system_id) {
   auto it = options.thresholds.find(system_id);
   return it == options.thresholds.end() ? default_thresholds(system_id) : it->second;
 }
 
 std::vector<Row> backtest_summary_rows(Date from, Date to, const PooledGrades& pooled,
-                                       const PredictOptions& options) {
+                                       const PredictSettings& options) {
   std::vector<Row> rows;
   for (const auto& [system, s] : pooled.summaries()) {
     rows.push_back(summary_row(from, to, system, s, thresholds_in_force(options, system)));

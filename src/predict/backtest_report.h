@@ -18,13 +18,13 @@
 namespace nbaprops::predict {
 
 // The thresholds `options` put in force for `system_id` (its own, else the defaults).
-Thresholds thresholds_in_force(const PredictOptions& options, const std::string& system_id);
+Thresholds thresholds_in_force(const PredictSettings& options, const std::string& system_id);
 
 // backtest_summary rows (processed_at NULL): one per system of `pooled`, by system_id, with
 // its thresholds in force, then `market` (the line as the prediction over every graded lined
 // player-game; NULL thresholds).
 std::vector<Row> backtest_summary_rows(Date from, Date to, const PooledGrades& pooled,
-                                       const PredictOptions& options);
+                                       const PredictSettings& options);
 
 // Replaces the backtest_summary rows of (from, to) in one transaction. Throws StoreError.
 void write_backtest_summary(Store& store, Date from, Date to, std::vector<Row> rows,

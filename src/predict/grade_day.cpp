@@ -6,10 +6,10 @@
 #include "analytics/player_game_summary.h"
 #include "analytics/rules.h"
 #include "core/row_reader.h"
-#include "pipeline/partition_writer.h"
 #include "predict/aggregates.h"
 #include "predict/prediction_record.h"
 #include "predict/tables.h"
+#include "store/partition_writer.h"
 
 namespace nbaprops::predict {
 namespace {

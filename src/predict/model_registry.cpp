@@ -11,7 +11,6 @@
 #include "core/record.h"
 #include "core/row_reader.h"
 #include "core/teams.h"
-#include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "raw/schema.h"
 
@@ -125,7 +124,7 @@ std::optional<Date> opening_night(Store& store, int season) {
 
 Date cutoff_for(Store& store, Date d, int retrain_every_days) {
   auto open = opening_night(store, season_of(d));
-  return model_cutoff(d, open.value_or(pipeline::season_start(d)), retrain_every_days);
+  return model_cutoff(d, open.value_or(season_start(d)), retrain_every_days);
 }
 
 std::string model_version_of(Date cutoff, const std::string& file_bytes) {

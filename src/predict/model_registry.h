@@ -71,7 +71,7 @@ std::filesystem::path default_models_dir(const std::string& store_location);
 // analytics::opening_night); nullopt when the store has none. Throws StoreError.
 std::optional<Date> opening_night(Store& store, int season);
 // C(D) with s = opening night of D's season; a season without a regular-season game in the
-// store is anchored at July 1 of its start year (pipeline::season_start). Throws StoreError.
+// store is anchored at July 1 of its start year (season_start). Throws StoreError.
 Date cutoff_for(Store& store, Date d, int retrain_every_days = kDefaultRetrainEveryDays);
 
 // The model a date uses.

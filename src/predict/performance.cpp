@@ -4,8 +4,8 @@
 #include <tuple>
 
 #include "core/row_reader.h"
-#include "pipeline/partition_writer.h"
 #include "predict/tables.h"
+#include "store/partition_writer.h"
 
 namespace nbaprops::predict {
 namespace {

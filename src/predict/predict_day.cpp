@@ -10,30 +10,18 @@
 #include "analytics/rules.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "core/row_reader.h"
-#include "pipeline/partition_writer.h"
-#include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"
 #include "predict/ensemble.h"
 #include "predict/estimate.h"
-#include "predict/moving_average.h"
 #include "predict/prediction_record.h"
-#include "predict/similarity.h"
+#include "predict/systems.h"
 #include "predict/tables.h"
-#include "predict/zone_matchup.h"
+#include "store/partition_writer.h"
 
 namespace nbaprops::predict {
 namespace {
-
-using SystemFn = SystemResult (*)(const PlayerDay&);
-
-SystemFn base_system(const std::string& id) {
-  if (id == "moving_average") return &moving_average;
-  if (id == "zone_matchup") return &zone_matchup;
-  if (id == "similarity") return &similarity;
-  return nullptr;  // gradient_boosting is batched per date; ensemble runs after the others
-}
 
 LineInfo line_of(const analytics::RawInputs& raw, Date d, const RowReader& upgc) {
   LineInfo info;
@@ -115,25 +103,6 @@ std::optional<SkipRecord> player_skip(Date d, const Candidate& c, double min_qua
   return std::nullopt;
 }
 
-// gradient_boosting for every eligible candidate in one model call; indexed like candidates
-// (ineligible ones hold an empty result).
-std::vector<SystemResult> batch_gradient_boosting(const PredictInputs& in,
-                                                  const std::vector<bool>& eligible) {
-  std::vector<GbPlayer> players;
-  std::vector<size_t> index;
-  for (size_t i = 0; i < in.candidates.size(); ++i) {
-    if (!eligible[i]) continue;
-    const Candidate& c = in.candidates[i];
-    players.push_back(
-        {&*c.features, c.feature_sources ? &*c.feature_sources : nullptr, c.feature_quality_score});
-    index.push_back(i);
-  }
-  std::vector<SystemResult> batch = gradient_boosting(in.model.get(), players, in.no_model_detail);
-  std::vector<SystemResult> out(in.candidates.size());
-  for (size_t k = 0; k < index.size(); ++k) out[index[k]] = std::move(batch[k]);
-  return out;
-}
-
 // The candidates' games in [from, d) from the stored player_game_summary rows.
 void history_from_store(Store& store, const std::map<std::string, Candidate>& candidates, Date from,
                         Date d, std::unordered_map<std::string, std::vector<PlayerGame>>& history) {
@@ -178,12 +147,6 @@ void history_from_memory(const analytics::Phase3History& summaries,
 }
 
 }  // namespace
-
-const std::vector<std::string>& all_systems() {
-  static const std::vector<std::string> ids = {"moving_average", "zone_matchup", "similarity",
-                                               "gradient_boosting", "ensemble"};
-  return ids;
-}
 
 PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& sources) {
   PredictInputs in;
@@ -238,7 +201,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
                    {r.d("paint_defense_vs_league_avg"), r.d("mid_range_defense_vs_league_avg"),
                     r.d("three_pt_defense_vs_league_avg"), r.d("defensive_rating_last_15")});
              });
-  Date from = pipeline::season_start(Date{d.days - kDefenseLookbackDays});
+  Date from = season_start(Date{d.days - kDefenseLookbackDays});
   if (sources.history && !(from < sources.history_from)) {
     history_from_memory(*sources.history, by_player, from, d, in.history);
   } else {
@@ -265,7 +228,7 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
     auto it = thresholds.find(id);
     return it == thresholds.end() ? default_thresholds(id) : it->second;
   };
-  auto runs = [&](const char* id) {
+  auto runs = [&](std::string_view id) {
     return std::find(systems.begin(), systems.end(), id) != systems.end();
   };
   std::vector<PredictionRecord> predictions;
@@ -276,8 +239,12 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
     eligible[i] = !skip;
     if (skip) skips.push_back(std::move(*skip));
   }
-  std::vector<SystemResult> gb;
-  if (runs("gradient_boosting")) gb = batch_gradient_boosting(in, eligible);
+  // The batched systems' results for every candidate, computed first (one call each).
+  std::map<const SystemEntry*, std::vector<SystemResult>> batched;
+  for (const std::string& id : systems) {
+    const SystemEntry* e = find_system(id);
+    if (e && e->kind == SystemKind::kBatched) batched[e] = e->batched(in, eligible);
+  }
   static const std::vector<PlayerGame> kNoGames;
   for (size_t i = 0; i < in.candidates.size(); ++i) {
     if (!eligible[i]) continue;
@@ -296,9 +263,10 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
                                       : std::span<const PlayerGame>(h->second);
     std::vector<Member> members;
     for (const std::string& id : systems) {
-      SystemFn fn = base_system(id);
-      if (!fn && id != "gradient_boosting") continue;
-      SystemResult r = fn ? fn(p) : std::move(gb[i]);
+      const SystemEntry* e = find_system(id);
+      if (!e || e->kind == SystemKind::kCombiner) continue;  // combiners run after the others
+      SystemResult r =
+          e->kind == SystemKind::kPerPlayer ? e->per_player(p) : std::move(batched[e][i]);
       if (!r.estimate) {
         skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
         continue;
@@ -308,14 +276,16 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
       members.push_back({s.predicted_points, s.confidence});
       predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
     }
-    if (runs("ensemble")) {
-      SystemResult r = ensemble(members);
+    for (const SystemEntry& e : system_registry()) {
+      if (e.kind != SystemKind::kCombiner || !runs(e.id)) continue;
+      const std::string id(e.id);
+      SystemResult r = e.combine(members);
       if (!r.estimate) {
-        skips.push_back(skip_row(in.d, c.player_lookup, "ensemble", r.reason, r.detail));
+        skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
       } else {
         StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
-                                               thresholds_of("ensemble"));
-        predictions.push_back(prediction_row("ensemble", in.d, c, *r.estimate, s));
+                                               thresholds_of(id));
+        predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
       }
     }
   }
@@ -343,16 +313,29 @@ bool runs_gradient_boosting(const std::vector<std::string>& systems) {
          std::find(systems.begin(), systems.end(), "gradient_boosting") != systems.end();
 }
 
-PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options,
-                                 const PredictSources& sources) {
+std::optional<ModelForDate> resolve_model(Store& store, Date d, const PredictSettings& settings,
+                                          const PredictRuntime& runtime) {
+  if (!settings.models || !runs_gradient_boosting(settings.systems)) return std::nullopt;
+  return runtime.model_cache
+             ? runtime.model_cache->get(store, d, *settings.models, runtime.processed_at)
+             : get_or_train_model(store, d, *settings.models, runtime.processed_at);
+}
+
+PredictInputs load_for_prediction(Store& store, Date d, const PredictSettings& settings,
+                                  const std::optional<ModelForDate>& model,
+                                  const PredictSources& sources) {
   PredictInputs in = load_predict_inputs(store, d, sources);
-  in.min_quality = options.min_quality;
-  if (options.models && runs_gradient_boosting(options.systems)) {
-    attach_model(in, options.model_cache
-                         ? options.model_cache->get(store, d, *options.models, options.processed_at)
-                         : get_or_train_model(store, d, *options.models, options.processed_at));
-  }
-  return predict_date(in, options.systems, options.thresholds);
+  in.min_quality = settings.min_quality;
+  if (model) attach_model(in, *model);
+  return in;
+}
+
+PredictOutput predict_from_store(Store& store, Date d, const PredictSettings& settings,
+                                 const PredictRuntime& runtime, const PredictSources& sources) {
+  // The model first (it may train and register), then the inputs, as the runner does.
+  std::optional<ModelForDate> model = resolve_model(store, d, settings, runtime);
+  return predict_date(load_for_prediction(store, d, settings, model, sources), settings.systems,
+                      settings.thresholds);
 }
 
 void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at,

@@ -24,6 +24,7 @@
 #include "predict/model_registry.h"
 #include "predict/player_day.h"
 #include "predict/recommendation.h"
+#include "predict/systems.h"
 #include "store/store.h"
 
 namespace nbaprops::predict {
@@ -31,9 +32,6 @@ namespace nbaprops::predict {
 // How far back D's inputs reach in Phase 4 rows: team_defense_zone_analysis of analysis dates
 // D - 90 .. D (the opponent tier of similarity's past games).
 inline constexpr int kDefenseLookbackDays = 90;
-
-// The systems in the order they run; the ensemble comes last.
-const std::vector<std::string>& all_systems();
 
 // The line of a player for D (UPGC's current_points_line and bookmaker; snapshot time and
 // prices from that book's chosen prop_lines snapshot when it gives the same line).
@@ -106,27 +104,43 @@ class ModelCache {
   std::map<std::pair<int, int>, ModelForDate> by_cutoff_;  // (retrain_every, cutoff) -> model
 };
 
-// What a date is predicted with: `predict`, the runner and the backtest pass the same options.
-struct PredictOptions {
+// What a date is predicted with, the same for every date of a run: `predict`, the runner and
+// the backtest pass the same settings.
+struct PredictSettings {
   std::vector<std::string> systems;              // ids of all_systems(); empty = all
   std::map<std::string, Thresholds> thresholds;  // missing ids: defaults
   // gradient_boosting: where its models live (model_registry.h). Without it the system
   // declines every player with no_model.
   std::optional<ModelOptions> models;
-  std::string processed_at;                 // stamped on model_registry rows written
-  std::shared_ptr<ModelCache> model_cache;  // optional: shared between dates
   double min_quality = 0;  // PredictInputs::min_quality: 0 = no quality gate (issue 12)
+};
+
+// The state of one run of predictions: when it runs, and the models already fetched.
+struct PredictRuntime {
+  std::string processed_at;                 // stamped on model_registry rows written
+  std::shared_ptr<ModelCache> model_cache;  // optional: shared between dates (and runs)
 };
 
 // Whether `systems` (empty = all) runs gradient_boosting.
 bool runs_gradient_boosting(const std::vector<std::string>& systems);
 
-// The one way a date is predicted from the store: load_predict_inputs, the model of C(D)
-// (from the cache, the registry, or trained), predict_date. Writes only when a model is
-// trained (model file and registry row). REQUIRES: the store holds Phases 3-4 for D.
+// The gradient_boosting model of C(D) when `settings` runs it with models (from the cache, the
+// registry, or trained and registered: writes the model file and registry row), else nullopt.
 // Throws StoreError, XgbError, ModelFileError.
-PredictOutput predict_from_store(Store& store, Date d, const PredictOptions& options,
-                                 const PredictSources& sources = {});
+std::optional<ModelForDate> resolve_model(Store& store, Date d, const PredictSettings& settings,
+                                          const PredictRuntime& runtime);
+
+// D's inputs with the settings' quality gate and, when given, the model: what predict_date reads.
+// REQUIRES: the store holds Phases 3-4 for D. Throws StoreError.
+PredictInputs load_for_prediction(Store& store, Date d, const PredictSettings& settings,
+                                  const std::optional<ModelForDate>& model,
+                                  const PredictSources& sources = {});
+
+// The one way a date is predicted from the store: load_predict_inputs, the model of C(D)
+// (resolve_model), predict_date. Writes only when a model is trained (model file and registry
+// row). REQUIRES: the store holds Phases 3-4 for D. Throws StoreError, XgbError, ModelFileError.
+PredictOutput predict_from_store(Store& store, Date d, const PredictSettings& settings,
+                                 const PredictRuntime& runtime, const PredictSources& sources = {});
 
 // Replaces D's rows of both tables (default player_prop_predictions and prediction_skips; the
 // backtest passes backtest_predictions and backtest_skips). Throws StoreError.

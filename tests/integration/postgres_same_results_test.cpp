@@ -23,7 +23,7 @@ pipeline::RunOptions month_options(const std::string& location, const std::strin
   m.models_dir = models;
   m.trust_run_history = true;
   o.predict.models = m;
-  o.predict.model_cache = std::make_shared<predict::ModelCache>();
+  o.model_cache = std::make_shared<predict::ModelCache>();
   return o;
 }
 

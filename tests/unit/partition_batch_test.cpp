@@ -1,11 +1,11 @@
-// PartitionBatch (pipeline/partition_writer.h): several partitions in one transaction, each
+// PartitionBatch (store/partition_writer.h): several partitions in one transaction, each
 // still whole with its run record; a failure mid-batch leaves only the batches committed
 // before it, and writing the failed partitions again completes the store.
 #include <gtest/gtest.h>
 
-#include "pipeline/partition_writer.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
+#include "store/partition_writer.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/test_store.h"
 
@@ -132,9 +132,9 @@ TEST_F(PartitionBatchTest, AnUnflushedBatchIsRolledBackWhenDestroyed) {
 TEST_F(PartitionBatchTest, AnEntityFailedTwiceKeepsItsLastFailureAsAnUpsertWould) {
   SqliteStore store(path_);
   PartitionBatch batch(store);
-  std::vector<analytics::FailedEntity> failed = {{"player", "a", "MISSING_UPSTREAM", "first"},
-                                                 {"player", "b", "MISSING_UPSTREAM", "only"},
-                                                 {"player", "a", "PROCESSING_ERROR", "last"}};
+  std::vector<FailedEntity> failed = {{"player", "a", "MISSING_UPSTREAM", "first"},
+                                      {"player", "b", "MISSING_UPSTREAM", "only"},
+                                      {"player", "a", "PROCESSING_ERROR", "last"}};
   batch.write(skips_of("2025-01-01"), {}, failed, "run", "t");
   batch.flush();
   EXPECT_EQ(testing::sql_rows(path_,

@@ -5,7 +5,7 @@
 // For each date with games in [from, to] (a `games` row dated D, whatever its status: the
 // runner's definition): D's inputs are built first when missing: every date with games from
 // D1 - 90 (the TDZA rows a prediction reads) to D2 whose ml_feature_store partition is empty
-// gets Phases 3-4 (pipeline::run_pipeline, backfill mode, over the missing dates' span); then
+// gets Phases 3-4 (run_pipeline, backfill mode, over the missing dates' span); then
 // `backtest_day` predicts D exactly as `predict` does (predict_from_store) and grades the
 // result as `grade` does (grade_predictions). Each date reads only data before it plus D's own
 // box scores and lines, and writes nothing another date reads, so dates are computed in
@@ -13,7 +13,7 @@
 // each table's date partition in one transaction. Outputs are byte-identical for any thread
 // count. A rerun replaces the range's rows (dates of the range without games are emptied).
 //
-// gradient_boosting (§9 step 2), when it joins through PredictOptions: training a model writes
+// gradient_boosting (§9 step 2), when it joins through PredictSettings: training a model writes
 // model_registry, so the models of the range's cutoffs should be registered on the calling
 // thread before the dates are computed in parallel (after the missing inputs are built).
 //
@@ -31,11 +31,11 @@
 #include "predict/predict_day.h"
 #include "store/store.h"
 
-namespace nbaprops::predict {
+namespace nbaprops::pipeline {
 
 struct BacktestOptions {
   Date from, to;
-  PredictOptions predict;
+  predict::PredictSettings predict;
   int threads = 0;  // 0: the machine's hardware threads; 1: the calling thread alone
   // The store's location (as given to open_store): with threads > 1, each worker reads through
   // its own connection to it; empty: everything runs on the calling thread.
@@ -46,19 +46,20 @@ struct BacktestOptions {
 // One date of the backtest: predictions and skip records as `predict` makes them, and their
 // grades. Reads only.
 struct BacktestDay {
-  PredictOutput predictions;
-  DayGrades grades;
+  predict::PredictOutput predictions;
+  predict::DayGrades grades;
 };
 
-// The per-date seam: predicts D with `options` (the same call as `predict`) and grades it.
+// The per-date seam: predicts D with `settings` (the same call as `predict`) and grades it.
 // REQUIRES: the store holds Phases 3-4 for D. Throws StoreError.
-BacktestDay backtest_day(Store& store, Date d, const PredictOptions& options);
+BacktestDay backtest_day(Store& store, Date d, const predict::PredictSettings& settings,
+                         const predict::PredictRuntime& runtime);
 
 struct BacktestResult {
   std::vector<Date> dates;  // with games, in [from, to]
   std::vector<Date> built;  // dates (from D1 - 90) whose Phases 3-4 were missing and were built
   int64_t predictions = 0, skips = 0, grades = 0;
-  PooledGrades pooled;                   // the range, in date then key order
+  predict::PooledGrades pooled;          // the range, in date then key order
   std::set<std::string> model_versions;  // non-NULL model_version values of the predictions
   int threads = 1;                       // threads that computed dates
 };
@@ -67,4 +68,4 @@ struct BacktestResult {
 // Throws StoreError (dates written before the error stay).
 BacktestResult run_backtest(Store& store, const BacktestOptions& options, std::ostream& log);
 
-}  // namespace nbaprops::predict
+}  // namespace nbaprops::pipeline

@@ -1,4 +1,4 @@
-#include "predict/backtest.h"
+#include "pipeline/backtest.h"
 
 #include <fmt/format.h>
 
@@ -9,11 +9,15 @@
 #include "core/row_reader.h"
 #include "core/thread_pool.h"
 #include "pipeline/runner.h"
+#include "pipeline/scheduler.h"
 #include "precompute/ml_feature_store.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
 
-namespace nbaprops::predict {
+namespace nbaprops::pipeline {
+
+using namespace predict;  // the backtest replays predict and grade
+
 namespace {
 
 std::vector<Condition> range_of(const std::string& column, Date from, Date to) {
@@ -39,7 +43,7 @@ std::vector<Date> build_missing_inputs(Store& store, const BacktestOptions& o, s
     if (store.count(mlfs, {{"game_date", "=", format_date(d)}}) == 0) missing.push_back(d);
   }
   if (missing.empty()) return missing;
-  pipeline::RunOptions run;
+  RunOptions run;
   run.mode = analytics::RunMode::kBackfill;
   run.phases = {3, 4};
   run.threads = o.threads;
@@ -47,7 +51,7 @@ std::vector<Date> build_missing_inputs(Store& store, const BacktestOptions& o, s
   run.store_location = o.store_location;
   log << fmt::format("backtest: building Phases 3-4 for {} date(s) from {} to {}\n", missing.size(),
                      format_date(missing.front()), format_date(missing.back()));
-  pipeline::run_pipeline(store, missing.front(), missing.back(), run, log);
+  run_pipeline(store, missing.front(), missing.back(), run, log);
   return missing;
 }
 
@@ -76,14 +80,14 @@ class ReaderPool {
       free_.push_back(owned_.back().get());
     }
   }
-  BacktestDay run(Date d, const PredictOptions& options) {
+  BacktestDay run(Date d, const PredictSettings& settings, const PredictRuntime& runtime) {
     Store* s = take();
     struct Return {
       ReaderPool* pool;
       Store* store;
       ~Return() { pool->give(store); }
     } back{this, s};
-    return backtest_day(*s, d, options);
+    return backtest_day(*s, d, settings, runtime);
   }
 
  private:
@@ -128,16 +132,17 @@ void write_day(Store& store, Date d, BacktestDay day, const BacktestOptions& o,
 
 }  // namespace
 
-BacktestDay backtest_day(Store& store, Date d, const PredictOptions& options) {
+BacktestDay backtest_day(Store& store, Date d, const PredictSettings& settings,
+                         const PredictRuntime& runtime) {
   BacktestDay day;
-  day.predictions = predict_from_store(store, d, options);
+  day.predictions = predict_from_store(store, d, settings, runtime);
   day.grades = grade_predictions(store, d, day.predictions.predictions);
   return day;
 }
 
 namespace {
-BacktestResult run_dates(Store& store, const BacktestOptions& o, BacktestResult result,
-                         std::ostream& log);
+BacktestResult run_dates(Store& store, const BacktestOptions& o, const PredictRuntime& runtime,
+                         BacktestResult result, std::ostream& log);
 }  // namespace
 
 BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream& log) {
@@ -147,42 +152,39 @@ BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream
   clear_dates_without_games(store, o, result.dates);
   // gradient_boosting: each cutoff's model is fetched (or trained and registered) once, here,
   // through the writing connection; the dates then share it from the cache.
-  BacktestOptions opts = o;
-  if (opts.predict.models && runs_gradient_boosting(opts.predict.systems)) {
-    if (!opts.predict.model_cache) opts.predict.model_cache = std::make_shared<ModelCache>();
-    for (Date d : result.dates) {
-      opts.predict.model_cache->get(store, d, *opts.predict.models, opts.predict.processed_at);
-    }
-  }
-  return run_dates(store, opts, std::move(result), log);
+  PredictRuntime runtime{o.processed_at, std::make_shared<ModelCache>()};
+  for (Date d : result.dates) resolve_model(store, d, o.predict, runtime);
+  return run_dates(store, o, runtime, std::move(result), log);
 }
 
 namespace {
 
-BacktestResult run_dates(Store& store, const BacktestOptions& o, BacktestResult result,
-                         std::ostream& log) {
+BacktestResult run_dates(Store& store, const BacktestOptions& o, const PredictRuntime& runtime,
+                         BacktestResult result, std::ostream& log) {
   int threads = o.threads > 0 ? o.threads : ThreadPool::hardware_threads();
-  if (threads <= 1 || o.store_location.empty() || result.dates.size() <= 1) {
-    result.threads = 1;
-    for (Date d : result.dates) {
-      write_day(store, d, backtest_day(store, d, o.predict), o, result, log);
-    }
-    return result;
+  const bool parallel = threads > 1 && !o.store_location.empty() && result.dates.size() > 1;
+  result.threads = parallel ? threads : 1;
+  // Workers compute dates, each through its own connection; the calling thread writes them
+  // in date order (scheduler.h, as the runner does).
+  std::unique_ptr<ReaderPool> readers;
+  std::unique_ptr<ThreadPool> pool;
+  if (parallel) {
+    readers = std::make_unique<ReaderPool>(o.store_location, threads);
+    pool = std::make_unique<ThreadPool>(threads);
   }
-  result.threads = threads;
-  // Workers compute dates (tasks start in date order); the calling thread writes in date order.
-  ReaderPool readers(o.store_location, threads);
-  ThreadPool pool(threads);
-  std::vector<std::future<BacktestDay>> days;
-  for (Date d : result.dates) {
-    days.push_back(pool.submit([&readers, &o, d] { return readers.run(d, o.predict); }));
-  }
-  for (size_t i = 0; i < days.size(); ++i) {
-    write_day(store, result.dates[i], days[i].get(), o, result, log);
-  }
+  const std::vector<Date> dates = result.dates;
+  pipelined(
+      pool.get(), dates.size(),
+      [&](size_t i) {
+        return readers ? readers->run(dates[i], o.predict, runtime)
+                       : backtest_day(store, dates[i], o.predict, runtime);
+      },
+      [&, i = size_t{0}](BacktestDay day) mutable {
+        write_day(store, dates[i++], std::move(day), o, result, log);
+      });
   return result;
 }
 
 }  // namespace
 
-}  // namespace nbaprops::predict
+}  // namespace nbaprops::pipeline

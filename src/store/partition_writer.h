@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "analytics/processor.h"
 #include "core/date.h"
 #include "core/table_schema.h"
+#include "store/processor_output.h"
 #include "store/store.h"
 
 namespace nbaprops::pipeline {
@@ -36,9 +36,8 @@ struct Partition {
 // Returns the rows written.
 // REQUIRES: no open transaction. Throws StoreError (nothing is then changed).
 int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
-                        const std::vector<analytics::FailedEntity>& failed,
-                        const std::string& run_id, const std::string& processed_at,
-                        const Row* run_record = nullptr);
+                        const std::vector<FailedEntity>& failed, const std::string& run_id,
+                        const std::string& processed_at, const Row* run_record = nullptr);
 
 // Partitions written into one open transaction, committed once it holds `max_rows` rows or
 // more (or on flush()). Used by one thread at a time, like its Store; while a batch is open
@@ -58,9 +57,9 @@ class PartitionBatch {
   // write_partition() inside the batch's transaction (opened when none is); commits the
   // batch when it has reached max_rows. Returns the rows written. Throws StoreError (the
   // whole open batch is then rolled back).
-  int64_t write(const Partition& p, std::vector<Row> rows,
-                const std::vector<analytics::FailedEntity>& failed, const std::string& run_id,
-                const std::string& processed_at, const Row* run_record = nullptr);
+  int64_t write(const Partition& p, std::vector<Row> rows, const std::vector<FailedEntity>& failed,
+                const std::string& run_id, const std::string& processed_at,
+                const Row* run_record = nullptr);
   // Hands each written partition's rows to `release` instead of freeing them here (a runner
   // frees them on its workers: freeing ~100,000 rows that other threads built is a tenth of
   // the writer's time, and the writer is a backfill's critical path).

@@ -1,4 +1,4 @@
-#include "pipeline/partition_writer.h"
+#include "store/partition_writer.h"
 
 #include <map>
 #include <string_view>
@@ -10,7 +10,7 @@ namespace {
 
 // The writes of one partition. REQUIRES: an open transaction.
 int64_t write_rows(Store& store, const Partition& p, std::vector<Row>& rows,
-                   const std::vector<analytics::FailedEntity>& failed, const std::string& run_id,
+                   const std::vector<FailedEntity>& failed, const std::string& run_id,
                    const std::string& processed_at, const Row* run_record) {
   const TableSchema& t = *p.table;
   std::string date = format_date(p.date);
@@ -46,9 +46,8 @@ int64_t write_rows(Store& store, const Partition& p, std::vector<Row>& rows,
 }  // namespace
 
 int64_t write_partition(Store& store, const Partition& p, std::vector<Row> rows,
-                        const std::vector<analytics::FailedEntity>& failed,
-                        const std::string& run_id, const std::string& processed_at,
-                        const Row* run_record) {
+                        const std::vector<FailedEntity>& failed, const std::string& run_id,
+                        const std::string& processed_at, const Row* run_record) {
   Transaction tx(store);
   int64_t n = write_rows(store, p, rows, failed, run_id, processed_at, run_record);
   tx.commit();
@@ -61,9 +60,8 @@ PartitionBatch::PartitionBatch(Store& store, size_t max_rows)
 PartitionBatch::~PartitionBatch() = default;  // tx_ rolls back unless committed
 
 int64_t PartitionBatch::write(const Partition& p, std::vector<Row> rows,
-                              const std::vector<analytics::FailedEntity>& failed,
-                              const std::string& run_id, const std::string& processed_at,
-                              const Row* run_record) {
+                              const std::vector<FailedEntity>& failed, const std::string& run_id,
+                              const std::string& processed_at, const Row* run_record) {
   if (!tx_) tx_.emplace(store_);
   int64_t n;
   try {

@@ -1,0 +1,67 @@
+#include "predict/systems.h"
+
+#include "predict/gradient_boosting.h"
+#include "predict/moving_average.h"
+#include "predict/predict_day.h"
+#include "predict/similarity.h"
+#include "predict/zone_matchup.h"
+
+namespace nbaprops::predict {
+namespace {
+
+// gradient_boosting for every eligible candidate in one model call; indexed like candidates
+// (ineligible ones hold an empty result).
+std::vector<SystemResult> batch_gradient_boosting(const PredictInputs& in,
+                                                  const std::vector<bool>& eligible) {
+  std::vector<GbPlayer> players;
+  std::vector<size_t> index;
+  for (size_t i = 0; i < in.candidates.size(); ++i) {
+    if (!eligible[i]) continue;
+    const Candidate& c = in.candidates[i];
+    players.push_back(
+        {&*c.features, c.feature_sources ? &*c.feature_sources : nullptr, c.feature_quality_score});
+    index.push_back(i);
+  }
+  std::vector<SystemResult> batch = gradient_boosting(in.model.get(), players, in.no_model_detail);
+  std::vector<SystemResult> out(in.candidates.size());
+  for (size_t k = 0; k < index.size(); ++k) out[index[k]] = std::move(batch[k]);
+  return out;
+}
+
+constexpr auto kPerPlayer = SystemKind::kPerPlayer;
+constexpr auto kBatched = SystemKind::kBatched;
+constexpr auto kCombiner = SystemKind::kCombiner;
+
+}  // namespace
+
+const std::vector<SystemEntry>& system_registry() {
+  // clang-format off
+  static const std::vector<SystemEntry> registry = {
+    // id                   market    kind        per player       batched                  combine
+    {"moving_average",    "points", kPerPlayer, moving_average, nullptr,                 nullptr},
+    {"zone_matchup",      "points", kPerPlayer, zone_matchup,   nullptr,                 nullptr},
+    {"similarity",        "points", kPerPlayer, similarity,     nullptr,                 nullptr},
+    {"gradient_boosting", "points", kBatched,   nullptr,        batch_gradient_boosting, nullptr},
+    {"ensemble",          "points", kCombiner,  nullptr,        nullptr,                 ensemble},
+  };
+  // clang-format on
+  return registry;
+}
+
+const SystemEntry* find_system(std::string_view id) {
+  for (const SystemEntry& e : system_registry()) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& all_systems() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (const SystemEntry& e : system_registry()) out.emplace_back(e.id);
+    return out;
+  }();
+  return ids;
+}
+
+}  // namespace nbaprops::predict

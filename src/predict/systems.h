@@ -1,0 +1,50 @@
+// The prediction systems (04-predictions.md §2-§8), declared once as data, like the processor
+// graph (pipeline/graph.h): one entry per system_id, in the order they run (the ensemble, which
+// combines the others' values for the player, last). predict_date() runs the requested entries
+// through their function; adding a system, or a system of another market, is one entry in
+// system_registry() (systems.cpp) plus its code.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "predict/ensemble.h"
+#include "predict/estimate.h"
+#include "predict/player_day.h"
+
+namespace nbaprops::predict {
+
+struct PredictInputs;  // predict_day.h
+
+enum class SystemKind {
+  kPerPlayer,  // a pure function of one player's day (PlayerDay)
+  kBatched,    // one call for every eligible player of the date (one model call)
+  kCombiner,   // runs after the others, from the values they produced for the player
+};
+
+struct SystemEntry {
+  std::string_view id;      // system_id (04-predictions.md §2.2)
+  std::string_view market;  // the market it predicts (points)
+  SystemKind kind = SystemKind::kPerPlayer;
+  // kPerPlayer: the estimate of one player.
+  SystemResult (*per_player)(const PlayerDay&) = nullptr;
+  // kBatched: the results of every candidate of `in`, indexed like in.candidates (the ones
+  // not `eligible` hold an empty result).
+  std::vector<SystemResult> (*batched)(const PredictInputs& in,
+                                       const std::vector<bool>& eligible) = nullptr;
+  // kCombiner: the estimate from the (predicted points, confidence) the others produced.
+  SystemResult (*combine)(std::span<const Member> members) = nullptr;
+};
+
+// Every system, in run order (combiners last).
+const std::vector<SystemEntry>& system_registry();
+
+// The entry of `id`, or nullptr.
+const SystemEntry* find_system(std::string_view id);
+
+// The ids of system_registry(), in run order.
+const std::vector<std::string>& all_systems();
+
+}  // namespace nbaprops::predict

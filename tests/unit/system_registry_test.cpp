@@ -1,0 +1,48 @@
+// The prediction systems' registry (predict/systems.h): every system of 04-predictions.md §2.2
+// once, in run order, each with the function its kind needs.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "predict/systems.h"
+
+namespace nbaprops::predict {
+namespace {
+
+TEST(SystemRegistry, ListsEverySpecSystemOnceInRunOrder) {
+  std::vector<std::string> ids;
+  for (const SystemEntry& e : system_registry()) ids.emplace_back(e.id);
+  // 04-predictions.md §2.2, the ensemble last (it combines the others).
+  EXPECT_EQ(ids, (std::vector<std::string>{"moving_average", "zone_matchup", "similarity",
+                                           "gradient_boosting", "ensemble"}));
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+  EXPECT_EQ(all_systems(), ids);
+}
+
+TEST(SystemRegistry, EachEntryHasTheFunctionOfItsKind) {
+  bool combiner_seen = false;
+  for (const SystemEntry& e : system_registry()) {
+    SCOPED_TRACE(std::string(e.id));
+    EXPECT_EQ(e.market, "points");
+    EXPECT_EQ(e.per_player != nullptr, e.kind == SystemKind::kPerPlayer);
+    EXPECT_EQ(e.batched != nullptr, e.kind == SystemKind::kBatched);
+    EXPECT_EQ(e.combine != nullptr, e.kind == SystemKind::kCombiner);
+    // A combiner reads the values of the systems before it: nothing but combiners follows one.
+    if (combiner_seen) {
+      EXPECT_EQ(e.kind, SystemKind::kCombiner);
+    }
+    combiner_seen = combiner_seen || e.kind == SystemKind::kCombiner;
+  }
+}
+
+TEST(SystemRegistry, FindsByIdAndRefusesUnknownIds) {
+  ASSERT_NE(find_system("gradient_boosting"), nullptr);
+  EXPECT_EQ(find_system("gradient_boosting")->kind, SystemKind::kBatched);
+  EXPECT_EQ(find_system("ensemble")->kind, SystemKind::kCombiner);
+  EXPECT_EQ(find_system("all"), nullptr);  // the player-level skips' id is not a system
+  EXPECT_EQ(find_system("nonsense"), nullptr);
+}
+
+}  // namespace
+}  // namespace nbaprops::predict
