@@ -10,8 +10,10 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/thread_pool.h"
+#include "pipeline/catalog.h"
 #include "predict/aggregates.h"
 #include "predict/backtest.h"
 #include "predict/backtest_report.h"

@@ -14,14 +14,16 @@
 
 #include <fmt/format.h>
 
+#include "analytics/completeness.h"
 #include "analytics/completeness_block.h"
+#include "core/clock.h"
 #include "core/entity_parallel.h"
 #include "core/thread_pool.h"
+#include "pipeline/catalog.h"
 #include "pipeline/graph.h"
 #include "pipeline/input_fingerprint.h"
 #include "pipeline/partition_writer.h"
 #include "pipeline/progress.h"
-#include "precompute/completeness.h"
 #include "raw/schema.h"
 #include "store/export.h"
 
@@ -37,13 +39,6 @@ constexpr int kWorkerNice = 10;
 
 int64_t micros_since(Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
-}
-
-std::string now_utc() {
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  return format_timestamp(Timestamp{secs});
 }
 
 std::string mode_name(a::RunMode m) {
@@ -593,13 +588,13 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
         }
         // The one completeness result of D (daily mode, or --with-completeness), for every
         // player who could be an entity of D: all players with summaries, and D's line players.
-        std::optional<precompute::CompletenessResult> completeness;
+        std::optional<analytics::CompletenessResult> completeness;
         if (ctx.mode == a::RunMode::kDaily || options.with_completeness) {
           std::vector<std::string> players = history.players();
           for (const auto& p : in.players_with_points_line(d)) players.push_back(p);
           std::sort(players.begin(), players.end());
           players.erase(std::unique(players.begin(), players.end()), players.end());
-          completeness = precompute::check_completeness(in, history, d, players);
+          completeness = analytics::check_completeness(in, history, d, players);
         }
         ctx.p4.d = d;
         ctx.p4.raw = &in;

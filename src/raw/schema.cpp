@@ -169,4 +169,21 @@ const TableSchema* find_table(std::string_view name) {
   return nullptr;
 }
 
+std::vector<const TableSchema*> versioned_raw_tables() {
+  std::vector<const TableSchema*> out;
+  for (const TableSchema& t : raw_tables()) {
+    if (t.name == "rejected_rows" || t.name == "processor_runs" || t.name == "failed_entities") {
+      continue;
+    }
+    out.push_back(&t);
+  }
+  return out;
+}
+
+std::vector<TableIndex> raw_indexes() {
+  return {{find_table("shots"), {"game_id", "team_abbr"}, "team_game", false},
+          {find_table("games"), {"game_date", "home_team", "away_team"}, "teams", true},
+          {find_table("player_boxscores"), {"player_lookup"}, "player", false}};
+}
+
 }  // namespace nbaprops

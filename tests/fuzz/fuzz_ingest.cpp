@@ -12,6 +12,7 @@
 
 #include "core/csv_reader.h"
 #include "fuzz/fuzz_target.h"
+#include "pipeline/catalog.h"
 #include "raw/ingest.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -60,7 +61,8 @@ void ingest_as(std::string_view data, std::initializer_list<FormatKind> family) 
   // 64 inputs, then is replaced. A crash input is replayed alone on a new store.
   static std::unique_ptr<SqliteStore> store;
   static int uses = 0;
-  if (!store || ++uses % 64 == 0) store = std::make_unique<SqliteStore>(":memory:");
+  if (!store || ++uses % 64 == 0)
+    store = std::make_unique<SqliteStore>(":memory:", table_catalog());
   IngestRequest request;
   request.paths = {temp_path()};
   std::ostringstream out, err;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "support/test_store.h"
 
