@@ -10,7 +10,7 @@ LAUNCHER := -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
 endif
 FORMAT_FILES = $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 
-.PHONY: deps build test demo bench history format format-check clean
+.PHONY: deps build test demo bench history format format-check layers-check clean
 
 deps:
 	@scripts/install-deps
@@ -25,7 +25,11 @@ format-check: deps
 format:
 	@clang-format -i $(FORMAT_FILES)
 
-test: format-check build
+# Includes point down the layers (docs/architecture.md); known exceptions in scripts/layers-allowlist.
+layers-check:
+	@scripts/check-layers
+
+test: format-check layers-check build
 	@scripts/with-postgres ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 demo: build

@@ -14,6 +14,7 @@
 #include "analytics/player_game_summary.h"
 #include "analytics/team_defense_game_summary.h"
 #include "analytics/team_offense_game_summary.h"
+#include "pipeline/catalog.h"
 #include "raw/ingest.h"
 #include "store/store.h"
 

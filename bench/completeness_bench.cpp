@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "../tests/support/raw_history.h"
-#include "precompute/completeness.h"
+#include "analytics/completeness.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "raw/ingest.h"
 #include "store/store.h"

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "pipeline/catalog.h"
 #include "raw/ingest.h"
 #include "store/store.h"
 

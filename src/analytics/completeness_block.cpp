@@ -38,9 +38,8 @@ void add_unchecked_completeness(RowBuilder& row, size_t window_count, bool boots
   for (size_t i = 0; i < 3 + window_count + 2; ++i) row.null();
 }
 
-void add_checked_completeness(RowBuilder& row, const precompute::EntityCompleteness& entity,
-                              bool bootstrap) {
-  const precompute::WindowCompleteness& p = entity.primary();
+void add_checked_completeness(RowBuilder& row, const EntityCompleteness& entity, bool bootstrap) {
+  const WindowCompleteness& p = entity.primary();
   row.boolean(true).boolean(bootstrap).integer(p.expected).integer(p.actual).dec(p.pct, 1);
   for (const auto& w : entity.windows) row.dec(w.pct, 1);
   row.boolean(entity.all_windows_complete).boolean(entity.production_ready);

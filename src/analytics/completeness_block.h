@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "analytics/completeness.h"
 #include "analytics/inputs.h"
 #include "analytics/row_builder.h"
-#include "precompute/completeness.h"
 
 namespace nbaprops::analytics {
 
@@ -38,7 +38,6 @@ void add_unchecked_completeness(RowBuilder& row, size_t window_count, bool boots
 // window's pct in the entity's window order, all_windows_complete, and the entity's
 // production-ready flag as is_production_ready.
 // REQUIRES: the columns were declared with the entity's windows, in the same order.
-void add_checked_completeness(RowBuilder& row, const precompute::EntityCompleteness& entity,
-                              bool bootstrap);
+void add_checked_completeness(RowBuilder& row, const EntityCompleteness& entity, bool bootstrap);
 
 }  // namespace nbaprops::analytics

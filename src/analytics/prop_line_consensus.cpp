@@ -10,13 +10,6 @@
 namespace nbaprops::analytics {
 namespace {
 
-// A row's cut-off (02-analytics.md §0): the game's tip-off, else the row's, else 12:00 ET.
-Cutoff line_cutoff(const PropLine& l, const Game* game) {
-  if (game && game->tipoff_utc) return {*game->tipoff_utc, false};
-  if (l.tipoff_utc) return {*l.tipoff_utc, false};
-  return {eastern_time_to_utc(l.game_date, 12, 0), true};
-}
-
 // Order of one book's rows: snapshot, then lower line, then lower over_price (§0 ties).
 bool earlier(const PropLine* a, const PropLine* b) {
   if (a->snapshot_utc != b->snapshot_utc) return a->snapshot_utc < b->snapshot_utc;
@@ -96,7 +89,7 @@ std::optional<MarketConsensus> consolidate_market(std::span<const PropLine* cons
   bool any = false;
   for (const PropLine* l : lines) {
     if (l->market != market) continue;
-    Cutoff cutoff = line_cutoff(*l, game);
+    Cutoff cutoff = prop_line_cutoff(*l, game);
     if (!(l->snapshot_utc < cutoff.at)) continue;  // point in time: after tip-off never counts
     out.tipoff_assumed |= cutoff.assumed;
     if (!any || l->snapshot_utc < out.first_snapshot) out.first_snapshot = l->snapshot_utc;

@@ -23,6 +23,12 @@ Cutoff game_cutoff(const Game& game) {
   return {eastern_time_to_utc(game.game_date, 12, 0), true};
 }
 
+Cutoff prop_line_cutoff(const PropLine& line, const Game* game) {
+  if (game && game->tipoff_utc) return {*game->tipoff_utc, false};
+  if (line.tipoff_utc) return {*line.tipoff_utc, false};
+  return {eastern_time_to_utc(line.game_date, 12, 0), true};
+}
+
 int bookmaker_rank(std::string_view bookmaker) {
   static constexpr std::array<std::string_view, 4> kPreferred = {"draftkings", "fanduel", "betmgm",
                                                                  "caesars"};
@@ -43,19 +49,10 @@ std::optional<ChosenLine> choose_prop_line(std::span<const PropLine* const> line
   bool assumed = false;
   for (const PropLine* l : lines) {
     if (l->market != "points") continue;
-    Timestamp cutoff;
-    bool this_assumed = false;
-    if (game && game->tipoff_utc) {
-      cutoff = *game->tipoff_utc;
-    } else if (l->tipoff_utc) {
-      cutoff = *l->tipoff_utc;
-    } else {
-      cutoff = eastern_time_to_utc(l->game_date, 12, 0);
-      this_assumed = true;
-    }
-    if (l->snapshot_utc < cutoff) {
+    Cutoff cutoff = prop_line_cutoff(*l, game);
+    if (l->snapshot_utc < cutoff.at) {
       candidates.push_back(l);
-      assumed |= this_assumed;
+      assumed |= cutoff.assumed;
     }
   }
   if (candidates.empty()) return std::nullopt;

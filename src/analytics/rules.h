@@ -20,13 +20,16 @@ int overtime_periods(double team_minutes);
 int normalised_team_minutes(double team_minutes);
 
 // The cut-off of a game: games.tipoff_utc, else 12:00 US Eastern on its date (then
-// `assumed` is set: issue tipoff_unknown). Prop lines use their own tipoff_utc first; see
-// choose_prop_line.
+// `assumed` is set: issue tipoff_unknown).
 struct Cutoff {
   Timestamp at;
   bool assumed = false;
 };
 Cutoff game_cutoff(const Game& game);
+// The cut-off of a prop line row (02-analytics.md §0): its game's tip-off when known (`game`
+// may be nullptr), else the row's own tipoff_utc, else 12:00 ET on its date (`assumed`). Only
+// rows with snapshot_utc before it count, for every reader of prop lines.
+Cutoff prop_line_cutoff(const PropLine& line, const Game* game);
 
 // Rank of a bookmaker: draftkings 0, fanduel 1, betmgm 2, caesars 3, then every other book
 // after them in alphabetical order (compare ranks, then names).

@@ -119,8 +119,7 @@ const TableSchema& upcoming_player_game_context_table() {
 }
 
 UpgcDate::UpgcDate(const RawInputs& in, const Phase3History& history, Date d, RunMode mode,
-                   std::span<const UtgcRecord> utgc,
-                   const precompute::CompletenessResult* completeness)
+                   std::span<const UtgcRecord> utgc, const CompletenessResult* completeness)
     : in_(in),
       history_(history),
       d_(d),
@@ -359,7 +358,7 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
     issues.add("tipoff_unknown");
   }
   b.text(quality_tier(n)).text(issues.text());
-  const precompute::EntityCompleteness* checked =
+  const EntityCompleteness* checked =
       completeness_ ? completeness_->player(e.player_lookup) : nullptr;
   if (checked) {
     add_checked_completeness(b, *checked, bootstrap_);
@@ -372,7 +371,7 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
 
 ProcessorOutput upcoming_player_game_context(const RawInputs& in, const Phase3History& history,
                                              Date d, RunMode mode, std::span<const UtgcRecord> utgc,
-                                             const precompute::CompletenessResult* completeness,
+                                             const CompletenessResult* completeness,
                                              const EntityParallel* parallel) {
   UpgcDate date(in, history, d, mode, utgc, completeness);
   return collect_entities(parallel, date.entities().size(), [&](size_t i) { return date.row(i); });

@@ -56,8 +56,7 @@ class UpgcDate {
   // With `completeness` (D's checked result, which must outlive this object) rows carry each
   // player's windows; without it their block is unchecked.
   UpgcDate(const RawInputs& inputs, const Phase3History& history, Date d, RunMode mode,
-           std::span<const UtgcRecord> utgc,
-           const precompute::CompletenessResult* completeness = nullptr);
+           std::span<const UtgcRecord> utgc, const CompletenessResult* completeness = nullptr);
   UpgcDate(const UpgcDate&) = delete;
   UpgcDate& operator=(const UpgcDate&) = delete;
 
@@ -88,7 +87,7 @@ class UpgcDate {
   Date d_;
   std::span<const UtgcRecord> utgc_;
   bool bootstrap_ = false;
-  const precompute::CompletenessResult* completeness_ = nullptr;
+  const CompletenessResult* completeness_ = nullptr;
   std::map<std::string, TeamShared> teams_;  // teams playing on D
   std::vector<const Game*> not_played_;      // D's postponed and cancelled games
   std::vector<UpgcEntity> entities_;
@@ -96,7 +95,7 @@ class UpgcDate {
 
 ProcessorOutput upcoming_player_game_context(
     const RawInputs& inputs, const Phase3History& history, Date d, RunMode mode,
-    std::span<const UtgcRecord> utgc, const precompute::CompletenessResult* completeness = nullptr,
+    std::span<const UtgcRecord> utgc, const CompletenessResult* completeness = nullptr,
     const EntityParallel* parallel = nullptr);  // entities spread over threads (null: one)
 
 }  // namespace nbaprops::analytics

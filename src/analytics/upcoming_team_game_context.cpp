@@ -193,8 +193,7 @@ bool is_regular_starter(const Phase3History& history, const std::string& player_
 }
 
 std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3History& history,
-                                           Date d,
-                                           const precompute::CompletenessResult* completeness) {
+                                           Date d, const CompletenessResult* completeness) {
   bool bootstrap = bootstrap_mode(in, d);
   std::vector<UtgcRecord> out;
   for (const Game* g : in.games_on(d)) {

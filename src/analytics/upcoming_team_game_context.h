@@ -13,7 +13,7 @@
 // Pure and deterministic; safe to call from any thread on read-only inputs.
 #pragma once
 
-#include "precompute/completeness.h"
+#include "analytics/completeness.h"
 
 #include <optional>
 #include <span>
@@ -48,7 +48,7 @@ struct UtgcRecord {
   std::optional<int64_t> opponent_days_rest, rest_advantage;
   bool bootstrap_mode = false;
   // The team's completeness result when D's completeness was checked (else unchecked).
-  std::optional<precompute::EntityCompleteness> completeness;
+  std::optional<EntityCompleteness> completeness;
   QualityIssues issues;
   // gold with game lines, silver without.
   std::string quality_tier() const { return lines.has_lines() ? "gold" : "silver"; }
@@ -60,9 +60,9 @@ const TableSchema& upcoming_team_game_context_table();
 
 // The records of D, sorted by team_abbr (the key order). With `completeness` (D's checked
 // result), each record carries its team's windows; without it the block is unchecked.
-std::vector<UtgcRecord> team_game_contexts(
-    const RawInputs& inputs, const Phase3History& history, Date d,
-    const precompute::CompletenessResult* completeness = nullptr);
+std::vector<UtgcRecord> team_game_contexts(const RawInputs& inputs, const Phase3History& history,
+                                           Date d,
+                                           const CompletenessResult* completeness = nullptr);
 // The stored row of a record (processed_at NULL).
 Row utgc_row(const UtgcRecord& record, Date d);
 

@@ -48,9 +48,9 @@ std::optional<double> median_of(std::vector<double> values) {
   return (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-std::optional<double> trend_slope(std::span<const double> y) {
+std::optional<double> least_squares_slope(std::span<const double> y) {
   size_t n = y.size();
-  if (n < 3) return std::nullopt;
+  if (n < 2) return std::nullopt;
   double x_mean = static_cast<double>(n - 1) / 2.0;
   double y_mean = *mean_of(y);
   double num = 0, den = 0;
@@ -60,6 +60,11 @@ std::optional<double> trend_slope(std::span<const double> y) {
     den += dx * dx;
   }
   return num / den;
+}
+
+std::optional<double> trend_slope(std::span<const double> y) {
+  if (y.size() < 3) return std::nullopt;
+  return least_squares_slope(y);
 }
 
 std::string sample_quality(int n, int window) {

@@ -19,7 +19,9 @@ std::optional<double> sample_std_of(std::span<const std::optional<double>> value
 std::optional<double> sample_std_of(std::span<const double> values);
 // Median; NULL when empty. Even count: mean of the middle two.
 std::optional<double> median_of(std::vector<double> values);
-// Least-squares slope of y on x = 0, 1, ..., n - 1 (y oldest to newest); NULL when n < 3.
+// Least-squares slope of y on x = 0, 1, ..., n - 1 (y oldest to newest); NULL when n < 2.
+std::optional<double> least_squares_slope(std::span<const double> oldest_to_newest);
+// least_squares_slope for UPGC's points_trend_slope (02-analytics.md): NULL when n < 3.
 std::optional<double> trend_slope(std::span<const double> oldest_to_newest);
 // Sample quality of a last-N window holding n games (02-analytics.md §5): excellent n >= N,
 // good n >= int(0.7 N), limited n >= int(0.5 N), else insufficient.

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
-#include "store/catalog.h"
+#include "pipeline/catalog.h"
 #include "store/store.h"
 
 namespace nbaprops::cli {

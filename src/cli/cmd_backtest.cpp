@@ -10,9 +10,11 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/thread_pool.h"
 #include "pipeline/backtest.h"
+#include "pipeline/catalog.h"
 #include "predict/aggregates.h"
 #include "predict/backtest_report.h"
 #include "predict/model_registry.h"

@@ -2,7 +2,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
-#include "store/catalog.h"
+#include "pipeline/catalog.h"
 #include "store/export.h"
 
 namespace nbaprops::cli {

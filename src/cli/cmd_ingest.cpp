@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "pipeline/catalog.h"
 #include "raw/ingest.h"
 #include "store/store.h"
 

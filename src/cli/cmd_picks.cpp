@@ -9,10 +9,12 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "core/value.h"
 #include "picks/best_bets.h"
 #include "picks/load.h"
 #include "picks/tables.h"
+#include "pipeline/catalog.h"
 #include "publish/documents.h"
 #include "store/store.h"
 

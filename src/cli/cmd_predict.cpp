@@ -12,7 +12,9 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "core/date.h"
+#include "pipeline/catalog.h"
 #include "predict/grade_day.h"
 #include "predict/model_registry.h"
 #include "predict/money.h"
@@ -20,13 +22,6 @@
 #include "predict/predict_day.h"
 
 namespace nbaprops::cli {
-
-std::string now_utc() {
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  return format_timestamp(Timestamp{secs});
-}
 
 int with_store_errors(const std::function<int()>& body) {
   try {

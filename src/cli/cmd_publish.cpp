@@ -5,6 +5,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/clock.h"
+#include "pipeline/catalog.h"
+#include "pipeline/graph.h"
 #include "publish/publish.h"
 
 namespace nbaprops::cli {
@@ -26,6 +29,9 @@ int run_publish(const GlobalOptions& global, const PublishArgs& args) {
     try {
       publish::PublishOptions options;
       options.generated_at = now_utc();
+      for (const auto& e : pipeline::processor_graph()) {
+        options.processors.push_back({std::string(e.name), e.phase});
+      }
       r = publish::publish(*store, *d, args.out, options);
     } catch (const std::filesystem::filesystem_error& e) {
       std::cerr << "error: " << e.what() << "\n";

@@ -17,6 +17,7 @@
 #include "cli/run_summary.h"
 #include "core/date.h"
 #include "core/thread_pool.h"
+#include "pipeline/catalog.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
 #include "pipeline/work_plan.h"
@@ -214,49 +215,43 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
   });
 }
 
+// The options `run` and `backfill` share; `phases` names the default of --phases, `mode` the
+// help of --mode.
+void add_run_options(CLI::App* cmd, GlobalOptions& global, RunArgs& args, const char* phases,
+                     const char* mode) {
+  cmd->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
+  cmd->add_option("--mode", args.mode, mode);
+  cmd->add_flag("--quiet", args.quiet, "No per-processor log lines");
+  cmd->add_flag("--with-completeness", args.with_completeness,
+                "Check completeness in backfill mode too");
+  cmd->add_flag("--phase3-only", args.phase3_only, "Stop after Phase 3");
+  cmd->add_option("--phases", args.phases,
+                  fmt::format("Phases to run: 3, 3,4 or 3,4,5 (default {})", phases));
+  add_models_option(cmd, args.models);
+  cmd->add_option("--threads", args.threads, "Worker threads (default: hardware threads)");
+  cmd->add_option("--only", args.only, "Write only these processors (comma-separated)");
+  cmd->add_flag("--timings", args.timings, "Per-processor totals and microseconds per entity");
+  cmd->add_flag("--json", args.json, "The summary (and timings) as JSON; no progress");
+  cmd->add_flag("--no-progress", args.no_progress, "No progress on standard error");
+}
+
 }  // namespace
 
 void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   auto* run = app.add_subcommand("run", "Run the pipeline for one date (Phases 3-5)");
-  run->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")->capture_default_str();
   run->add_option("--date", args->date, "YYYY-MM-DD, today, yesterday or tomorrow")
       ->transform(relative_date())
       ->required();
-  run->add_option("--mode", args->mode, "daily or backfill (default: detected)");
-  run->add_flag("--quiet", args->quiet, "No per-processor log lines");
-  run->add_flag("--with-completeness", args->with_completeness,
-                "Check completeness in backfill mode too");
-  run->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
-  run->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
-  run->add_option("--only", args->only, "Write only these processors (comma-separated)");
-  run->add_flag("--timings", args->timings, "Per-processor totals and microseconds per entity");
-  run->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
-  run->add_flag("--no-progress", args->no_progress, "No progress on standard error");
-  add_models_option(run, args->models);
-  run->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4,5)");
+  add_run_options(run, global, *args, "3,4,5", "daily or backfill (default: detected)");
   run->callback([&global, &exit_code, args] {
     args->daily_defaults = true;
     exit_code = run_range(global, args->date, args->date, *args);
   });
   auto* backfill = app.add_subcommand("backfill", "Run the pipeline over a date range");
-  backfill->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")
-      ->capture_default_str();
   backfill->add_option("--from", args->from, "First date")->transform(relative_date())->required();
   backfill->add_option("--to", args->to, "Last date")->transform(relative_date())->required();
-  backfill->add_option("--mode", args->mode, "daily or backfill (default: detected per date)");
-  backfill->add_flag("--quiet", args->quiet, "No per-processor log lines");
-  backfill->add_flag("--with-completeness", args->with_completeness,
-                     "Check completeness in backfill mode too");
-  backfill->add_flag("--phase3-only", args->phase3_only, "Stop after Phase 3");
-  backfill->add_option("--phases", args->phases, "Phases to run: 3, 3,4 or 3,4,5 (default 3,4)");
-  add_models_option(backfill, args->models);
-  backfill->add_option("--threads", args->threads, "Worker threads (default: hardware threads)");
-  backfill->add_option("--only", args->only, "Write only these processors (comma-separated)");
-  backfill->add_flag("--timings", args->timings,
-                     "Per-processor totals and microseconds per entity");
-  backfill->add_flag("--json", args->json, "The summary (and timings) as JSON; no progress");
-  backfill->add_flag("--no-progress", args->no_progress, "No progress on standard error");
+  add_run_options(backfill, global, *args, "3,4", "daily or backfill (default: detected per date)");
   backfill->add_flag("--resume", args->resume,
                      "Skip each (processor, date) whose latest run succeeded on unchanged inputs");
   backfill->add_flag("--force", args->force, "Recompute everything (overrides --resume)");

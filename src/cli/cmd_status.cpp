@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "core/row_reader.h"
+#include "pipeline/catalog.h"
 #include "raw/schema.h"
 #include "store/postgres/work_queue.h"
 #include "store/store.h"

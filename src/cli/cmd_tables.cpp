@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "store/catalog.h"
+#include "pipeline/catalog.h"
 #include "store/export.h"
 #include "store/store.h"
 

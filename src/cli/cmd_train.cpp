@@ -8,7 +8,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "core/date.h"
+#include "pipeline/catalog.h"
 #include "predict/model_registry.h"
 
 namespace nbaprops::cli {
@@ -19,13 +21,6 @@ struct TrainArgs {
   int retrain_every = predict::kDefaultRetrainEveryDays;
   int training_days = predict::kTrainingWindowDays;
 };
-
-std::string now_utc() {
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  return format_timestamp(Timestamp{secs});
-}
 
 std::string opt(const std::optional<double>& v) {
   return v ? fmt::format("{:.3f}", *v) : "NULL";

@@ -1,4 +1,5 @@
-// The nbaprops command line: one file per subcommand, each registering itself on the app.
+// The nbaprops command line: one file per subcommand or family (src/cli/README.md), each
+// registering itself on the app.
 //
 // A subcommand's register function adds its options to `app` and a callback that runs the
 // command and stores its exit code (05-pipeline.md §9: 0 ok, 1 finished with failures,
@@ -34,8 +35,6 @@ void register_publish(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_worker(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Shared by the Phase 5 commands (cmd_predict.cpp).
-// The wall clock as a UTC timestamp (processed_at).
-std::string now_utc();
 // Runs `body`; a store, model-file or XGBoost error it throws becomes its message on standard
 // error and exit code 3 (05-pipeline.md §9).
 int with_store_errors(const std::function<int()>& body);

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "analytics/prop_line_consensus.h"
-#include "store/catalog.h"
+#include "pipeline/catalog.h"
 
 namespace nbaprops::cli {
 namespace {

@@ -8,6 +8,7 @@
 
 #include "core/row_reader.h"
 #include "core/thread_pool.h"
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "pipeline/scheduler.h"
 #include "precompute/ml_feature_store.h"

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <optional>
 
+#include "analytics/completeness.h"
 #include "analytics/completeness_block.h"
-#include "precompute/completeness.h"
 
 namespace nbaprops::pipeline {
 namespace {
@@ -24,13 +24,13 @@ Computed compute_timed(const ProcessorEntry& e, F f) {
 
 // The one completeness result of D, for every player who could be an entity of D: all players
 // with summaries, and D's line players.
-precompute::CompletenessResult completeness_of(const a::RawInputs& in,
-                                               const a::Phase3History& history, Date d) {
+analytics::CompletenessResult completeness_of(const a::RawInputs& in,
+                                              const a::Phase3History& history, Date d) {
   std::vector<std::string> players = history.players();
   for (const auto& p : in.players_with_points_line(d)) players.push_back(p);
   std::sort(players.begin(), players.end());
   players.erase(std::unique(players.begin(), players.end()), players.end());
-  return precompute::check_completeness(in, history, d, players);
+  return analytics::check_completeness(in, history, d, players);
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ DateWork compute_date(const RunPlan& plan, const a::RawInputs& in, const a::Phas
     }
     return w;
   }
-  std::optional<precompute::CompletenessResult> completeness;
+  std::optional<analytics::CompletenessResult> completeness;
   if (ctx.mode == a::RunMode::kDaily || with_completeness) {
     completeness = completeness_of(in, history, d);
   }

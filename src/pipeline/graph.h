@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analytics/completeness.h"
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "analytics/processor.h"
@@ -25,7 +26,6 @@
 #include "core/date.h"
 #include "core/table_schema.h"
 #include "pipeline/phase5.h"
-#include "precompute/completeness.h"
 #include "precompute/phase4_inputs.h"
 
 namespace nbaprops::pipeline {

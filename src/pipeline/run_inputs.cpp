@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/thread_pool.h"
+#include "pipeline/catalog.h"
 #include "raw/schema.h"
 #include "store/export.h"
 

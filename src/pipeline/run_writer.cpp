@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.h"
 #include "raw/schema.h"
 #include "store/export.h"
 #include "store/partition_writer.h"
@@ -27,13 +28,6 @@ std::string status_of(const ProcessorOutput& out, bool unexpected) {
 }
 
 }  // namespace
-
-std::string now_utc() {
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  return format_timestamp(Timestamp{secs});
-}
 
 RunWriter::RunWriter(Store& store, std::ostream& log, int threads)
     : store_(store), log_(log), threads_(threads), batch_(store) {

@@ -53,7 +53,4 @@ class RunWriter {
   PartitionBatch batch_;
 };
 
-// The current UTC time as stored (processed_at).
-std::string now_utc();
-
 }  // namespace nbaprops::pipeline

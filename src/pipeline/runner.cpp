@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.h"
 #include "core/entity_parallel.h"
 #include "core/thread_pool.h"
 #include "pipeline/date_work.h"

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "pipeline/catalog.h"
 #include "pipeline/work_plan.h"
 #include "store/postgres/work_queue.h"
 

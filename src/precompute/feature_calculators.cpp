@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analytics/rules.h"
+#include "analytics/window_stats.h"
 
 namespace nbaprops::precompute::features {
 namespace {
@@ -73,19 +74,6 @@ std::vector<const PgsRecord*> season_games(const analytics::Phase3History& histo
     if (r.appeared()) out.push_back(&r);
   }
   return out;
-}
-
-std::optional<double> ols_slope(std::span<const double> ys) {
-  size_t n = ys.size();
-  if (n < 2) return std::nullopt;
-  double xbar = (static_cast<double>(n) - 1) / 2, ybar = *mean(ys);
-  double num = 0, den = 0;
-  for (size_t i = 0; i < n; ++i) {
-    double dx = static_cast<double>(i) - xbar;
-    num += dx * (ys[i] - ybar);
-    den += dx * dx;
-  }
-  return num / den;
 }
 
 std::optional<double> sample_sd(std::span<const double> xs) {
@@ -228,7 +216,7 @@ std::optional<double> pts_slope_10g(Games games) {
   std::vector<double> p = points(games, 10);
   if (p.size() < 5) return std::nullopt;
   std::reverse(p.begin(), p.end());
-  return ols_slope(p);
+  return analytics::least_squares_slope(p);
 }
 
 double pts_vs_season_zscore(double f0, double f2, double f3) {
@@ -248,7 +236,7 @@ std::optional<double> scoring_trend_slope(Games games) {
   std::vector<double> p = points(games, 7);
   if (p.size() < 4) return std::nullopt;
   std::reverse(p.begin(), p.end());
-  return ols_slope(p);
+  return analytics::least_squares_slope(p);
 }
 
 std::optional<double> deviation_from_avg_last3(Games games, Date d) {
@@ -317,15 +305,7 @@ std::optional<double> multi_book_line_std(std::span<const analytics::PropLine* c
   std::map<std::string, const analytics::PropLine*> latest;
   for (const analytics::PropLine* l : lines) {
     if (l->market != "points") continue;
-    Timestamp cutoff;
-    if (game && game->tipoff_utc) {
-      cutoff = *game->tipoff_utc;
-    } else if (l->tipoff_utc) {
-      cutoff = *l->tipoff_utc;
-    } else {
-      cutoff = eastern_time_to_utc(l->game_date, 12, 0);
-    }
-    if (!(l->snapshot_utc < cutoff)) continue;
+    if (!(l->snapshot_utc < analytics::prop_line_cutoff(*l, game).at)) continue;
     auto& slot = latest[l->bookmaker];
     if (!slot || l->snapshot_utc > slot->snapshot_utc ||
         (l->snapshot_utc == slot->snapshot_utc && l->line < slot->line)) {

@@ -24,8 +24,6 @@ using Games = std::span<const analytics::PgsRecord* const>;
 std::vector<const analytics::PgsRecord*> season_games(const analytics::Phase3History& history,
                                                       const std::string& player_lookup, Date d);
 
-// Least-squares slope of ys on x = 0, 1, ..., n-1 (ys oldest first); nullopt for n < 2.
-std::optional<double> ols_slope(std::span<const double> ys);
 // Sample standard deviation; nullopt for fewer than 2 values.
 std::optional<double> sample_sd(std::span<const double> xs);
 

@@ -10,13 +10,21 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/completeness.h"
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "core/entity_parallel.h"
 #include "core/row_reader.h"
-#include "precompute/completeness.h"
 
 namespace nbaprops::precompute {
+
+// The completeness checker lives below the Phase 3 contexts that also read it
+// (analytics/completeness.h); Phase 4 speaks of its result in these names.
+using analytics::check_completeness;
+using analytics::CompletenessOptions;
+using analytics::CompletenessResult;
+using analytics::EntityCompleteness;
+using analytics::WindowCompleteness;
 
 // The rows of one table for D, found by entity (player_lookup or team_abbr).
 class DayRows {

@@ -5,8 +5,8 @@
 #include "analytics/row_builder.h"
 #include "core/row_reader.h"
 #include "predict/aggregates.h"
+#include "predict/model_registry.h"
 #include "predict/tables.h"
-#include "store/catalog.h"
 #include "store/export.h"
 
 namespace nbaprops::predict {
@@ -120,7 +120,7 @@ void write_models_csv(Store& store, const std::set<std::string>& versions,
     return TableSchema{"models.csv", c.take(), {}, ""};
   }();
   std::vector<std::string> names = all_but_processed_at(header);
-  const TableSchema* registry = catalog_table("model_registry");
+  const TableSchema* registry = &model_registry_table();
   std::vector<Row> rows;
   for (const std::string& v : registry ? versions : std::set<std::string>{}) {
     Row out = {v, Value{}, Value{}, Value{}, Value{}};

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "picks/best_bets.h"
+#include "publish/publish.h"
 #include "publish/reads.h"
 #include "store/store.h"
 
@@ -39,8 +40,10 @@ nlohmann::json history_json(const std::vector<picks::Pick>& picks,
 nlohmann::json tonight_json(Store& store, Date d);
 
 // status.json: per phase and processor, the latest date run, its status and when, and whether
-// D itself has run; `generated_at` gives the ages in hours.
-nlohmann::json status_json(Store& store, Date d, const std::string& generated_at);
+// D itself has run; `generated_at` gives the ages in hours. `processors`: the pipeline's, in
+// run order (ingest comes first by itself).
+nlohmann::json status_json(Store& store, Date d, const std::string& generated_at,
+                           const std::vector<ProcessorPhase>& processors);
 
 // The page's player cards, one per active pick's player: his last 10 games before D against
 // the line, his shot zones over the last 10 (player_shot_zone_analysis of D) and tonight's

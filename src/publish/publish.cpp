@@ -89,7 +89,7 @@ PublishReport publish(Store& store, Date d, const fs::path& out, const PublishOp
   json results_doc = graded ? results_json(d, today, outcome) : json(nullptr);
   json performance = performance_json(d, grades, season_picks, removals, outcome);
   json health = model_health_json(d, grades);
-  json status = status_json(store, d, at);
+  json status = status_json(store, d, at, options.processors);
   json tonight = tonight_json(store, d);
 
   w.document("tonight.json", "tonight", tonight, at);

@@ -22,8 +22,17 @@
 
 namespace nbaprops::publish {
 
+// A processor of the pipeline as status.json lists it.
+struct ProcessorPhase {
+  std::string name;  // its output table
+  int phase = 0;
+};
+
 struct PublishOptions {
   std::string generated_at;  // UTC timestamp stamped on every document
+  // The pipeline's processors in run order (pipeline/graph.h; handed in, since publish sits
+  // below the pipeline): status.json's processors after "ingest".
+  std::vector<ProcessorPhase> processors;
   std::filesystem::path chart_js = "/usr/share/javascript/chart.js/chart.min.js";
 };
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.h"
 #include "core/csv_reader.h"
 #include "raw/formats.h"
 #include "raw/oddsapi_json.h"
@@ -21,12 +22,6 @@ namespace nbaprops {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string now_utc() {
-  auto now = std::chrono::system_clock::now();
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  return format_timestamp(Timestamp{secs});
-}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;

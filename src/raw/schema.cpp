@@ -1,6 +1,7 @@
 #include "raw/schema.h"
 
 #include "core/box_stats.h"
+#include "store/run_history.h"
 
 #include <stdexcept>
 
@@ -121,38 +122,19 @@ TableSchema rejected_rows() {
           "source_file, line_number"};
 }
 
-// 05-pipeline.md §6. `detail` holds an ingested file's name; the counts hold its summary.
-TableSchema processor_runs() {
-  return {"processor_runs",
-          {req("run_id", T::kText),         req("processor", T::kText),
-           opt("date", T::kDate),           opt("detail", T::kText),
-           opt("mode", T::kText),           req("status", T::kText),
-           opt("entities_in", T::kInt),     opt("entities_written", T::kInt),
-           opt("entities_failed", T::kInt), opt("rows_read", T::kInt),
-           opt("rows_loaded", T::kInt),     opt("rows_replaced", T::kInt),
-           opt("rows_rejected", T::kInt),   opt("rows_written", T::kInt),
-           opt("threads", T::kInt),         opt("load_ms", T::kInt),
-           opt("compute_ms", T::kInt),      opt("write_ms", T::kInt),
-           opt("total_ms", T::kInt),        opt("error_text", T::kText),
-           req("processed_at", T::kTs)},
-          {"run_id", "processor", "date", "detail"},
-          "processed_at, run_id, processor, date, detail"};
-}
-
-// 05-pipeline.md §6: the failures of the latest run of each (processor, date).
-TableSchema failed_entities() {
-  return {"failed_entities",
-          {req("run_id", T::kText), req("processor", T::kText), req("date", T::kDate),
-           req("entity_type", T::kText), req("entity_id", T::kText), req("category", T::kText),
-           req("reason", T::kText), req("can_retry", T::kBool)},
-          {"processor", "date", "entity_type", "entity_id"},
-          "processor, date, entity_type, entity_id"};
-}
-
 std::vector<TableSchema> build_all() {
-  return {games(),          player_boxscores(), team_boxscores(), shots(),
-          prop_lines(),     game_lines(),       injuries(),       players(),
-          player_aliases(), rejected_rows(),    processor_runs(), failed_entities()};
+  return {games(),
+          player_boxscores(),
+          team_boxscores(),
+          shots(),
+          prop_lines(),
+          game_lines(),
+          injuries(),
+          players(),
+          player_aliases(),
+          rejected_rows(),
+          processor_runs_table(),
+          failed_entities_table()};
 }
 
 }  // namespace
@@ -167,6 +149,23 @@ const TableSchema* find_table(std::string_view name) {
     if (t.name == name) return &t;
   }
   return nullptr;
+}
+
+std::vector<const TableSchema*> versioned_raw_tables() {
+  std::vector<const TableSchema*> out;
+  for (const TableSchema& t : raw_tables()) {
+    if (t.name == "rejected_rows" || t.name == "processor_runs" || t.name == "failed_entities") {
+      continue;
+    }
+    out.push_back(&t);
+  }
+  return out;
+}
+
+std::vector<TableIndex> raw_indexes() {
+  return {{find_table("shots"), {"game_id", "team_abbr"}, "team_game", false},
+          {find_table("games"), {"game_date", "home_team", "away_team"}, "teams", true},
+          {find_table("player_boxscores"), {"player_lookup"}, "player", false}};
 }
 
 }  // namespace nbaprops

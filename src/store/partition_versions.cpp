@@ -1,7 +1,5 @@
 #include "store/partition_versions.h"
 
-#include "raw/schema.h"
-
 namespace nbaprops {
 
 const TableSchema& raw_partition_versions_table() {
@@ -12,17 +10,6 @@ const TableSchema& raw_partition_versions_table() {
                              {"table_name", "game_date"},
                              "table_name, game_date"};
   return t;
-}
-
-std::vector<const TableSchema*> versioned_raw_tables() {
-  std::vector<const TableSchema*> out;
-  for (const TableSchema& t : raw_tables()) {
-    if (t.name == "rejected_rows" || t.name == "processor_runs" || t.name == "failed_entities") {
-      continue;
-    }
-    out.push_back(&t);
-  }
-  return out;
 }
 
 }  // namespace nbaprops

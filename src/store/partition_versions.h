@@ -7,7 +7,8 @@
 // This is what `--resume` and the daily run's "summarise only the games not yet summarised"
 // compare (05-pipeline.md §6: a fingerprint of the input partitions a run read): reading a
 // few hundred counters instead of hashing every raw row. The SQLite store keeps them with
-// triggers created by the migration that adds this table (store/sqlite/sqlite_schema.cpp).
+// triggers created by the migration that adds this table (store/schema_ddl.h), on the tables
+// its catalog names as versioned (the raw layer's list: raw/schema.h versioned_raw_tables).
 #pragma once
 
 #include <vector>
@@ -18,9 +19,5 @@ namespace nbaprops {
 
 // Key (table_name, game_date); column `version` (int).
 const TableSchema& raw_partition_versions_table();
-
-// The raw tables whose partitions are counted: every raw table except rejected_rows and the
-// run history (processor_runs, failed_entities).
-std::vector<const TableSchema*> versioned_raw_tables();
 
 }  // namespace nbaprops

@@ -3,7 +3,7 @@
 #include <map>
 #include <string_view>
 
-#include "raw/schema.h"
+#include "store/run_history.h"
 
 namespace nbaprops::pipeline {
 namespace {
@@ -15,8 +15,8 @@ int64_t write_rows(Store& store, const Partition& p, std::vector<Row>& rows,
   const TableSchema& t = *p.table;
   std::string date = format_date(p.date);
   size_t stamp = t.column_index("processed_at");
-  static const TableSchema& f = *find_table("failed_entities");
-  static const TableSchema& runs = *find_table("processor_runs");
+  static const TableSchema& f = failed_entities_table();
+  static const TableSchema& runs = processor_runs_table();
   store.erase(t, {{p.date_column, "=", date}});
   for (auto& row : rows) {
     row[stamp] = processed_at;

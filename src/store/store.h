@@ -1,6 +1,8 @@
 // The Store: where nbaprops keeps its tables. An abstract interface over a SQL database
-// (SQLite by default; PostgreSQL for a shared server), speaking in the table declarations of
-// raw/schema.h and rows of core/value.h, so that loaders and processors never write SQL.
+// (SQLite by default; PostgreSQL for a shared server), speaking in table declarations
+// (core/table_schema.h) and rows (core/value.h), so that loaders and processors never write SQL.
+// The store knows no phase: whoever opens it hands it the catalog of its tables
+// (store/table_catalog.h; the pipeline's is pipeline/catalog.h).
 //
 // A Store is used by one thread at a time (it is not internally synchronised); two
 // processes may open the same store, and the database's own locking serialises their
@@ -14,8 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "core/table_schema.h"
 #include "core/value.h"
-#include "raw/schema.h"
+#include "store/table_catalog.h"
 
 namespace nbaprops {
 
@@ -99,10 +102,11 @@ class Transaction {
   bool done_ = false;
 };
 
-// Opens (creating and migrating when needed) the store at `location`: a PostgreSQL URL
-// (postgresql://user@host/dbname or postgres://...; store/postgres/pg_store.h), else a file
-// path for SQLite. Throws StoreError when it cannot.
-std::unique_ptr<Store> open_store(const std::string& location);
+// Opens (creating and migrating to `catalog` when needed) the store at `location`: a PostgreSQL
+// URL (postgresql://user@host/dbname or postgres://...; store/postgres/pg_store.h), else a file
+// path for SQLite. Throws StoreError when it cannot. pipeline/catalog.h's open_store(location)
+// hands it every table of the pipeline.
+std::unique_ptr<Store> open_store(const std::string& location, const TableCatalog& catalog);
 // Whether `location` names a PostgreSQL database (a postgresql:// or postgres:// URL).
 bool is_postgres_location(const std::string& location);
 

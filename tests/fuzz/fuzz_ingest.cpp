@@ -12,6 +12,7 @@
 
 #include "core/csv_reader.h"
 #include "fuzz/fuzz_target.h"
+#include "pipeline/catalog.h"
 #include "raw/ingest.h"
 #include "raw/profile.h"
 #include "store/sqlite/sqlite_store.h"
@@ -57,7 +58,8 @@ void run_ingest(const IngestRequest& request) {
   // 64 inputs, then is replaced. A crash input is replayed alone on a new store.
   static std::unique_ptr<SqliteStore> store;
   static int uses = 0;
-  if (!store || ++uses % 64 == 0) store = std::make_unique<SqliteStore>(":memory:");
+  if (!store || ++uses % 64 == 0)
+    store = std::make_unique<SqliteStore>(":memory:", table_catalog());
   std::ostringstream out, err;
   IngestReport report = ingest(*store, request, out, err);
   if (report.exit_code < 0 || report.exit_code > 2) {

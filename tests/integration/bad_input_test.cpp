@@ -5,6 +5,7 @@
 #include <fstream>
 #include <random>
 
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

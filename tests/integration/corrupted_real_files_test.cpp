@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/csv_reader.h"
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

@@ -14,6 +14,7 @@
 #include <random>
 #include <thread>
 
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

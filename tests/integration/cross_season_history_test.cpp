@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "predict/player_day.h"

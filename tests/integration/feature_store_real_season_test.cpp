@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "analytics/upcoming_player_game_context.h"
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/phase4_loader.h"

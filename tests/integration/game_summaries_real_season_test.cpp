@@ -12,6 +12,7 @@
 #include "analytics/rules.h"
 #include "analytics/team_defense_game_summary.h"
 #include "analytics/team_offense_game_summary.h"
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops::analytics {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "generate/generator.h"
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/csv_reader.h"
+#include "pipeline/catalog.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/test_store.h"
 
@@ -172,7 +173,7 @@ TEST(HardeningStore, AFileThatIsNotADatabaseIsAStoreErrorWithoutALeak) {
   testing::TempDir dir;
   std::string path = dir.write("not.db", std::string(4096, 'x'));
   try {
-    SqliteStore store(path);
+    SqliteStore store(path, table_catalog());
     FAIL() << "opened a file that is not a database";
   } catch (const StoreError& e) {
     EXPECT_EQ(std::string(e.what()),

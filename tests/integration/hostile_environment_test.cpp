@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "pipeline/catalog.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/test_store.h"
 
@@ -137,7 +138,7 @@ TEST_F(HostileEnvironment, AFullDiskIsAStoreErrorAndTheFileIsRolledBack) {
 }
 
 TEST_F(HostileEnvironment, ALockHeldPastTheBusyTimeoutIsAStoreErrorAfterTenSeconds) {
-  SqliteStore holder(db_);
+  SqliteStore holder(db_, table_catalog());
   holder.begin();  // BEGIN IMMEDIATE: the write lock, held
   std::string out;
   auto started = std::chrono::steady_clock::now();

@@ -7,6 +7,7 @@
 #include "analytics/run_mode.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
+#include "pipeline/catalog.h"
 #include "support/raw_history.h"
 #include "support/test_store.h"
 

@@ -1,6 +1,7 @@
 // Each input format on small hand-written files: what lands in which table (01-raw-data.md §3-4).
 #include <gtest/gtest.h>
 
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "predict/model_registry.h"
 #include "support/test_store.h"

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "core/date.h"
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

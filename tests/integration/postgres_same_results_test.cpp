@@ -6,8 +6,8 @@
 
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
-#include "store/catalog.h"
 #include "support/pg_test.h"
 #include "support/test_store.h"
 

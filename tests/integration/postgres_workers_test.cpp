@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "generate/generator.h"
-#include "store/catalog.h"
+#include "pipeline/catalog.h"
 #include "support/pg_test.h"
 #include "support/test_store.h"
 

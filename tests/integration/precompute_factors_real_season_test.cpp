@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "precompute/phase4_loader.h"
 #include "precompute/player_composite_factors.h"

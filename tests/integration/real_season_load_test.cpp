@@ -1,6 +1,7 @@
 // Acceptance of 01-raw-data.md §6: loading the real 2024-25 season.
 #include <gtest/gtest.h>
 
+#include "pipeline/catalog.h"
 #include "support/test_store.h"
 
 namespace nbaprops {

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "raw/field_parse.h"
 #include "raw/formats.h"
 #include "raw/ingest.h"
@@ -149,7 +150,7 @@ TEST(SchemaContract, NoFieldOfAnyFormatReachesTheStoreAsAStoreError) {
             std::string text = lines[0] + "\n";
             for (size_t k = 1; k < lines.size(); ++k) text += (k == l ? line : lines[k]) + "\n";
             { std::ofstream(path, std::ios::binary) << text; }
-            SqliteStore store(":memory:");
+            SqliteStore store(":memory:", table_catalog());
             IngestRequest request;
             request.paths = {path};
             std::ostringstream out, err;

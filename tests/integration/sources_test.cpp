@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "raw/profile.h"
 #include "support/test_store.h"
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "support/test_store.h"
 

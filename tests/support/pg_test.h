@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/catalog.h"
 #include "store/store.h"
 
 namespace nbaprops::testing {

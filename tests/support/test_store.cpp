@@ -10,8 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "pipeline/catalog.h"
 #include "pipeline/runner.h"
-#include "store/catalog.h"
 #include "store/export.h"
 
 namespace nbaprops::testing {

@@ -199,5 +199,26 @@ TEST(DnpReasonCategory, EmptyReasonsAreNull) {
   EXPECT_EQ(category(" - "), std::nullopt);
 }
 
+// The one cut-off rule of every prop-line reader (choose_prop_line, prop_line_consensus, the
+// feature store's multi-book spread): the game's tip-off, else the row's, else 12:00 ET.
+TEST(PropLineCutoff, GameTipoffThenTheRowsThenNoonEastern) {
+  Game game;
+  game.game_date = make_date(2025, 1, 10);
+  game.tipoff_utc = ts("2025-01-11T00:30:00Z");
+  PropLine line;
+  line.game_date = game.game_date;
+  line.tipoff_utc = ts("2025-01-11T01:00:00Z");
+  Cutoff c = prop_line_cutoff(line, &game);
+  EXPECT_EQ(c.at, *game.tipoff_utc);
+  EXPECT_FALSE(c.assumed);
+  c = prop_line_cutoff(line, nullptr);
+  EXPECT_EQ(c.at, *line.tipoff_utc);
+  EXPECT_FALSE(c.assumed);
+  line.tipoff_utc.reset();
+  c = prop_line_cutoff(line, nullptr);
+  EXPECT_EQ(c.at, ts("2025-01-10T17:00:00Z"));  // 12:00 EST = 17:00 UTC
+  EXPECT_TRUE(c.assumed);
+}
+
 }  // namespace
 }  // namespace nbaprops::analytics

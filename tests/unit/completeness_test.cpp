@@ -7,17 +7,15 @@
 // D−10 (benchguy); every other BOS box score lists only players who played.
 #include <gtest/gtest.h>
 
+#include "analytics/completeness.h"
 #include "analytics/completeness_block.h"
-#include "precompute/completeness.h"
+#include "pipeline/catalog.h"
 #include "support/league_csv.h"
 #include "support/test_store.h"
 
-namespace nbaprops::precompute {
+namespace nbaprops::analytics {
 namespace {
 
-using analytics::Phase3History;
-using analytics::RawInputs;
-using analytics::TdgsRecord;
 using nbaprops::testing::LeagueCsv;
 using nbaprops::testing::run_ingest;
 using nbaprops::testing::TempDir;
@@ -201,4 +199,4 @@ TEST_F(Completeness, CheckedBlockCarriesThePrimaryWindowAndEveryPct) {
 }
 
 }  // namespace
-}  // namespace nbaprops::precompute
+}  // namespace nbaprops::analytics

@@ -69,6 +69,15 @@ TEST(ContextFormulas, SampleQualityThresholdsAre5_3_2And10_7_5) {
   EXPECT_EQ(sample_quality(0, 10), "insufficient");
 }
 
+// x = 0, 1, 2; mean x 1, mean y 5; slope = ((-1)(-3) + 0 + (1)(4)) / 2 = 3.5.
+TEST(ContextFormulas, LeastSquaresSlopeIsTheOneSlopeOfTrendsAndFeatures) {
+  std::vector<double> three = {2, 4, 9}, two = {10, 20}, one = {10};
+  EXPECT_DOUBLE_EQ(*least_squares_slope(three), 3.5);
+  EXPECT_DOUBLE_EQ(*trend_slope(three), 3.5);
+  EXPECT_DOUBLE_EQ(*least_squares_slope(two), 10.0);
+  EXPECT_FALSE(least_squares_slope(one).has_value());
+}
+
 TEST(ContextFormulas, TrendSlopeNeedsThreeGamesAndStdTwoValues) {
   std::vector<double> two = {10, 20};
   EXPECT_FALSE(trend_slope(two).has_value());

@@ -11,6 +11,7 @@
 
 #include "analytics/history.h"
 #include "analytics/inputs.h"
+#include "pipeline/catalog.h"
 #include "precompute/feature_calculators.h"
 #include "precompute/feature_quality.h"
 #include "precompute/ml_feature_store.h"

@@ -12,6 +12,7 @@
 
 #include "analytics/player_game_summary.h"
 #include "analytics/row_builder.h"
+#include "pipeline/catalog.h"
 #include "precompute/ml_feature_store.h"
 #include "predict/model_registry.h"
 #include "predict/training_set.h"

@@ -3,6 +3,7 @@
 // before it, and writing the failed partitions again completes the store.
 #include <gtest/gtest.h>
 
+#include "pipeline/catalog.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
 #include "store/partition_writer.h"
@@ -61,7 +62,7 @@ class PartitionBatchTest : public ::testing::Test {
 };
 
 TEST_F(PartitionBatchTest, CommitsOnceTheBatchHoldsMaxRowsAndOnFlush) {
-  SqliteStore store(path_);
+  SqliteStore store(path_, table_catalog());
   PartitionBatch batch(store, /*max_rows=*/6);
   Row r1 = run_of("2025-01-01"), r2 = run_of("2025-01-02"), r3 = run_of("2025-01-03");
   batch.write(skips_of("2025-01-01"), {skip("2025-01-01", "a"), skip("2025-01-01", "b")}, {}, "run",
@@ -84,7 +85,7 @@ TEST_F(PartitionBatchTest, CommitsOnceTheBatchHoldsMaxRowsAndOnFlush) {
 }
 
 TEST_F(PartitionBatchTest, AFailureMidBatchLeavesOnlyWholeCommittedPartitionsAndARewriteCompletes) {
-  SqliteStore store(path_);
+  SqliteStore store(path_, table_catalog());
   Row r1 = run_of("2025-01-01"), r2 = run_of("2025-01-02"), r3 = run_of("2025-01-03");
   {
     PartitionBatch batch(store, /*max_rows=*/3);
@@ -117,7 +118,7 @@ TEST_F(PartitionBatchTest, AFailureMidBatchLeavesOnlyWholeCommittedPartitionsAnd
 }
 
 TEST_F(PartitionBatchTest, AnUnflushedBatchIsRolledBackWhenDestroyed) {
-  SqliteStore store(path_);
+  SqliteStore store(path_, table_catalog());
   Row r1 = run_of("2025-01-01");
   {
     PartitionBatch batch(store);
@@ -130,7 +131,7 @@ TEST_F(PartitionBatchTest, AnUnflushedBatchIsRolledBackWhenDestroyed) {
 }
 
 TEST_F(PartitionBatchTest, AnEntityFailedTwiceKeepsItsLastFailureAsAnUpsertWould) {
-  SqliteStore store(path_);
+  SqliteStore store(path_, table_catalog());
   PartitionBatch batch(store);
   std::vector<FailedEntity> failed = {{"player", "a", "MISSING_UPSTREAM", "first"},
                                       {"player", "b", "MISSING_UPSTREAM", "only"},

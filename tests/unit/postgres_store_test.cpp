@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "pipeline/catalog.h"
 #include "raw/row_access.h"
-#include "store/catalog.h"
 #include "store/postgres/pg_schema.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/pg_test.h"
@@ -67,7 +67,7 @@ TEST(PostgresStore, OrderMakesSqliteNullOrderExplicit) {
 
 TEST(PostgresStore, CannotOpenIsAStoreErrorWithoutThePassword) {
   try {
-    PostgresStore("postgresql://ann:secret@127.0.0.1:1/none?connect_timeout=2");
+    PostgresStore("postgresql://ann:secret@127.0.0.1:1/none?connect_timeout=2", table_catalog());
     FAIL() << "opened";
   } catch (const StoreError& e) {
     EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos) << e.what();
@@ -79,11 +79,11 @@ TEST(PostgresStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
   {
-    PostgresStore store(db.url());
-    EXPECT_EQ(store.schema_version(), static_cast<int>(pg::migrations().size()));
+    PostgresStore store(db.url(), table_catalog());
+    EXPECT_EQ(store.schema_version(), static_cast<int>(pg::migrations(table_catalog()).size()));
   }
-  PostgresStore again(db.url());
-  EXPECT_EQ(again.schema_version(), static_cast<int>(pg::migrations().size()));
+  PostgresStore again(db.url(), table_catalog());
+  EXPECT_EQ(again.schema_version(), static_cast<int>(pg::migrations(table_catalog()).size()));
   EXPECT_EQ(db.value("select count(*) from schema_version"), "1");
   // Dates are dates and text compares bytewise, for any SQL client.
   EXPECT_EQ(db.value("select data_type from information_schema.columns where table_name = "
@@ -97,7 +97,7 @@ TEST(PostgresStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
 TEST(PostgresStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
-  PostgresStore store(db.url());
+  PostgresStore store(db.url(), table_catalog());
   const TableSchema& t = *find_table("game_lines");
   store.begin();
   EXPECT_FALSE(store.upsert(t, game_line("total", std::nullopt, 224.5)));
@@ -127,7 +127,7 @@ TEST(PostgresStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
 TEST(PostgresStore, CopiedRowsKeepEveryByteAndEveryDouble) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
-  PostgresStore store(db.url());
+  PostgresStore store(db.url(), table_catalog());
   const TableSchema& t = *find_table("rejected_rows");
   std::vector<std::string> texts = {
       "tab\there", "new\nline", "back\\slash \\N", "cr\r", "Dončić Jokić", "", "\\"};
@@ -162,7 +162,7 @@ TEST(PostgresStore, CopiedRowsKeepEveryByteAndEveryDouble) {
 TEST(PostgresStore, RollbackLeavesNoTraceAndABrokenKeyFailsTheTransaction) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
-  PostgresStore store(db.url());
+  PostgresStore store(db.url(), table_catalog());
   const TableSchema& t = *find_table("game_lines");
   {
     Transaction tx(store);
@@ -194,7 +194,7 @@ TEST(PostgresStore, RollbackLeavesNoTraceAndABrokenKeyFailsTheTransaction) {
 TEST(PostgresStore, AScanCallbackMayUseTheStore) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
-  PostgresStore store(db.url());
+  PostgresStore store(db.url(), table_catalog());
   const TableSchema& t = *find_table("game_lines");
   store.begin();
   store.upsert(t, game_line("total", std::nullopt, 224.5));
@@ -215,8 +215,8 @@ TEST(PostgresStore, UpsertAllIsUpsertInTurnTheLastRowOfAKeyWinning) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
   testing::TempDir dir;
-  PostgresStore pg(db.url());
-  SqliteStore lite((dir.path() / "s.db").string());
+  PostgresStore pg(db.url(), table_catalog());
+  SqliteStore lite((dir.path() / "s.db").string(), table_catalog());
   const TableSchema& f = *find_table("failed_entities");
   auto failure = [](int entity, const std::string& reason) {
     return Row{std::string("r"),
@@ -250,8 +250,8 @@ TEST(PostgresStore, AgreesWithSqliteOnOrderAndPartitionVersions) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
   testing::TempDir dir;
-  PostgresStore pg(db.url());
-  SqliteStore lite((dir.path() / "s.db").string());
+  PostgresStore pg(db.url(), table_catalog());
+  SqliteStore lite((dir.path() / "s.db").string(), table_catalog());
   const TableSchema& t = *find_table("game_lines");
   for (Store* s : std::vector<Store*>{&pg, &lite}) {
     s->begin();

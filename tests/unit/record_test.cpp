@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "pipeline/catalog.h"
 #include "predict/prediction_record.h"
 #include "predict/tables.h"
 #include "store/postgres/pg_store.h"
@@ -210,14 +211,14 @@ void expect_width_error(Store& store) {
 
 TEST(RowWidth, SqliteRefusesAShortOrLongRow) {
   testing::TempDir dir;
-  SqliteStore store((dir.path() / "w.db").string());
+  SqliteStore store((dir.path() / "w.db").string(), table_catalog());
   expect_width_error(store);
 }
 
 TEST(RowWidth, PostgresRefusesAShortOrLongRow) {
   NBAPROPS_SKIP_WITHOUT_POSTGRES();
   testing::PgTestDatabase db;
-  PostgresStore store(db.url());
+  PostgresStore store(db.url(), table_catalog());
   expect_width_error(store);
 }
 

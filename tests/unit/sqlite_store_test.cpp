@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/catalog.h"
 #include "raw/row_access.h"
 #include "store/sqlite/sqlite_schema.h"
 #include "support/test_store.h"
@@ -27,17 +28,43 @@ TEST(SqliteStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
   testing::TempDir dir;
   std::string path = (dir.path() / "s.db").string();
   {
-    SqliteStore store(path);
-    EXPECT_EQ(store.schema_version(), static_cast<int>(sqlite_migrations().size()));
+    SqliteStore store(path, table_catalog());
+    EXPECT_EQ(store.schema_version(), static_cast<int>(sqlite_migrations(table_catalog()).size()));
   }
-  SqliteStore again(path);  // reopening migrates nothing and keeps the version
-  EXPECT_EQ(again.schema_version(), static_cast<int>(sqlite_migrations().size()));
+  SqliteStore again(path, table_catalog());  // reopening migrates nothing and keeps the version
+  EXPECT_EQ(again.schema_version(), static_cast<int>(sqlite_migrations(table_catalog()).size()));
   EXPECT_EQ(testing::sql_value(path, "select count(*) from schema_version"), "1");
+}
+
+// The store knows no phase: it creates exactly the tables, key, date and extra indexes of the
+// catalog it is handed (store/table_catalog.h), one schema version per catalog version.
+TEST(SqliteStore, CreatesOnlyTheCatalogItIsHanded) {
+  testing::TempDir dir;
+  std::string path = (dir.path() / "s.db").string();
+  const TableSchema things{
+      "things", {{"id", ColumnType::kText}, {"game_date", ColumnType::kDate}}, {"id"}, "id"};
+  const TableSchema more{"more", {{"n", ColumnType::kInt}}, {}, "n"};
+  TableCatalog catalog;
+  catalog.versions = {{{&things}, {{&things, {"id", "game_date"}, "both", false}}}, {{&more}, {}}};
+  SqliteStore store(path, catalog);
+  EXPECT_EQ(store.schema_version(), 2);
+  EXPECT_EQ(testing::sql_value(path,
+                               "select group_concat(name, ',') from (select name from "
+                               "sqlite_master where name not like 'sqlite_%' order by name)"),
+            "more,schema_version,things,things_both,things_date,things_key");
+  EXPECT_THROW(store.count(*find_table("games"), {}), StoreError);
+  {
+    Transaction tx(store);
+    EXPECT_FALSE(store.upsert(things, {std::string("a"), std::string("2025-01-10")}));
+    EXPECT_TRUE(store.upsert(things, {std::string("a"), std::string("2025-01-11")}));
+    tx.commit();
+  }
+  EXPECT_EQ(store.count(things, {}), 1);
 }
 
 TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
   testing::TempDir dir;
-  SqliteStore store((dir.path() / "s.db").string());
+  SqliteStore store((dir.path() / "s.db").string(), table_catalog());
   const TableSchema& t = *find_table("game_lines");
   store.begin();
   EXPECT_FALSE(store.upsert(t, game_line("total", std::nullopt, 224.5)));
@@ -63,7 +90,7 @@ TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
 TEST(SqliteStore, EveryRealChangeOfARawRowBumpsItsPartitionVersion) {
   testing::TempDir dir;
   std::string path = (dir.path() / "s.db").string();
-  SqliteStore store(path);
+  SqliteStore store(path, table_catalog());
   const TableSchema& t = *find_table("game_lines");
   auto version = [&](const std::string& table, const std::string& date) {
     return testing::sql_value(
@@ -99,7 +126,7 @@ TEST(SqliteStore, EveryRealChangeOfARawRowBumpsItsPartitionVersion) {
 
 TEST(SqliteStore, RollbackLeavesNoTrace) {
   testing::TempDir dir;
-  SqliteStore store((dir.path() / "s.db").string());
+  SqliteStore store((dir.path() / "s.db").string(), table_catalog());
   const TableSchema& t = *find_table("game_lines");
   {
     Transaction tx(store);
@@ -115,14 +142,14 @@ TEST(SqliteStore, RollbackLeavesNoTrace) {
 }
 
 TEST(SqliteStore, CannotOpenIsAStoreError) {
-  EXPECT_THROW(SqliteStore("/no/such/folder/x.db"), StoreError);
+  EXPECT_THROW(SqliteStore("/no/such/folder/x.db", table_catalog()), StoreError);
 }
 
 TEST(SqliteStore, ASecondWriterWaitsThenGetsAClearError) {
   testing::TempDir dir;
   std::string path = (dir.path() / "s.db").string();
-  SqliteStore first(path);
-  SqliteStore second(path);
+  SqliteStore first(path, table_catalog());
+  SqliteStore second(path, table_catalog());
   second.set_busy_timeout_ms(50);
   first.begin();
   try {

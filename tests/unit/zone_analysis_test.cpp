@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/value.h"
+#include "pipeline/catalog.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"
 #include "support/league_csv.h"

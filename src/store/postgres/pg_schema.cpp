@@ -4,10 +4,8 @@
 
 #include <algorithm>
 
-#include "raw/schema.h"
-#include "store/catalog.h"
 #include "store/partition_versions.h"
-#include "store/sqlite/sqlite_schema.h"
+#include "store/schema_ddl.h"
 
 namespace nbaprops::pg {
 namespace {
@@ -45,31 +43,6 @@ bool has_rowid(const TableSchema& t) {
   return t.order_by.find("rowid") != std::string::npos;
 }
 
-std::string create_table_sql(const TableSchema& table) {
-  std::string cols;
-  for (const auto& c : table.columns) {
-    if (!cols.empty()) cols += ", ";
-    cols += fmt::format("{} {}{}", quote_identifier(c.name), sql_type(c.type),
-                        c.nullable ? "" : " NOT NULL");
-  }
-  if (has_rowid(table)) cols += ", rowid bigint GENERATED ALWAYS AS IDENTITY";
-  return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name), cols);
-}
-
-std::string index_sql(const TableSchema& table, const std::vector<std::string>& cols,
-                      std::string_view suffix, std::string_view kind) {
-  std::string list;
-  for (const auto& c : cols) list += (list.empty() ? "" : ", ") + quote_identifier(c);
-  bool unique = kind != "";
-  return fmt::format("CREATE {}INDEX {} ON {} ({})", unique ? "UNIQUE " : "",
-                     quote_identifier(table.name + "_" + std::string(suffix)),
-                     quote_identifier(table.name), list);
-}
-
-bool indexed_date_column(const std::string& name) {
-  return name == "game_date" || name == "analysis_date" || name == "cache_date";
-}
-
 // The partition of a raw row (`row` is NEW or OLD): its game_date as YYYY-MM-DD, or ''.
 std::string partition_of(const TableSchema& t, std::string_view row) {
   for (const auto& c : t.columns) {
@@ -92,62 +65,47 @@ std::string bump_sql(const TableSchema& t, const std::string& date_expr) {
 // One trigger function per raw table, as the SQLite triggers: an insert bumps the new row's
 // partition, a delete the old row's, an update that changes a value the old row's and, when
 // the row moved to another date, the new one's too.
-std::vector<std::string> partition_version_triggers() {
+std::vector<std::string> partition_version_triggers(const TableSchema& t) {
   std::vector<std::string> stmts;
-  for (const TableSchema* t : versioned_raw_tables()) {
-    std::string name = quote_identifier(t->name);
-    std::string fn = quote_identifier("nbaprops_" + t->name + "_version");
-    stmts.push_back(fmt::format(
-        "INSERT INTO {} (table_name, game_date, version) SELECT '{}', {}, 1 FROM {} AS NEW "
-        "GROUP BY 2",
-        quote_identifier(raw_partition_versions_table().name), t->name, partition_of(*t, "NEW"),
-        name));
-    std::string old_part = partition_of(*t, "OLD"), new_part = partition_of(*t, "NEW");
-    stmts.push_back(fmt::format(
-        "CREATE FUNCTION {0}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "IF TG_OP <> 'INSERT' THEN {1} END IF; "
-        "IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND {2} IS DISTINCT FROM {3}) THEN {4} END IF; "
-        "RETURN NULL; END $$",
-        fn, bump_sql(*t, old_part), old_part, new_part, bump_sql(*t, new_part)));
-    stmts.push_back(fmt::format(
-        "CREATE TRIGGER {} AFTER INSERT OR DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
-        quote_identifier(t->name + "_version_insert_delete"), name, fn));
-    stmts.push_back(fmt::format(
-        "CREATE TRIGGER {} AFTER UPDATE ON {} FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) "
-        "EXECUTE FUNCTION {}()",
-        quote_identifier(t->name + "_version_update"), name, fn));
-  }
+  std::string name = quote_identifier(t.name);
+  std::string fn = quote_identifier("nbaprops_" + t.name + "_version");
+  stmts.push_back(fmt::format(
+      "INSERT INTO {} (table_name, game_date, version) SELECT '{}', {}, 1 FROM {} AS NEW "
+      "GROUP BY 2",
+      quote_identifier(raw_partition_versions_table().name), t.name, partition_of(t, "NEW"), name));
+  std::string old_part = partition_of(t, "OLD"), new_part = partition_of(t, "NEW");
+  stmts.push_back(fmt::format(
+      "CREATE FUNCTION {0}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF TG_OP <> 'INSERT' THEN {1} END IF; "
+      "IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND {2} IS DISTINCT FROM {3}) THEN {4} END IF; "
+      "RETURN NULL; END $$",
+      fn, bump_sql(t, old_part), old_part, new_part, bump_sql(t, new_part)));
+  stmts.push_back(fmt::format(
+      "CREATE TRIGGER {} AFTER INSERT OR DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
+      quote_identifier(t.name + "_version_insert_delete"), name, fn));
+  stmts.push_back(fmt::format(
+      "CREATE TRIGGER {} AFTER UPDATE ON {} FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) "
+      "EXECUTE FUNCTION {}()",
+      quote_identifier(t.name + "_version_update"), name, fn));
   return stmts;
 }
 
-std::vector<std::string> migration(size_t version) {
-  std::vector<std::string> stmts;
-  for (const TableSchema* t : catalog_versions()[version]) {
-    stmts.push_back(create_table_sql(*t));
-    if (!t->key.empty()) {
-      // As in SQLite: UNIQUE when no key column is nullable; a NULL-able key is kept unique by
-      // upsert's own lookup (store.h: NULL key cells compare equal).
-      stmts.push_back(index_sql(*t, t->key, "key", nullable_key(*t) ? "" : "unique"));
+class PostgresDialect : public DdlDialect {
+ public:
+  std::string create_table(const TableSchema& table) const override {
+    std::string cols;
+    for (const auto& c : table.columns) {
+      if (!cols.empty()) cols += ", ";
+      cols += fmt::format("{} {}{}", quote_identifier(c.name), sql_type(c.type),
+                          c.nullable ? "" : " NOT NULL");
     }
-    for (const auto& c : t->columns) {
-      bool leads_key = !t->key.empty() && t->key[0] == c.name;
-      if (indexed_date_column(c.name) && !leads_key) {
-        stmts.push_back(index_sql(*t, {c.name}, "date", ""));
-      }
-    }
-    if (t == &raw_partition_versions_table()) {
-      auto triggers = partition_version_triggers();
-      stmts.insert(stmts.end(), triggers.begin(), triggers.end());
-    }
+    if (has_rowid(table)) cols += ", rowid bigint GENERATED ALWAYS AS IDENTITY";
+    return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name), cols);
   }
-  if (version == 0) {
-    stmts.push_back(index_sql(*find_table("shots"), {"game_id", "team_abbr"}, "team_game", ""));
-    stmts.push_back(index_sql(*find_table("games"), {"game_date", "home_team", "away_team"},
-                              "teams", "unique"));
-    stmts.push_back(index_sql(*find_table("player_boxscores"), {"player_lookup"}, "player", ""));
+  std::vector<std::string> partition_triggers(const TableSchema& t) const override {
+    return partition_version_triggers(t);
   }
-  return stmts;
-}
+};
 
 std::string trim(const std::string& s) {
   size_t a = s.find_first_not_of(' '), b = s.find_last_not_of(' ');
@@ -160,13 +118,8 @@ bool ends_with(const std::string& s, std::string_view tail) {
 
 }  // namespace
 
-const std::vector<std::vector<std::string>>& migrations() {
-  static const std::vector<std::vector<std::string>> all = [] {
-    std::vector<std::vector<std::string>> out;
-    for (size_t v = 0; v < catalog_versions().size(); ++v) out.push_back(migration(v));
-    return out;
-  }();
-  return all;
+std::vector<std::vector<std::string>> migrations(const TableCatalog& catalog) {
+  return catalog_migrations(catalog, PostgresDialect());
 }
 
 std::string order_by(const std::string& sqlite_order_by) {
@@ -197,13 +150,6 @@ std::string insert_sql(const TableSchema& table) {
     params += fmt::format("{}${}", i ? ", " : "", i + 1);
   return fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(table.name),
                      column_list(table), params);
-}
-
-bool nullable_key(const TableSchema& table) {
-  for (const auto& k : table.key) {
-    if (table.columns[table.column_index(k)].nullable) return true;
-  }
-  return false;
 }
 
 // "SET c = EXCLUDED.c, ..." over the columns outside the key (the first key column when there

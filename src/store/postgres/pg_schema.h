@@ -1,6 +1,6 @@
 // SQL text for the PostgreSQL store, derived from the same table declarations as the SQLite
-// store (store/catalog.h): the same tables, columns, keys and indexes, in the same versioned
-// migrations. Pure functions.
+// store (the walk of store/schema_ddl.h over the TableCatalog the store was handed): the same
+// tables, columns, keys and indexes, in the same versioned migrations. Pure functions.
 //
 // Types: int and bool columns are bigint, dec columns double precision, date columns date,
 // text and timestamp columns text COLLATE "C" (byte order, as SQLite compares text). Every key
@@ -15,17 +15,17 @@
 #include <vector>
 
 #include "core/table_schema.h"
+#include "store/schema_ddl.h"
+#include "store/table_catalog.h"
 
 namespace nbaprops::pg {
 
-// The ordered migrations: migrations[v] takes the store from version v to v + 1.
-const std::vector<std::vector<std::string>>& migrations();
+// The ordered migrations of `catalog`: migrations[v] takes the store from version v to v + 1.
+std::vector<std::vector<std::string>> migrations(const TableCatalog& catalog);
 // `order_by` with SQLite's NULL order made explicit (NULLs first ascending, last descending).
 std::string order_by(const std::string& sqlite_order_by);
 // COPY table (columns) FROM STDIN.
 std::string copy_sql(const TableSchema& table);
-// Whether some key column of `table` is nullable.
-bool nullable_key(const TableSchema& table);
 // The upsert of one row, returning one boolean: whether a row with its key existed. Without
 // nullable key columns: INSERT ... ON CONFLICT (key) DO UPDATE; with them (no unique index, as
 // in SQLite) an UPDATE matching the key (null_key[k]: key column k is NULL in this row), else

@@ -8,7 +8,7 @@
 
 #include "core/record.h"
 #include "store/postgres/pg_schema.h"
-#include "store/sqlite/sqlite_schema.h"
+#include "store/schema_ddl.h"
 
 namespace nbaprops {
 namespace {
@@ -71,19 +71,19 @@ bool mentions(const std::string& url, std::string_view setting) {
 
 }  // namespace
 
-PostgresStore::PostgresStore(const std::string& url) : conn_(url) {
+PostgresStore::PostgresStore(const std::string& url, const TableCatalog& catalog) : conn_(url) {
   // ISO dates and shortest round-trip doubles whatever the server's defaults.
   conn_.exec("SET DateStyle = ISO; SET extra_float_digits = 1; SET client_encoding = 'UTF8'");
   if (!mentions(url, "synchronous_commit")) conn_.exec("SET synchronous_commit = off");
-  migrate();
+  migrate(catalog);
 }
 
 PostgresStore::~PostgresStore() {
   if (in_transaction_) PQclear(PQexec(conn_.raw(), "ROLLBACK"));
 }
 
-void PostgresStore::migrate() {
-  const auto& all = pg::migrations();
+void PostgresStore::migrate(const TableCatalog& catalog) {
+  const auto all = pg::migrations(catalog);
   conn_.exec("BEGIN");
   try {
     conn_.query_once(fmt::format("SELECT pg_advisory_xact_lock({})", kMigrationLock), {});
@@ -182,7 +182,7 @@ void PostgresStore::append_copy_row(std::string& out, const Row& row) {
 
 void PostgresStore::upsert_all(const TableSchema& table, const std::vector<Row>& rows) {
   constexpr size_t kBatchFrom = 8;  // fewer rows: one statement each is as fast
-  if (rows.size() < kBatchFrom || pg::nullable_key(table)) {
+  if (rows.size() < kBatchFrom || nullable_key(table)) {
     for (const auto& row : rows) upsert(table, row);
     return;
   }

@@ -21,6 +21,7 @@
 
 #include "store/postgres/pg_connection.h"
 #include "store/store.h"
+#include "store/table_catalog.h"
 
 namespace nbaprops {
 
@@ -28,7 +29,8 @@ class PostgresStore final : public Store {
  public:
   // Connects to `url` and applies pending migrations (under an advisory lock, so workers that
   // start together migrate once). Throws StoreError.
-  explicit PostgresStore(const std::string& url);
+  // `catalog`: the tables it holds (store/table_catalog.h).
+  PostgresStore(const std::string& url, const TableCatalog& catalog);
   ~PostgresStore() override;
 
   void begin() override;
@@ -53,7 +55,7 @@ class PostgresStore final : public Store {
   PgConnection& connection() { return conn_; }
 
  private:
-  void migrate();
+  void migrate(const TableCatalog& catalog);
   // Sends the buffered COPY rows, if any.
   void flush();
   // Appends `row` to a COPY text stream.

@@ -67,7 +67,7 @@ struct StatementResetOnly {
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path) : path_(path) {
+SqliteStore::SqliteStore(const std::string& path, const TableCatalog& catalog) : path_(path) {
   // No memory statistics: with them SQLite takes a global mutex on every allocation. Must
   // precede the library's initialisation (the first open); later calls fail harmlessly.
   static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
@@ -98,7 +98,7 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
     // commit instead of spilling to the log and being read back. docs/performance.md.
     exec("PRAGMA cache_size=-16384");
     exec("PRAGMA foreign_keys=OFF");
-    migrate();
+    migrate(catalog);
   } catch (...) {
     close();
     throw;
@@ -144,10 +144,10 @@ sqlite3_stmt* SqliteStore::prepare(const std::string& sql) {
   return stmt;
 }
 
-void SqliteStore::migrate() {
+void SqliteStore::migrate(const TableCatalog& catalog) {
   exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
   int current = schema_version();
-  const auto& migrations = sqlite_migrations();
+  const auto migrations = sqlite_migrations(catalog);
   if (current > static_cast<int>(migrations.size())) {
     throw StoreError(fmt::format("store {} has schema version {}, newer than this program ({})",
                                  path_, current, migrations.size()));

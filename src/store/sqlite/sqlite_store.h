@@ -9,13 +9,15 @@
 #include <string>
 
 #include "store/store.h"
+#include "store/table_catalog.h"
 
 namespace nbaprops {
 
 class SqliteStore final : public Store {
  public:
-  // Opens or creates `path` and applies pending migrations. Throws StoreError.
-  explicit SqliteStore(const std::string& path);
+  // Opens or creates `path` and applies the pending migrations of `catalog` (the tables it
+  // holds; see store/table_catalog.h). Throws StoreError.
+  SqliteStore(const std::string& path, const TableCatalog& catalog);
   ~SqliteStore() override;
 
   void begin() override;
@@ -44,7 +46,7 @@ class SqliteStore final : public Store {
   // The per-table statements, cached by table without rebuilding their SQL text.
   sqlite3_stmt* table_statement(const TableSchema& table, StatementKind kind);
   void exec(const std::string& sql);
-  void migrate();
+  void migrate(const TableCatalog& catalog);
   // Finalizes every statement and closes the connection (a rollback first if one is open).
   void close();
   [[noreturn]] void fail(const std::string& what);

@@ -4,7 +4,7 @@
 //       least one player_boxscores row for g) and "lists non-players" (one of them is dnp or
 //       inactive), built once and shared by every player of the team;
 //   (3) one walk over the team's list per entity fills all of its windows.
-#include "precompute/completeness.h"
+#include "analytics/completeness.h"
 
 #include <algorithm>
 
@@ -12,14 +12,12 @@
 #include "core/teams.h"
 #include "core/value.h"
 
-namespace nbaprops::precompute {
+namespace nbaprops::analytics {
 namespace {
-
-namespace a = analytics;
 
 // A game of a team's list with the flags of §2.4 (2).
 struct TeamGame {
-  const a::Game* game = nullptr;
+  const Game* game = nullptr;
   bool loaded = false;             // the team has at least one box-score row for the game
   bool lists_non_players = false;  // one of those rows is dnp or inactive
 };
@@ -130,12 +128,12 @@ const EntityCompleteness* CompletenessResult::team(const std::string& abbr) cons
   return it == teams.end() ? nullptr : &it->second;
 }
 
-CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase3History& history,
-                                      Date d, std::span<const std::string> players,
+CompletenessResult check_completeness(const RawInputs& inputs, const Phase3History& history, Date d,
+                                      std::span<const std::string> players,
                                       const CompletenessOptions& options) {
   CompletenessResult result;
   const int season = season_of(d);
-  result.opening_night = a::opening_night(inputs, season);
+  result.opening_night = opening_night(inputs, season);
   if (result.opening_night) {
     int days = d.days - result.opening_night->days;
     result.bootstrap_mode = days >= 0 && days < options.bootstrap_days;
@@ -150,12 +148,12 @@ CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase
     std::vector<TeamGame> list;
     auto games = inputs.team_games(team);
     for (auto it = games.rbegin(); it != games.rend(); ++it) {
-      const a::Game* g = *it;
+      const Game* g = *it;
       if (g->game_date >= d || g->season != season || !g->is_final()) continue;
       TeamGame tg;
       tg.game = g;
       if (reachable(kPlayerWindows, static_cast<int>(list.size()), g->game_date, d)) {
-        for (const a::PlayerBox* b : inputs.game_player_boxes(g->game_id)) {
+        for (const PlayerBox* b : inputs.game_player_boxes(g->game_id)) {
           if (b->team_abbr != team) continue;
           tg.loaded = true;
           if (b->status == "dnp" || b->status == "inactive") tg.lists_non_players = true;
@@ -164,13 +162,13 @@ CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase
       list.push_back(tg);
     }
     bool has_season_game = false;
-    for (const a::Game* g : games) has_season_game = has_season_game || g->season == season;
+    for (const Game* g : games) has_season_game = has_season_game || g->season == season;
     if (has_season_game) team_games.emplace(std::move(team), std::move(list));
   }
 
   // (3) teams: a game is present when the team has a TDGS row for it.
   for (const auto& [team, list] : team_games) {
-    auto rows = a::before(history.team_defense(team), d);
+    auto rows = before(history.team_defense(team), d);
     std::vector<const std::string*> ids;
     ids.reserve(rows.size());
     for (const auto& r : rows) ids.push_back(&r.game_id);
@@ -190,7 +188,7 @@ CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase
   for (const std::string& lookup : players) {
     if (result.players.count(lookup)) continue;
     auto boxes = inputs.player_boxes(lookup);
-    const a::PlayerBox* latest = nullptr;
+    const PlayerBox* latest = nullptr;
     for (auto it = boxes.rbegin(); it != boxes.rend(); ++it) {
       if ((*it)->game_date < d && season_of((*it)->game_date) == season) {
         latest = *it;
@@ -200,7 +198,7 @@ CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase
     const std::vector<TeamGame>* list = &kNoGames;
     Date join{0};
     if (latest) {
-      for (const a::PlayerBox* b : boxes) {
+      for (const PlayerBox* b : boxes) {
         if (season_of(b->game_date) == season && b->team_abbr == latest->team_abbr) {
           join = b->game_date;
           break;
@@ -215,7 +213,7 @@ CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase
       auto rows = inputs.game_player_boxes(g.game->game_id);
       auto it = std::lower_bound(
           rows.begin(), rows.end(), lookup,
-          [](const a::PlayerBox* b, const std::string& l) { return b->player_lookup < l; });
+          [](const PlayerBox* b, const std::string& l) { return b->player_lookup < l; });
       return it != rows.end() && (*it)->player_lookup == lookup;
     };
     result.players.emplace(lookup,
@@ -224,4 +222,4 @@ CompletenessResult check_completeness(const a::RawInputs& inputs, const a::Phase
   return result;
 }
 
-}  // namespace nbaprops::precompute
+}  // namespace nbaprops::analytics

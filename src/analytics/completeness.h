@@ -1,6 +1,8 @@
 // The completeness checker (03-precompute.md §2): for every entity and window, of the games
 // it should have data for, how many have it. One pass per date D over the in-memory inputs;
-// every processor that needs it reads the one result.
+// every processor that needs it reads the one result: the Phase 3 contexts (UPGC, UTGC) and
+// every Phase 4 processor, hence it sits here, below both (precompute reads these names through
+// precompute/phase4_inputs.h).
 //
 // Pure function of read-only inputs; the result is immutable and safe to read from any
 // number of threads.
@@ -15,7 +17,7 @@
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 
-namespace nbaprops::precompute {
+namespace nbaprops::analytics {
 
 struct CompletenessOptions {
   double threshold_pct = 70.0;  // ready = stored pct >= threshold
@@ -53,9 +55,8 @@ class CompletenessResult {
 // a game present when the team has a team_defense_game_summary row for it (history); player
 // windows follow §2.2 (his team T and join date J from player_boxscores; presence by his own
 // row, or T's box score loaded without dnp/inactive rows).
-CompletenessResult check_completeness(const analytics::RawInputs& inputs,
-                                      const analytics::Phase3History& history, Date d,
+CompletenessResult check_completeness(const RawInputs& inputs, const Phase3History& history, Date d,
                                       std::span<const std::string> players,
                                       const CompletenessOptions& options = {});
 
-}  // namespace nbaprops::precompute
+}  // namespace nbaprops::analytics

@@ -1,0 +1,56 @@
+#include "pipeline/catalog.h"
+
+#include "analytics/prop_line_consensus.h"
+#include "analytics/tables.h"
+#include "picks/tables.h"
+#include "precompute/tables.h"
+#include "predict/model_registry.h"
+#include "predict/tables.h"
+#include "raw/schema.h"
+#include "store/partition_versions.h"
+
+namespace nbaprops {
+namespace {
+
+TableCatalog assemble() {
+  TableCatalog c;
+  c.versions.resize(7);
+  for (const auto& t : raw_tables()) c.versions[0].tables.push_back(&t);
+  c.versions[0].indexes = raw_indexes();
+  c.versions[1].tables = analytics::analytics_tables();
+  c.versions[2].tables = precompute::precompute_tables();
+  c.versions[3].tables = predict::prediction_tables();
+  // Version 5: the raw partitions' change counters, model_registry, the performance and
+  // backtest tables.
+  auto& v5 = c.versions[4].tables;
+  v5 = predict::performance_and_backtest_tables();
+  v5.insert(v5.begin(), &raw_partition_versions_table());
+  for (const auto* t : predict::model_tables()) v5.push_back(t);
+  // Version 6: every market's lines consolidated across books (docs/tonight.md).
+  c.versions[5].tables = {&analytics::prop_line_consensus_table()};
+  // Version 7: Phase 6, best bets (docs/publishing.md).
+  c.versions[6].tables = picks::picks_tables();
+  c.versioned = versioned_raw_tables();
+  return c;
+}
+
+}  // namespace
+
+const TableCatalog& table_catalog() {
+  static const TableCatalog catalog = assemble();
+  return catalog;
+}
+
+std::vector<const TableSchema*> catalog_tables() {
+  return table_catalog().tables();
+}
+
+const TableSchema* catalog_table(std::string_view name) {
+  return table_catalog().find(name);
+}
+
+std::unique_ptr<Store> open_store(const std::string& location) {
+  return open_store(location, table_catalog());
+}
+
+}  // namespace nbaprops

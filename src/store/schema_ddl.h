@@ -1,0 +1,45 @@
+// The DDL walk shared by the SQLite and PostgreSQL stores: from a TableCatalog to the ordered
+// migrations, each a list of statements. What differs between the two databases (column types,
+// SQLite's rowid, the change-counter triggers) comes from a DdlDialect; the walk, the key and
+// date indexes and the extra lookups are the same text for both. Pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/table_schema.h"
+#include "store/table_catalog.h"
+
+namespace nbaprops {
+
+// What one database writes differently. Implementations are stateless.
+class DdlDialect {
+ public:
+  virtual ~DdlDialect() = default;
+  // CREATE TABLE with every column of `table`.
+  virtual std::string create_table(const TableSchema& table) const = 0;
+  // The statements that keep raw_partition_versions for table `t` (and count the partitions
+  // it already holds), run right after raw_partition_versions is created.
+  virtual std::vector<std::string> partition_triggers(const TableSchema& t) const = 0;
+};
+
+// "name" with embedded quotes doubled.
+std::string quote_identifier(std::string_view name);
+// "c1", "c2", ... in declaration order.
+std::string column_list(const TableSchema& table);
+// Whether some key column of `table` is nullable.
+bool nullable_key(const TableSchema& table);
+// CREATE [UNIQUE] INDEX "<table>_<suffix>" ON "<table>" (columns).
+std::string create_index_sql(const TableSchema& table, const std::vector<std::string>& columns,
+                             std::string_view suffix, bool unique);
+
+// migrations[v] takes a store from schema version v to v + 1: for each table of
+// catalog.versions[v] its CREATE TABLE, its key index (UNIQUE unless a key column is nullable:
+// upsert then keeps NULL keys unique itself) and an index on each game_date / analysis_date /
+// cache_date column that does not lead the key; after raw_partition_versions the triggers of
+// catalog.versioned; then the version's extra indexes.
+std::vector<std::vector<std::string>> catalog_migrations(const TableCatalog& catalog,
+                                                         const DdlDialect& dialect);
+
+}  // namespace nbaprops
