@@ -50,6 +50,19 @@ std::string column_list(const TableSchema& table) {
   return list;
 }
 
+std::string column_definitions(const TableSchema& table,
+                               std::string_view (*sql_type)(ColumnType type)) {
+  std::string cols;
+  for (const auto& c : table.columns) {
+    if (!cols.empty()) cols += ", ";
+    cols += quote_identifier(c.name);
+    cols += ' ';
+    cols += sql_type(c.type);
+    if (!c.nullable) cols += " NOT NULL";
+  }
+  return cols;
+}
+
 bool nullable_key(const TableSchema& table) {
   for (const auto& k : table.key) {
     if (table.columns[table.column_index(k)].nullable) return true;

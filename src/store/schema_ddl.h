@@ -28,6 +28,9 @@ class DdlDialect {
 std::string quote_identifier(std::string_view name);
 // "c1", "c2", ... in declaration order.
 std::string column_list(const TableSchema& table);
+// "c1" TYPE [NOT NULL], ... in declaration order, each type named by `sql_type`.
+std::string column_definitions(const TableSchema& table,
+                               std::string_view (*sql_type)(ColumnType type));
 // Whether some key column of `table` is nullable.
 bool nullable_key(const TableSchema& table);
 // CREATE [UNIQUE] INDEX "<table>_<suffix>" ON "<table>" (columns).

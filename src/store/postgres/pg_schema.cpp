@@ -93,12 +93,7 @@ std::vector<std::string> partition_version_triggers(const TableSchema& t) {
 class PostgresDialect : public DdlDialect {
  public:
   std::string create_table(const TableSchema& table) const override {
-    std::string cols;
-    for (const auto& c : table.columns) {
-      if (!cols.empty()) cols += ", ";
-      cols += fmt::format("{} {}{}", quote_identifier(c.name), sql_type(c.type),
-                          c.nullable ? "" : " NOT NULL");
-    }
+    std::string cols = column_definitions(table, sql_type);
     if (has_rowid(table)) cols += ", rowid bigint GENERATED ALWAYS AS IDENTITY";
     return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name), cols);
   }

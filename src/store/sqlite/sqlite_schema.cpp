@@ -70,13 +70,8 @@ std::vector<std::string> partition_version_triggers(const TableSchema& t) {
 class SqliteDialect : public DdlDialect {
  public:
   std::string create_table(const TableSchema& table) const override {
-    std::string cols;
-    for (const auto& c : table.columns) {
-      if (!cols.empty()) cols += ", ";
-      cols += fmt::format("{} {}{}", quote_identifier(c.name), sql_type(c.type),
-                          c.nullable ? "" : " NOT NULL");
-    }
-    return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name), cols);
+    return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name),
+                       column_definitions(table, sql_type));
   }
   std::vector<std::string> partition_triggers(const TableSchema& t) const override {
     return partition_version_triggers(t);
