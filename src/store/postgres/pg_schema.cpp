@@ -10,20 +10,6 @@
 namespace nbaprops::pg {
 namespace {
 
-std::string_view sql_type(ColumnType type) {
-  switch (type) {
-    case ColumnType::kInt:
-    case ColumnType::kBool:
-      return "bigint";
-    case ColumnType::kDec:
-      return "double precision";
-    case ColumnType::kDate:
-      return "date";
-    default:
-      return "text COLLATE \"C\"";
-  }
-}
-
 // The type of a parameter cast ($1::type): the column's type without its collation.
 std::string_view cast_type(ColumnType type) {
   switch (type) {
@@ -37,6 +23,12 @@ std::string_view cast_type(ColumnType type) {
     default:
       return "text";
   }
+}
+
+// A column's type: its cast type, text collated in byte order ("C", as SQLite compares).
+std::string_view sql_type(ColumnType type) {
+  std::string_view t = cast_type(type);
+  return t == "text" ? "text COLLATE \"C\"" : t;
 }
 
 bool has_rowid(const TableSchema& t) {
