@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/date.h"
 #include "core/value.h"
 #include "picks/pick_result.h"
 
@@ -25,7 +26,7 @@ struct WindowDef {
 constexpr WindowDef kWindows[] = {{"7d", 7}, {"30d", 30}, {"season", 0}};
 
 Date window_start(Date d, int days) {
-  return days == 0 ? publish::season_start(d) : Date{d.days - days + 1};
+  return days == 0 ? season_start(d) : Date{d.days - days + 1};
 }
 
 json record_json(const picks::Record& r) {
@@ -136,7 +137,7 @@ json performance_json(Date d, const std::vector<GradedPrediction>& grades,
           {"windows",
            {{"7d", format_date(window_start(d, 7))},
             {"30d", format_date(window_start(d, 30))},
-            {"season", format_date(publish::season_start(d))}}},
+            {"season", format_date(season_start(d))}}},
           {"systems", std::move(systems)},
           {"best_bets", std::move(best)},
           {"filters", std::move(filters)}};

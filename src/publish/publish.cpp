@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/date.h"
 #include "publish/assets.h"
 #include "publish/documents.h"
 #include "publish/performance.h"
@@ -70,7 +71,7 @@ PublishReport publish(Store& store, Date d, const fs::path& out, const PublishOp
   Writer w(out, report);
   const std::string& at = options.generated_at;
   std::string day = format_date(d);
-  Date from = publish::season_start(d);
+  Date from = season_start(d);
 
   auto grades = read_grades(store, from, d);
   auto outcome = outcomes(grades);

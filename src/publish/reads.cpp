@@ -28,10 +28,6 @@ PredictionKey key_of(const GradedPrediction& g) {
   return {g.system_id, g.market, g.game_date.days, g.player_lookup, g.game_id};
 }
 
-Date season_start(Date d) {
-  return make_date(season_of(d), 8, 1);
-}
-
 std::vector<GradedPrediction> read_grades(Store& store, Date from, Date to) {
   const auto& t = predict::prediction_grades_table();
   bool has_market = has_column(t, "market"), has_p_over = has_column(t, "p_over");

@@ -48,7 +48,4 @@ std::vector<picks::Pick> read_picks(Store& store, Date from, Date to);
 // best_bet_removals of the dates (candidate fields, side via the edge, removed_by).
 std::vector<picks::Removal> read_removals(Store& store, Date from, Date to);
 
-// The first date of D's season (1 August of its start year).
-Date season_start(Date d);
-
 }  // namespace nbaprops::publish

@@ -78,7 +78,7 @@ TEST(Performance, WindowsEndOnTheDate) {
   auto j = performance_json(d, grades, {}, {}, {});
   EXPECT_EQ(j["windows"]["7d"], "2025-01-04");
   EXPECT_EQ(j["windows"]["30d"], "2024-12-12");
-  EXPECT_EQ(j["windows"]["season"], "2024-08-01");
+  EXPECT_EQ(j["windows"]["season"], "2024-07-01");  // core season_start
   ASSERT_EQ(j["systems"].size(), 1u);
   const auto& s = j["systems"][0];
   EXPECT_EQ(s["7d"]["recommendations"], 2);
