@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "core/thread_pool.h"
 #include "pipeline/catalog.h"
 #include "store/store.h"
 
@@ -38,6 +39,18 @@ CLI::Validator relative_date() {
         return std::string();
       },
       "DATE", "relative_date");
+}
+
+bool valid_threads(int threads) {
+  if (threads < 0) {
+    std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
+    return false;
+  }
+  if (threads > ThreadPool::kMaxThreads) {
+    std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
+    return false;
+  }
+  return true;
 }
 
 std::string valid_names(const std::vector<std::string>& names) {

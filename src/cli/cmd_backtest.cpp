@@ -12,7 +12,6 @@
 #include "cli/commands.h"
 #include "core/clock.h"
 #include "core/date.h"
-#include "core/thread_pool.h"
 #include "pipeline/backtest.h"
 #include "pipeline/catalog.h"
 #include "predict/aggregates.h"
@@ -130,14 +129,7 @@ int run_backtest(const GlobalOptions& global, const BacktestArgs& args) {
     std::cerr << "error: --calibrator must be isotonic or platt\n";
     return 2;
   }
-  if (args.threads < 0) {
-    std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
-    return 2;
-  }
-  if (args.threads > ThreadPool::kMaxThreads) {
-    std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
-    return 2;
-  }
+  if (!valid_threads(args.threads)) return 2;
   pipeline::BacktestOptions o;
   o.from = *from;
   o.to = *to;

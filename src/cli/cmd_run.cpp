@@ -16,7 +16,6 @@
 #include "cli/commands.h"
 #include "cli/run_summary.h"
 #include "core/date.h"
-#include "core/thread_pool.h"
 #include "pipeline/catalog.h"
 #include "pipeline/graph.h"
 #include "pipeline/runner.h"
@@ -135,14 +134,7 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     std::cerr << "error: dates must be YYYY-MM-DD (or today/yesterday/tomorrow), from <= to\n";
     return 2;
   }
-  if (args.threads < 0) {
-    std::cerr << "error: --threads must be 1 or more (0: the machine's hardware threads)\n";
-    return 2;
-  }
-  if (args.threads > ThreadPool::kMaxThreads) {
-    std::cerr << "error: --threads must be at most " << ThreadPool::kMaxThreads << "\n";
-    return 2;
-  }
+  if (!valid_threads(args.threads)) return 2;
   pipeline::RunOptions options;
   options.with_completeness = args.with_completeness;
   if (!args.only.empty()) {

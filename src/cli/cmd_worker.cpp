@@ -23,9 +23,9 @@ int run_worker_command(const GlobalOptions& global, const WorkerArgs& a) {
     std::cerr << "error: worker needs a PostgreSQL store (--db postgresql://user@host/dbname)\n";
     return 2;
   }
-  if (a.threads < 0 || a.lease_seconds < 3 || a.poll_ms < 10 || a.max_attempts < 1) {
-    std::cerr << "error: --threads >= 0, --lease-seconds >= 3, --poll-ms >= 10, "
-                 "--max-attempts >= 1\n";
+  if (!valid_threads(a.threads)) return 2;
+  if (a.lease_seconds < 3 || a.poll_ms < 10 || a.max_attempts < 1) {
+    std::cerr << "error: --lease-seconds >= 3, --poll-ms >= 10, --max-attempts >= 1\n";
     return 2;
   }
   pipeline::WorkerOptions options;

@@ -54,6 +54,9 @@ void add_models_option(CLI::App* cmd, std::string& models);
 std::optional<std::string> resolve_relative_date(const std::string& text, std::ostream& note);
 // A CLI11 transform that applies resolve_relative_date to a date option (notes on stderr).
 CLI::Validator relative_date();
+// True for a usable --threads (0 = the machine's hardware threads, up to ThreadPool's maximum);
+// false, with the error on standard error, otherwise. run, backfill, backtest and worker use it.
+bool valid_threads(int threads);
 // "a, b, c": the valid names an error message lists.
 std::string valid_names(const std::vector<std::string>& names);
 // The catalog's table names, for an unknown TABLE.
