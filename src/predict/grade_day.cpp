@@ -151,8 +151,8 @@ DayGrades grade_date(Store& store, Date d) {
 void write_grades(Store& store, Date d, std::vector<Row> rows, const std::string& processed_at,
                   const TableSchema* table) {
   const TableSchema& t = table ? *table : prediction_grades_table();
-  pipeline::write_partition(store, {&t, "game_date", d, t.name}, std::move(rows), {},
-                            "grade-" + processed_at, processed_at);
+  write_partition(store, {&t, "game_date", d, t.name}, std::move(rows), {}, "grade-" + processed_at,
+                  processed_at);
 }
 
 }  // namespace nbaprops::predict

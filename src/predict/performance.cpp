@@ -90,10 +90,10 @@ void write_performance(Store& store, Date d, PerformanceRows rows,
   const std::string run_id = "grade-" + processed_at;
   const TableSchema& perf = system_performance_table();
   const TableSchema& buckets = system_performance_buckets_table();
-  pipeline::write_partition(store, {&perf, "game_date", d, perf.name}, std::move(rows.performance),
-                            {}, run_id, processed_at);
-  pipeline::write_partition(store, {&buckets, "game_date", d, buckets.name},
-                            std::move(rows.buckets), {}, run_id, processed_at);
+  write_partition(store, {&perf, "game_date", d, perf.name}, std::move(rows.performance), {},
+                  run_id, processed_at);
+  write_partition(store, {&buckets, "game_date", d, buckets.name}, std::move(rows.buckets), {},
+                  run_id, processed_at);
 }
 
 void PooledGrades::add(const DayGrades& day) {

@@ -344,10 +344,10 @@ void write_predictions(Store& store, Date d, PredictOutput out, const std::strin
   const TableSchema& preds =
       predictions_table ? *predictions_table : player_prop_predictions_table();
   const TableSchema& skips = skips_table ? *skips_table : prediction_skips_table();
-  pipeline::write_partition(store, {&preds, "game_date", d, preds.name}, std::move(out.predictions),
-                            {}, run_id, processed_at);
-  pipeline::write_partition(store, {&skips, "game_date", d, skips.name}, std::move(out.skips), {},
-                            run_id, processed_at);
+  write_partition(store, {&preds, "game_date", d, preds.name}, std::move(out.predictions), {},
+                  run_id, processed_at);
+  write_partition(store, {&skips, "game_date", d, skips.name}, std::move(out.skips), {}, run_id,
+                  processed_at);
 }
 
 }  // namespace nbaprops::predict

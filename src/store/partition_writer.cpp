@@ -5,7 +5,7 @@
 
 #include "store/run_history.h"
 
-namespace nbaprops::pipeline {
+namespace nbaprops {
 namespace {
 
 // The writes of one partition. REQUIRES: an open transaction.
@@ -90,4 +90,4 @@ void PartitionBatch::flush() {
   tx_.reset();
 }
 
-}  // namespace nbaprops::pipeline
+}  // namespace nbaprops

@@ -21,7 +21,7 @@
 #include "store/processor_output.h"
 #include "store/store.h"
 
-namespace nbaprops::pipeline {
+namespace nbaprops {
 
 struct Partition {
   const TableSchema* table;
@@ -79,4 +79,4 @@ class PartitionBatch {
   size_t rows_ = 0, partitions_ = 0;
 };
 
-}  // namespace nbaprops::pipeline
+}  // namespace nbaprops

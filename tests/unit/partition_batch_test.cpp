@@ -10,7 +10,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "support/test_store.h"
 
-namespace nbaprops::pipeline {
+namespace nbaprops {
 namespace {
 
 // A prediction_skips row (6 columns: game_date, player_lookup, system_id, reason, detail,
@@ -145,4 +145,4 @@ TEST_F(PartitionBatchTest, AnEntityFailedTwiceKeepsItsLastFailureAsAnUpsertWould
 }
 
 }  // namespace
-}  // namespace nbaprops::pipeline
+}  // namespace nbaprops
