@@ -11,6 +11,7 @@
 #include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "predict/model_registry.h"
+#include "support/real_season_fixture.h"
 #include "support/test_store.h"
 
 namespace nbaprops {
@@ -18,42 +19,15 @@ namespace {
 
 using testing::sql_value;
 
-class Phase3Run : public ::testing::Test {
+class Phase3Run : public testing::RealSeasonRawStore<Phase3Run> {
  protected:
-  static void SetUpTestSuite() {
-    if (testing::real_season_dir().empty()) return;
-    dir_ = new testing::TempDir();
-    raw_db_ = (dir_->path() / "raw.db").string();
-    auto store = open_store(raw_db_);
-    testing::run_ingest(*store, {testing::real_season_dir()});
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  void SetUp() override {
-    if (testing::real_season_dir().empty()) {
-      GTEST_SKIP() << "real season data not found at " << NBAPROPS_SHARED_DATA_DIR << "; skipping";
-    }
-  }
-  // A copy of the loaded raw store.
-  std::string copy(const std::string& name) {
-    std::string path = (dir_->path() / name).string();
-    std::filesystem::copy_file(raw_db_, path, std::filesystem::copy_options::overwrite_existing);
-    return path;
-  }
   static pipeline::RunReport run(const std::string& db, Date from, Date to,
                                  std::optional<analytics::RunMode> mode = std::nullopt,
                                  int threads = 0) {
-    auto store = open_store(db);
-    std::ostringstream log;
     pipeline::RunOptions options;
     options.mode = mode;
     options.threads = threads;
-    return pipeline::run_pipeline(*store, from, to, options, log);
-  }
-  static pipeline::RunReport run_with(const std::string& db, Date from, Date to,
-                                      pipeline::RunOptions options) {
-    auto store = open_store(db);
-    std::ostringstream log;
-    return pipeline::run_pipeline(*store, from, to, options, log);
+    return run_with(db, from, to, options);
   }
   // Every row of `table` (all columns but the last, processed_at), in key order.
   static std::string dump_table(const std::string& db, const std::string& table,
@@ -87,13 +61,7 @@ class Phase3Run : public ::testing::Test {
     }
     return cleaned;
   }
-
-  static testing::TempDir* dir_;
-  static std::string raw_db_;
 };
-
-testing::TempDir* Phase3Run::dir_ = nullptr;
-std::string Phase3Run::raw_db_;
 
 TEST_F(Phase3Run, TheWholeSeasonFillsEveryTable) {
   std::string db = copy("season.db");
@@ -216,7 +184,7 @@ TEST_F(Phase3Run, ADailyRunReadsTheCurrentSummariesAndSummarisesOnlyWhatChanged)
   std::string db = copy("daily.db");
   Date d = make_date(2025, 1, 15), changed = make_date(2025, 1, 10);
   run(db, make_date(2024, 10, 22), Date{d.days - 1});
-  std::string fresh = (dir_->path() / "daily-fresh.db").string();
+  std::string fresh = (dir().path() / "daily-fresh.db").string();
   std::filesystem::copy_file(db, fresh, std::filesystem::copy_options::overwrite_existing);
   pipeline::RunOptions daily;
   daily.mode = analytics::RunMode::kDaily;
@@ -300,7 +268,7 @@ TEST_F(Phase3Run, PredictionsAndGradesAreNodesOfTheDailyRun) {
                       "select count(*) from processor_runs where processor = "
                       "'player_prop_predictions' and date = '2024-12-12'"),
             "1");
-  std::string alone = (dir_->path() / "phase5-alone.db").string();
+  std::string alone = (dir().path() / "phase5-alone.db").string();
   std::filesystem::copy_file(db, alone, std::filesystem::copy_options::overwrite_existing);
   testing::sql_exec(alone, "delete from player_prop_predictions");
   ASSERT_EQ(testing::run_command(std::string(NBAPROPS_BINARY) + " predict --db " + alone +

@@ -8,6 +8,7 @@
 
 #include "pipeline/catalog.h"
 #include "pipeline/runner.h"
+#include "support/real_season_fixture.h"
 #include "support/test_store.h"
 
 namespace nbaprops {
@@ -17,32 +18,12 @@ using testing::sql_exec;
 using testing::sql_rows;
 using testing::sql_value;
 
-class Tonight : public ::testing::Test {
+class Tonight : public testing::RealSeasonRawStore<Tonight> {
  protected:
-  static void SetUpTestSuite() {
-    if (testing::real_season_dir().empty()) return;
-    dir_ = new testing::TempDir();
-    raw_db_ = (dir_->path() / "raw.db").string();
-    auto store = open_store(raw_db_);
-    testing::run_ingest(*store, {testing::real_season_dir()});
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  void SetUp() override {
-    if (testing::real_season_dir().empty()) {
-      GTEST_SKIP() << "real season data not found at " << NBAPROPS_SHARED_DATA_DIR << "; skipping";
-    }
-  }
-  static std::string copy(const std::string& name) {
-    std::string path = (dir_->path() / name).string();
-    std::filesystem::copy_file(raw_db_, path, std::filesystem::copy_options::overwrite_existing);
-    return path;
-  }
   static pipeline::RunReport run(const std::string& db, Date from, Date to) {
-    auto store = open_store(db);
-    std::ostringstream log;
     pipeline::RunOptions options;
     options.threads = 2;
-    return pipeline::run_pipeline(*store, from, to, options, log);
+    return run_with(db, from, to, options);
   }
   // The store as it is before tip-off on D: D's games scheduled, no box scores or shots of D.
   static void make_tonight(const std::string& db, const std::string& d) {
@@ -58,8 +39,6 @@ class Tonight : public ::testing::Test {
     return sql_value(db, "select status from processor_runs where processor = '" + processor +
                              "' and date = '" + d + "' order by processed_at desc, rowid desc");
   }
-  static inline testing::TempDir* dir_ = nullptr;
-  static inline std::string raw_db_;
 };
 
 TEST_F(Tonight, BeforeTipoffScheduledGamesArePendingAndTheRunIsGreen) {
