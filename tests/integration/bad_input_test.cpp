@@ -6,6 +6,7 @@
 #include <random>
 
 #include "pipeline/catalog.h"
+#include "support/store_fixture.h"
 #include "support/test_store.h"
 
 namespace nbaprops {
@@ -28,17 +29,7 @@ std::string player_line(const std::string& id, const std::string& name, const st
          ",W,30," + fgm + ",8,0.5,1,3,0.3,1,2,0.5,1,4,5,2,1,0,1,2," + pts + ",5\n";
 }
 
-class BadInput : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = (dir_.path() / "store.db").string();
-    store_ = open_store(db_);
-  }
-  std::string q(const std::string& sql) { return sql_value(db_, sql); }
-  testing::TempDir dir_;
-  std::string db_;
-  std::unique_ptr<Store> store_;
-};
+class BadInput : public testing::NewStoreTest {};
 
 TEST_F(BadInput, BadRowsAreRejectedWithFileLineAndReasonAndTheRestLoads) {
   std::string file = dir_.write(

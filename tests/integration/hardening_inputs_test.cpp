@@ -10,6 +10,7 @@
 #include "core/csv_reader.h"
 #include "pipeline/catalog.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/store_fixture.h"
 #include "support/test_store.h"
 
 namespace nbaprops {
@@ -40,17 +41,7 @@ const std::string kPlayerLogHeader =
     "PLAYER_ID,PLAYER_NAME,TEAM_ABBREVIATION,GAME_ID,GAME_DATE,MATCHUP,MIN,FGM,FGA,FG3M,FG3A,"
     "FTM,FTA,OREB,DREB,REB,AST,STL,BLK,TOV,PF,PTS,PLUS_MINUS\n";
 
-class HardeningInputs : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = (dir_.path() / "store.db").string();
-    store_ = open_store(db_);
-  }
-  std::string q(const std::string& sql) { return sql_value(db_, sql); }
-  testing::TempDir dir_;
-  std::string db_;
-  std::unique_ptr<Store> store_;
-};
+class HardeningInputs : public testing::NewStoreTest {};
 
 TEST_F(HardeningInputs, ACanonicalFileWithoutItsHeaderIsRefusedWithAMessage) {
   std::string file = dir_.write("player_boxscores.csv", kBoxRows);  // crashed (null format)

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/catalog.h"
+#include "support/store_fixture.h"
 #include "support/test_store.h"
 
 namespace nbaprops {
@@ -11,18 +12,7 @@ using testing::run_ingest;
 using testing::sql_rows;
 using testing::sql_value;
 
-class Loaders : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = (dir_.path() / "store.db").string();
-    store_ = open_store(db_);
-  }
-  std::string q(const std::string& sql) { return sql_value(db_, sql); }
-  std::vector<std::string> rows(const std::string& sql) { return sql_rows(db_, sql); }
-  testing::TempDir dir_;
-  std::string db_;
-  std::unique_ptr<Store> store_;
-};
+class Loaders : public testing::NewStoreTest {};
 
 const char* kProps =
     "player,market,bookmaker,side,line,price,home_team,away_team,game_id,"

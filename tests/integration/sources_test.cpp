@@ -7,6 +7,7 @@
 
 #include "pipeline/catalog.h"
 #include "raw/profile.h"
+#include "support/store_fixture.h"
 #include "support/test_store.h"
 
 namespace nbaprops {
@@ -19,14 +20,8 @@ std::string fixture(const std::string& name) {
   return std::string(NBAPROPS_FIXTURES_DIR) + "/sources/" + name;
 }
 
-class Sources : public ::testing::Test {
+class Sources : public testing::NewStoreTest {
  protected:
-  void SetUp() override {
-    db_ = (dir_.path() / "store.db").string();
-    store_ = open_store(db_);
-  }
-  std::string q(const std::string& sql) { return sql_value(db_, sql); }
-  std::vector<std::string> rows(const std::string& sql) { return sql_rows(db_, sql); }
   IngestReport load(std::vector<std::string> paths, std::vector<std::string> profiles = {}) {
     IngestRequest request;
     request.paths = std::move(paths);
@@ -37,9 +32,6 @@ class Sources : public ::testing::Test {
     err_ = err.str();
     return r;
   }
-  testing::TempDir dir_;
-  std::string db_;
-  std::unique_ptr<Store> store_;
   std::string out_, err_;
 };
 
