@@ -24,6 +24,7 @@ namespace m = predict::markets;
 struct MarketArgs {
   std::string markets, from, to;
   double min_ev = m::kDefaultMinEv, margin = m::kDefaultConsensusMargin;
+  double max_gap = m::kDefaultMaxNoVigGap;
   int retrain_every = predict::kDefaultRetrainEveryDays, threads = 1;
   bool no_write = false;
 };
@@ -57,6 +58,10 @@ void print_report(const m::MarketBacktestReport& r, const MarketArgs& a, std::os
   if (r.mae_model && r.mae_line) diff = *r.mae_model - *r.mae_line;
   out << fmt::format("  MAE model {} vs consensus line {} ({})\n", num(r.mae_model),
                      num(r.mae_line), diff ? fmt::format("{:+.3f}", *diff) : "-");
+  out << fmt::format(
+      "  suspect offers (no-vig more than {:.2f} from the other books' at the line, "
+      "never bet): {}\n",
+      a.max_gap, r.suspect_offers);
   out << fmt::format("  Brier over {} offers: model {} vs market no-vig {}{}\n", r.brier_rows,
                      num(r.brier_model, 4), num(r.brier_market, 4),
                      r.flat_prices ? " (flat prices: no-vig is 0.5 on every offer)" : "");
@@ -92,7 +97,8 @@ int run_markets(const GlobalOptions& global, const MarketArgs& a) {
     for (const m::MarketDef* def : defs) {
       auto in = m::load_market_inputs(*store, *def);
       auto rows = m::market_rows(*def, in);
-      m::MarketBacktestOptions o{*from, *to, a.min_ev, a.margin, a.retrain_every, a.threads};
+      m::MarketBacktestOptions o{*from,           *to,      a.min_ev, a.margin, a.max_gap,
+                                 a.retrain_every, a.threads};
       auto result = m::run_market_backtest(*def, in, rows, o);
       if (!a.no_write) {
         const TableSchema& t = m::market_predictions_table();
@@ -126,6 +132,10 @@ void register_markets(CLI::App& app, GlobalOptions& global, int& exit_code) {
   cmd->add_option("--min-ev", args->min_ev, "Minimum expected value of a bet, per unit")
       ->capture_default_str();
   cmd->add_option("--margin", args->margin, "Consensus bettor's minimum EV at the fair price")
+      ->capture_default_str();
+  cmd->add_option("--max-novig-gap", args->max_gap,
+                  "Offers whose no-vig P(over) differs more from the other books' at the line "
+                  "are not bet (1 = bet every offer)")
       ->capture_default_str();
   cmd->add_option("--retrain-every", args->retrain_every, "Days between cutoffs")
       ->capture_default_str();

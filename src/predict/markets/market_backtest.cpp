@@ -111,6 +111,9 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
     double mean = predict_means(*m, std::span<const MarketRow>(&r, 1)).front();
     double actual = r.label;
     const std::vector<Offer>& offers = in.offers.at({r.date.days, r.player});
+    // The offers a bettor may take: the others look like data errors.
+    std::vector<Offer> takeable;
+    std::vector<size_t> takeable_index;
     double line = r.line.value_or(median_line(offers));
     abs_model += std::abs(mean - actual);
     abs_line += std::abs(line - actual);
@@ -120,7 +123,15 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
       LineProbabilities raw = raw_line_probabilities(market, *m, mean, o.line);
       double p = calibrated_p_over(market, *m, mean, o.line);
       values.push_back(offer_value(o, p, raw.push));
+      size_t k = values.size() - 1;
+      bool suspect = suspect_offer(offers, k, options.max_no_vig_gap);
+      if (!suspect) {
+        takeable.push_back(o);
+        takeable_index.push_back(k);
+      }
+      rep.suspect_offers += suspect ? 1 : 0;
       MarketPredictionRecord rec;
+      rec.suspect = suspect;
       rec.game_date = r.date;
       rec.player_lookup = r.player;
       rec.market = market.id;
@@ -149,19 +160,21 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
       }
       out.records.push_back(std::move(rec));
     }
-    if (auto bet = best_ev_bet(values, options.min_ev)) {
-      MarketPredictionRecord& rec = out.records[first + bet->offer];
-      const Offer& o = offers[bet->offer];
+    std::vector<OfferValue> takeable_values;
+    for (size_t k : takeable_index) takeable_values.push_back(values[k]);
+    if (auto bet = best_ev_bet(takeable_values, options.min_ev)) {
+      MarketPredictionRecord& rec = out.records[first + takeable_index[bet->offer]];
+      const Offer& o = takeable[bet->offer];
       rec.recommendation = bet->side;
       model_bets.add(o, bet->side, actual);
       rec.profit = model_bets.profits.back();
       rec.result = *rec.profit > 0 ? "WIN" : *rec.profit < 0 ? "LOSS" : "PUSH";
     }
-    if (auto bet = always_under_bet(offers, line)) {
-      under_bets.add(offers[bet->offer], "UNDER", actual);
+    if (auto bet = always_under_bet(takeable, line)) {
+      under_bets.add(takeable[bet->offer], "UNDER", actual);
     }
-    if (auto bet = consensus_bet(offers, options.consensus_margin)) {
-      consensus_bets.add(offers[bet->offer], bet->side, actual);
+    if (auto bet = consensus_bet(takeable, options.consensus_margin)) {
+      consensus_bets.add(takeable[bet->offer], bet->side, actual);
     }
   }
   if (rep.predicted > 0) {

@@ -4,8 +4,8 @@
 // book's offer of each lined player who played, the expected value of each side at the book's
 // price, one bet per player-date-market (best EV at or above `min_ev`), graded against the
 // stat he made. The report pools, per market: coverage, MAE against the line, Brier score
-// against the book's no-vig P(over), and the bets of the model, of the always-under bettor
-// and of the market-only consensus bettor (market_bet.h).
+// against the book's no-vig P(over), and the bets (never on a suspect offer, suspect_offer) of the
+// model, of the always-under bettor and of the market-only consensus bettor (market_bet.h).
 //
 // run_market_backtest is pure (models train on `threads` threads, one XGBoost thread each,
 // each cutoff's model a function of its rows: the output does not depend on `threads`).
@@ -30,6 +30,7 @@ struct MarketBacktestOptions {
   Date from, to;
   double min_ev = kDefaultMinEv;
   double consensus_margin = kDefaultConsensusMargin;
+  double max_no_vig_gap = kDefaultMaxNoVigGap;  // offers further from the others are not bet
   int retrain_every = 7;
   int threads = 1;
 };
@@ -49,6 +50,7 @@ struct MarketBacktestReport {
   int64_t predicted = 0;  // of those, with a prediction
   int64_t models = 0, calibrated_models = 0;
   std::optional<double> mae_model, mae_line;  // over predicted rows, line = consensus
+  int64_t suspect_offers = 0;                 // left unbet by every bettor (max_no_vig_gap)
   int64_t brier_rows = 0;                     // offers with both prices, not a push
   std::optional<double> brier_model, brier_market;
   bool flat_prices = false;  // every offer priced the same on both sides (DFS)

@@ -26,23 +26,36 @@ std::optional<Bet> best_ev_bet(std::span<const OfferValue> values, double min_ev
   return best;
 }
 
+std::optional<double> others_no_vig(std::span<const Offer> offers, size_t i) {
+  const Offer& o = offers[i];
+  if (!o.over_price || !o.under_price) return std::nullopt;
+  double sum = 0;
+  int n = 0;
+  for (size_t j = 0; j < offers.size(); ++j) {
+    const Offer& other = offers[j];
+    if (j == i || other.line != o.line || !other.over_price || !other.under_price) continue;
+    sum += no_vig_over(*other.over_price, *other.under_price);
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / n;
+}
+
+bool suspect_offer(std::span<const Offer> offers, size_t i, double max_gap) {
+  auto fair = others_no_vig(offers, i);
+  if (!fair) return false;
+  const Offer& o = offers[i];
+  return std::abs(no_vig_over(*o.over_price, *o.under_price) - *fair) > max_gap;
+}
+
 std::optional<Bet> consensus_bet(std::span<const Offer> offers, double margin) {
   std::optional<Bet> best;
   for (size_t i = 0; i < offers.size(); ++i) {
+    auto fair = others_no_vig(offers, i);
+    if (!fair) continue;
     const Offer& o = offers[i];
-    if (!o.over_price || !o.under_price) continue;
-    double sum = 0;
-    int n = 0;
-    for (size_t j = 0; j < offers.size(); ++j) {
-      const Offer& other = offers[j];
-      if (j == i || other.line != o.line || !other.over_price || !other.under_price) continue;
-      sum += no_vig_over(*other.over_price, *other.under_price);
-      ++n;
-    }
-    if (n == 0) continue;
-    double fair = sum / n;
-    double ev_over = expected_value(fair, *o.over_price);
-    double ev_under = expected_value(1.0 - fair, *o.under_price);
+    double ev_over = expected_value(*fair, *o.over_price);
+    double ev_under = expected_value(1.0 - *fair, *o.under_price);
     if (ev_over >= margin && (!best || ev_over > best->ev)) best = Bet{i, "OVER", ev_over};
     if (ev_under >= margin && (!best || ev_under > best->ev)) best = Bet{i, "UNDER", ev_under};
   }

@@ -43,6 +43,17 @@ struct Bet {
 // ties to the earlier offer, then OVER. `values[i]` belongs to offers[i].
 std::optional<Bet> best_ev_bet(std::span<const OfferValue> values, double min_ev);
 
+// The mean no-vig P(over) of the books other than offers[i] quoting offers[i]'s line with both
+// prices; nullopt when there is none (or offers[i] lacks a price).
+std::optional<double> others_no_vig(std::span<const Offer> offers, size_t i);
+
+// Default largest gap between an offer's no-vig P(over) and the other books' at the same line
+// before the offer is taken for a data error and left unbet (docs/markets.md: the threes files
+// carry lines whose prices belong to another line, e.g. 2.5 at +225 / -315 beside -140 / +110).
+inline constexpr double kDefaultMaxNoVigGap = 0.15;
+// Whether offers[i] disagrees with the other books at its line by more than `max_gap`.
+bool suspect_offer(std::span<const Offer> offers, size_t i, double max_gap);
+
 // The market-only bettor: for each offer with both prices, the fair P(over) of its line from
 // the *other* books quoting the same line with both prices (mean of their no-vig P(over); at
 // least one such book), and the expected value of each side of this offer at that fair

@@ -21,6 +21,7 @@ const Record<MarketPredictionRecord>& market_prediction_record() {
                                  .field("recommendation", &M::recommendation)
                                  .field("model_id", &M::model_id)
                                  .field("calibrated", &M::calibrated)
+                                 .field("suspect", &M::suspect)
                                  .dec("actual_value", &M::actual_value, 0)
                                  .field("outcome", &M::outcome)
                                  .field("result", &M::result)

@@ -30,6 +30,7 @@ struct MarketPredictionRecord {
   std::string recommendation;                 // OVER, UNDER or PASS
   std::string model_id;
   bool calibrated = false;
+  bool suspect = false;  // its no-vig P(over) is far from the other books' at its line: unbet
   std::optional<double> actual_value;       // the stat he made (NULL: not played / pending)
   std::optional<std::string> outcome;       // OVER, UNDER, PUSH against this line
   std::optional<std::string> result;        // WIN, LOSS, PUSH of the recommendation
