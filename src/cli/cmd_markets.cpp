@@ -62,8 +62,12 @@ void print_report(const m::MarketBacktestReport& r, const MarketArgs& a, std::os
       "  suspect offers (no-vig more than {:.2f} from the other books' at the line, "
       "never bet): {}\n",
       a.max_gap, r.suspect_offers);
-  out << fmt::format("  Brier over {} offers: model {} vs market no-vig {}{}\n", r.brier_rows,
-                     num(r.brier_model, 4), num(r.brier_market, 4),
+  std::string weights;
+  for (double w : r.model_weights) weights += fmt::format(" {:.2f}", w);
+  out << fmt::format("  model weight against the market per cutoff:{}\n", weights);
+  out << fmt::format("  Brier over {} offers: blended {} (model alone {}) vs market no-vig {}{}\n",
+                     r.brier_rows, num(r.brier_model, 4), num(r.brier_model_alone, 4),
+                     num(r.brier_market, 4),
                      r.flat_prices ? " (flat prices: no-vig is 0.5 on every offer)" : "");
   out << bettor_line("model", r.model);
   out << bettor_line("always-under", r.always_under);

@@ -59,7 +59,7 @@ TEST(MarketFeatures, EachFormulaOnAHandComputedHistory) {
   const MarketDef& reb = *find_market("rebounds");
   auto games = history();
   auto opp = opponent();
-  SameDayLine line{6.5, -0.5, 2};
+  SameDayLine line{6.5, -0.5, 2, std::nullopt};
   MarketFeatures f = market_features(reb, day(2024, 12, 1), true, games, opp, line);
   // Within 365 days: 10 | 4 6 8 2 5 7 (the 50 of 2023-10-30 is out).
   EXPECT_FLOAT_EQ(feature(f, F::kStatAvgLast5), 28.0f / 5);   // 6 8 2 5 7
@@ -113,7 +113,7 @@ TEST(MarketRows, ARowSeesOnlyEarlierDatesOfHimAndHisOpponent) {
   Date d1 = day(2024, 11, 1), d2 = day(2024, 11, 3), d3 = day(2024, 11, 5);
   in.games = {g(d1, "a", "BOS", "NYK", 4), g(d1, "b", "NYK", "BOS", 9), g(d2, "a", "BOS", "NYK", 8),
               g(d3, "a", "BOS", "NYK", 100)};
-  in.consensus[{d3.days, "a"}] = SameDayLine{5.5, 0.5, 3};
+  in.consensus[{d3.days, "a"}] = SameDayLine{5.5, 0.5, 3, 0.46};
   auto rows = market_rows(*find_market("rebounds"), in);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_TRUE(std::isnan(feature(rows[0].x, F::kStatAvgLast5)));  // d1: nothing before
@@ -123,6 +123,7 @@ TEST(MarketRows, ARowSeesOnlyEarlierDatesOfHimAndHisOpponent) {
   EXPECT_FLOAT_EQ(feature(r.x, F::kOppAllowedLast10), 6.0f);
   EXPECT_FLOAT_EQ(r.label, 100.0f);
   EXPECT_EQ(r.line, 5.5);
+  EXPECT_EQ(r.market_p, 0.46);
   EXPECT_FLOAT_EQ(feature(r.x, F::kLineBooks), 3.0f);
 }
 
@@ -220,6 +221,26 @@ TEST(MarketModel, ARowOnOrAfterTheCutoffIsRefused) {
   // Too few rows: no model (2,000 needed).
   EXPECT_FALSE(train_market_model(threes, std::span<const MarketRow>(rows).first(1999),
                                   Date{last.days + 1}, gradient_boosting_params()));
+}
+
+TEST(MarketModel, BlendWeightMinimisesTheBrierScoreAgainstTheMarket) {
+  // model 0.7 0.3, market 0.5 0.5, outcomes 1 0: d = 0.2, -0.2; sum d (y - k) = 0.1 + 0.1 = 0.2,
+  // sum d^2 = 0.08: w = 2.5, clamped to 1 (the model alone is best).
+  std::vector<double> model = {0.7, 0.3}, market = {0.5, 0.5};
+  std::vector<int> y = {1, 0};
+  EXPECT_DOUBLE_EQ(blend_weight(model, market, y), 1.0);
+  // outcomes 0 1: the model is wrong both times: w = -2.5, clamped to 0.
+  std::vector<int> wrong = {0, 1};
+  EXPECT_DOUBLE_EQ(blend_weight(model, market, wrong), 0.0);
+  // model 0.7 0.3 0.7, market 0.5 0.5 0.5, outcomes 1 0 0: sum d (y - k) = 0.1 + 0.1 - 0.1 =
+  // 0.1, sum d^2 = 0.12: w = 0.8333.
+  std::vector<double> m3 = {0.7, 0.3, 0.7}, k3 = {0.5, 0.5, 0.5};
+  std::vector<int> y3 = {1, 0, 0};
+  EXPECT_NEAR(blend_weight(m3, k3, y3), 0.1 / 0.12, 1e-12);
+  MarketModel m;
+  m.model_weight = 0.25;
+  EXPECT_NEAR(blended_p_over(m, 0.8, 0.4), 0.25 * 0.8 + 0.75 * 0.4, 1e-12);
+  EXPECT_DOUBLE_EQ(blended_p_over(m, 0.8, std::nullopt), 0.8);
 }
 
 TEST(MarketBet, ExpectedValueOfEachSideAtTheBooksPrice) {

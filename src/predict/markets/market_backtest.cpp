@@ -96,10 +96,11 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
   for (const auto& [c, m] : models) {
     rep.models += m ? 1 : 0;
     rep.calibrated_models += m && m->calibrator ? 1 : 0;
+    if (m) rep.model_weights.push_back(m->model_weight);
   }
   Bettor model_bets, under_bets, consensus_bets;
   double abs_model = 0, abs_line = 0;
-  std::vector<double> p_model, p_market;
+  std::vector<double> brier_p, brier_alone, brier_market;
   std::vector<int> outcomes;
   bool flat = true;
   for (size_t i : lined) {
@@ -121,7 +122,10 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
     size_t first = out.records.size();
     for (const Offer& o : offers) {
       LineProbabilities raw = raw_line_probabilities(market, *m, mean, o.line);
-      double p = calibrated_p_over(market, *m, mean, o.line);
+      std::optional<double> book_p;
+      if (o.over_price && o.under_price) book_p = no_vig_over(*o.over_price, *o.under_price);
+      double p_model = calibrated_p_over(market, *m, mean, o.line);
+      double p = blended_p_over(*m, p_model, book_p);
       values.push_back(offer_value(o, p, raw.push));
       size_t k = values.size() - 1;
       bool suspect = suspect_offer(offers, k, options.max_no_vig_gap);
@@ -141,6 +145,7 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
       rec.under_price = o.under_price;
       rec.predicted_value = mean;
       rec.p_over = p;
+      rec.p_over_model = p_model;
       rec.p_push = raw.push;
       rec.ev_over = values.back().ev_over;
       rec.ev_under = values.back().ev_under;
@@ -153,8 +158,9 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
         rec.market_p_over_novig = no_vig_over(*o.over_price, *o.under_price);
         if (*o.over_price != *o.under_price) flat = false;
         if (*rec.outcome != "PUSH") {
-          p_model.push_back(p);
-          p_market.push_back(*rec.market_p_over_novig);
+          brier_p.push_back(p);
+          brier_alone.push_back(p_model);
+          brier_market.push_back(*rec.market_p_over_novig);
           outcomes.push_back(*rec.outcome == "OVER" ? 1 : 0);
         }
       }
@@ -182,8 +188,9 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
     rep.mae_line = abs_line / static_cast<double>(rep.predicted);
   }
   rep.brier_rows = static_cast<int64_t>(outcomes.size());
-  rep.brier_model = brier_score(p_model, outcomes);
-  rep.brier_market = brier_score(p_market, outcomes);
+  rep.brier_model = brier_score(brier_p, outcomes);
+  rep.brier_model_alone = brier_score(brier_alone, outcomes);
+  rep.brier_market = brier_score(brier_market, outcomes);
   rep.flat_prices = flat && !outcomes.empty();
   rep.model = bettor_figures(model_bets.profits, model_bets.prices);
   rep.always_under = bettor_figures(under_bets.profits, under_bets.prices);

@@ -52,8 +52,9 @@ struct MarketBacktestReport {
   std::optional<double> mae_model, mae_line;  // over predicted rows, line = consensus
   int64_t suspect_offers = 0;                 // left unbet by every bettor (max_no_vig_gap)
   int64_t brier_rows = 0;                     // offers with both prices, not a push
-  std::optional<double> brier_model, brier_market;
-  bool flat_prices = false;  // every offer priced the same on both sides (DFS)
+  std::optional<double> brier_model, brier_model_alone, brier_market;  // bet on, model, market
+  std::vector<double> model_weights;  // each model's weight against the market, cutoff order
+  bool flat_prices = false;           // every offer priced the same on both sides (DFS)
   BettorFigures model, always_under, consensus;
 };
 

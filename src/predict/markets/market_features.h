@@ -77,6 +77,7 @@ struct TeamAllowed {
 struct SameDayLine {
   double consensus_line = 0, movement = 0;
   int books = 0;
+  std::optional<double> no_vig_over;  // mean over the books of their no-vig P(over), if priced
 };
 
 // The features of a player on `d`. `player_games`: his games before d, in date order;

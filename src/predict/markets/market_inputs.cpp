@@ -78,11 +78,12 @@ std::vector<PlayerGame> load_games(Store& store) {
 std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string& market) {
   const TableSchema& t = analytics::prop_line_consensus_table();
   Columns c(t, {"game_date", "player_lookup", "market", "consensus_line", "line_movement",
-                "books_count"});
+                "books_count", "no_vig_over_prob"});
   std::map<PlayerDate, SameDayLine> out;
   store.scan_columns(t, c.wanted(), {{"market", "=", market}}, [&](const Row& r) {
     SameDayLine l{c.number(r, "consensus_line"), c.number(r, "line_movement"),
-                  static_cast<int>(c.number(r, "books_count"))};
+                  static_cast<int>(c.number(r, "books_count")), std::nullopt};
+    if (!is_null(c.at(r, "no_vig_over_prob"))) l.no_vig_over = c.number(r, "no_vig_over_prob");
     out[{c.date(r, "game_date").days, c.text(r, "player_lookup")}] = l;
   });
   return out;
@@ -152,7 +153,10 @@ std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& 
       row.player = g.player;
       row.x = market_features(market, d, g.home, mine, opp, line);
       row.label = static_cast<float>(market.stat(g.stats));
-      if (line) row.line = line->consensus_line;
+      if (line) {
+        row.line = line->consensus_line;
+        row.market_p = line->no_vig_over;
+      }
       rows.push_back(std::move(row));
     }
     // Add the date's games to the history: each player's game, and each team's allowed sums.

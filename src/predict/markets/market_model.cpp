@@ -1,5 +1,6 @@
 #include "predict/markets/market_model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -7,6 +8,8 @@
 
 namespace nbaprops::predict::markets {
 namespace {
+
+constexpr size_t kMinBlendRows = 100;
 
 DenseMatrix matrix_of(std::span<const MarketRow> rows) {
   DenseMatrix m;
@@ -44,7 +47,40 @@ void set_spread(MarketModel& m, std::span<const MarketRow> rows, const std::vect
   m.nb_size = negative_binomial_size(mean / n, mean_sq / n, ss / n);
 }
 
+// The model's weight against the market on the lined, priced validation rows.
+void set_blend(const MarketDef& market, MarketModel& m, std::span<const MarketRow> validation,
+               const std::vector<double>& means) {
+  std::vector<double> model, market_p;
+  std::vector<int> outcomes;
+  for (size_t i = 0; i < validation.size(); ++i) {
+    const MarketRow& r = validation[i];
+    if (!r.line || !r.market_p || r.label == *r.line) continue;
+    model.push_back(calibrated_p_over(market, m, means[i], *r.line));
+    market_p.push_back(*r.market_p);
+    outcomes.push_back(r.label > *r.line ? 1 : 0);
+  }
+  m.blend_rows = static_cast<int64_t>(model.size());
+  if (model.size() >= kMinBlendRows) m.model_weight = blend_weight(model, market_p, outcomes);
+}
+
 }  // namespace
+
+double blend_weight(std::span<const double> model, std::span<const double> market,
+                    std::span<const int> outcomes) {
+  double num = 0, den = 0;
+  for (size_t i = 0; i < model.size(); ++i) {
+    double d = model[i] - market[i];
+    num += d * (outcomes[i] - market[i]);
+    den += d * d;
+  }
+  if (den == 0) return 1.0;
+  return std::clamp(num / den, 0.0, 1.0);
+}
+
+double blended_p_over(const MarketModel& model, double p_model, std::optional<double> market_p) {
+  if (!market_p) return p_model;
+  return model.model_weight * p_model + (1.0 - model.model_weight) * *market_p;
+}
 
 std::optional<MarketModel> train_market_model(const MarketDef& market,
                                               std::span<const MarketRow> rows, Date cutoff,
@@ -81,6 +117,7 @@ std::optional<MarketModel> train_market_model(const MarketDef& market,
     }
     m.calibration_rows = static_cast<int64_t>(scores.size());
     m.calibrator = Calibrator::fit_isotonic(scores, outcomes);
+    set_blend(market, m, validation, means);
   } else {
     set_spread(m, rows, predict_with(final_model, rows));
   }

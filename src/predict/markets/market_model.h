@@ -8,7 +8,10 @@
 // validation fit on the rows before C - 14 predicts the rows of [C - 14, C): their residuals
 // give the spread (normal sd; for a negative-binomial market its size), and the lined ones
 // (consensus line, pushes left out) fit an isotonic calibrator of the raw P(over | action).
-// Without 2,000 rows before C - 14 or 200 validation rows, the spread is the final fit's
+// Then the weight w of the calibrated model against the market's no-vig P(over) (blend_weight)
+// is fitted on the lined validation rows whose consensus has a no-vig probability (at least
+// 100): the market knows what box scores do not, and the Brier score says how much to trust
+// each. Without 2,000 rows before C - 14 or 200 validation rows, the spread is the final fit's
 // in-sample one and there is no calibrator (P(over) is the raw one).
 //
 // train_market_model is a pure function of its rows, parameters and the library version (one
@@ -39,6 +42,7 @@ struct MarketRow {
   MarketFeatures x{};
   float label = 0;
   std::optional<double> line;
+  std::optional<double> market_p;  // the consensus no-vig P(over) of that day, when priced
 };
 
 struct MarketModel {
@@ -48,7 +52,8 @@ struct MarketModel {
   double residual_sd = 0;  // normal markets
   double nb_size = 0;      // negative-binomial markets (+inf: Poisson)
   std::optional<Calibrator> calibrator;
-  int64_t training_rows = 0, validation_rows = 0, calibration_rows = 0;
+  double model_weight = 1.0;  // blend_weight on the validation window (1: model alone)
+  int64_t training_rows = 0, validation_rows = 0, calibration_rows = 0, blend_rows = 0;
 };
 
 // Trains the market's model of `cutoff` on `rows` (in date order). nullopt with fewer than
@@ -57,6 +62,15 @@ struct MarketModel {
 std::optional<MarketModel> train_market_model(const MarketDef& market,
                                               std::span<const MarketRow> rows, Date cutoff,
                                               const XgbParams& params);
+
+// The w in [0, 1] minimising the Brier score of w * model + (1 - w) * market against the 0/1
+// outcomes: sum (m - k)(y - k) / sum (m - k)^2 (m model, k market), clamped; 1 when the two
+// never differ. REQUIRES: equal sizes.
+double blend_weight(std::span<const double> model, std::span<const double> market,
+                    std::span<const int> outcomes);
+// The probability the bettor uses: model_weight * p_model + (1 - model_weight) * market_p, or
+// p_model without a market probability.
+double blended_p_over(const MarketModel& model, double p_model, std::optional<double> market_p);
 
 // The model's predicted stat for each row. Throws XgbError.
 std::vector<double> predict_means(const MarketModel& model, std::span<const MarketRow> rows);

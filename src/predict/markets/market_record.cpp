@@ -14,6 +14,7 @@ const Record<MarketPredictionRecord>& market_prediction_record() {
                                  .field("under_price", &M::under_price)
                                  .dec("predicted_value", &M::predicted_value, 2)
                                  .dec("p_over", &M::p_over, 4)
+                                 .dec("p_over_model", &M::p_over_model, 4)
                                  .dec("p_push", &M::p_push, 4)
                                  .dec("market_p_over_novig", &M::market_p_over_novig, 4)
                                  .dec("ev_over", &M::ev_over, 4)

@@ -22,9 +22,10 @@ struct MarketPredictionRecord {
   std::string player_lookup, market, bookmaker;
   double line = 0;  // 1 decimal
   std::optional<int64_t> over_price, under_price;
-  double predicted_value = 0;                 // 2 decimals
-  double p_over = 0;                          // calibrated P(over | not a push), 4 decimals
-  double p_push = 0;                          // 4 decimals
+  double predicted_value = 0;  // 2 decimals
+  // P(over | not a push) bet on: the calibrated model blended with this book's no-vig
+  // (market_model.h blended_p_over); the model alone; P(push). 4 decimals.
+  double p_over = 0, p_over_model = 0, p_push = 0;
   std::optional<double> market_p_over_novig;  // this book's no-vig P(over), 4 decimals
   std::optional<double> ev_over, ev_under;    // per unit, 4 decimals
   std::string recommendation;                 // OVER, UNDER or PASS
