@@ -69,6 +69,12 @@ void print_report(const m::MarketBacktestReport& r, const MarketArgs& a, std::os
                      r.brier_rows, num(r.brier_model, 4), num(r.brier_model_alone, 4),
                      num(r.brier_market, 4),
                      r.flat_prices ? " (flat prices: no-vig is 0.5 on every offer)" : "");
+  out << "  reliability (P(over) bet on: n, mean p, observed):";
+  for (const auto& b : r.reliability) {
+    out << fmt::format(" [{:.1f},{:.1f}) {} {:.3f} {:.3f};", b.lo, b.hi, b.count, b.mean_p,
+                       b.observed);
+  }
+  out << "\n";
   out << bettor_line("model", r.model);
   out << bettor_line("always-under", r.always_under);
   out << bettor_line("consensus", r.consensus);

@@ -191,6 +191,7 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
   rep.brier_model = brier_score(brier_p, outcomes);
   rep.brier_model_alone = brier_score(brier_alone, outcomes);
   rep.brier_market = brier_score(brier_market, outcomes);
+  rep.reliability = reliability_table(brier_p, outcomes);
   rep.flat_prices = flat && !outcomes.empty();
   rep.model = bettor_figures(model_bets.profits, model_bets.prices);
   rep.always_under = bettor_figures(under_bets.profits, under_bets.prices);

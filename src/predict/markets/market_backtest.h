@@ -53,8 +53,9 @@ struct MarketBacktestReport {
   int64_t suspect_offers = 0;                 // left unbet by every bettor (max_no_vig_gap)
   int64_t brier_rows = 0;                     // offers with both prices, not a push
   std::optional<double> brier_model, brier_model_alone, brier_market;  // bet on, model, market
-  std::vector<double> model_weights;  // each model's weight against the market, cutoff order
-  bool flat_prices = false;           // every offer priced the same on both sides (DFS)
+  std::vector<ReliabilityBin> reliability;  // of the P(over) bet on, over the Brier offers
+  std::vector<double> model_weights;        // each model's weight against the market, cutoff order
+  bool flat_prices = false;                 // every offer priced the same on both sides (DFS)
   BettorFigures model, always_under, consensus;
 };
 
