@@ -33,6 +33,7 @@ void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_picks(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_publish(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_worker(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_markets(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Shared by the Phase 5 commands (cmd_predict.cpp).
 // Runs `body`; a store, model-file or XGBoost error it throws becomes its message on standard

@@ -4,6 +4,7 @@
 #include "analytics/tables.h"
 #include "picks/tables.h"
 #include "precompute/tables.h"
+#include "predict/markets/market_record.h"
 #include "predict/model_registry.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
@@ -14,7 +15,7 @@ namespace {
 
 TableCatalog assemble() {
   TableCatalog c;
-  c.versions.resize(7);
+  c.versions.resize(8);
   for (const auto& t : raw_tables()) c.versions[0].tables.push_back(&t);
   c.versions[0].indexes = raw_indexes();
   c.versions[1].tables = analytics::analytics_tables();
@@ -30,6 +31,8 @@ TableCatalog assemble() {
   c.versions[5].tables = {&analytics::prop_line_consensus_table()};
   // Version 7: Phase 6, best bets (docs/publishing.md).
   c.versions[6].tables = picks::picks_tables();
+  // Version 8: the market models' predictions (docs/markets.md).
+  c.versions[7].tables = {&predict::markets::market_predictions_table()};
   c.versioned = versioned_raw_tables();
   return c;
 }

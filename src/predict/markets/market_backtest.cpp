@@ -1,0 +1,202 @@
+#include "predict/markets/market_backtest.h"
+
+#include <algorithm>
+#include <cmath>
+#include <future>
+#include <map>
+
+#include "core/thread_pool.h"
+#include "predict/gradient_boosting.h"
+
+namespace nbaprops::predict::markets {
+namespace {
+
+// Opening night of each season: its first date with a player-game.
+std::map<int, Date> opening_nights(std::span<const MarketRow> rows) {
+  std::map<int, Date> out;
+  for (const MarketRow& r : rows) out.emplace(season_of(r.date), r.date);
+  return out;
+}
+
+// The models of the cutoffs, trained on `threads` threads.
+std::map<int32_t, std::optional<MarketModel>> train_models(const MarketDef& market,
+                                                           std::span<const MarketRow> rows,
+                                                           const std::vector<Date>& cutoffs,
+                                                           int threads) {
+  auto train = [&](Date c) {
+    auto end = std::lower_bound(rows.begin(), rows.end(), c,
+                                [](const MarketRow& r, Date d) { return r.date < d; });
+    return train_market_model(market, rows.first(static_cast<size_t>(end - rows.begin())), c,
+                              gradient_boosting_params());
+  };
+  std::map<int32_t, std::optional<MarketModel>> out;
+  ThreadPool pool(std::max(1, threads));
+  std::vector<std::future<std::optional<MarketModel>>> futures;
+  for (Date c : cutoffs) futures.push_back(pool.submit([&train, c] { return train(c); }));
+  for (size_t i = 0; i < cutoffs.size(); ++i) out[cutoffs[i].days] = futures[i].get();
+  return out;
+}
+
+struct Bettor {
+  std::vector<double> profits;
+  std::vector<int64_t> prices;
+  void add(const Offer& o, const std::string& side, double actual) {
+    int64_t price = side == "OVER" ? *o.over_price : *o.under_price;
+    profits.push_back(settle(side, o.line, actual, price));
+    prices.push_back(price);
+  }
+};
+
+double median_line(const std::vector<Offer>& offers) {
+  std::vector<double> lines;
+  for (const Offer& o : offers) lines.push_back(o.line);
+  std::sort(lines.begin(), lines.end());
+  size_t n = lines.size();
+  return n % 2 ? lines[n / 2] : (lines[n / 2 - 1] + lines[n / 2]) / 2;
+}
+
+}  // namespace
+
+BettorFigures bettor_figures(std::span<const double> profits, std::span<const int64_t> prices) {
+  BettorFigures f;
+  f.bets = static_cast<int64_t>(profits.size());
+  for (double p : profits) {
+    f.profit += p;
+    if (p > 0) ++f.wins;
+    if (p < 0) ++f.losses;
+    if (p == 0) ++f.pushes;
+  }
+  if (f.wins + f.losses > 0) f.hit_rate = static_cast<double>(f.wins) / (f.wins + f.losses);
+  f.break_even = break_even_rate(prices);
+  f.roi = roi_interval(profits);
+  return f;
+}
+
+MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& in,
+                                   std::span<const MarketRow> rows,
+                                   const MarketBacktestOptions& options) {
+  MarketBacktest out;
+  MarketBacktestReport& rep = out.report;
+  rep.market = market.id;
+  auto openings = opening_nights(rows);
+  // The lined rows of the window (players who played), grouped by cutoff.
+  std::vector<size_t> lined;
+  std::vector<Date> cutoffs;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const MarketRow& r = rows[i];
+    if (r.date < options.from || r.date > options.to) continue;
+    if (!in.offers.count({r.date.days, r.player})) continue;
+    lined.push_back(i);
+    Date c = model_cutoff(r.date, openings.at(season_of(r.date)), options.retrain_every);
+    if (cutoffs.empty() || cutoffs.back() != c) cutoffs.push_back(c);
+  }
+  cutoffs.erase(std::unique(cutoffs.begin(), cutoffs.end()), cutoffs.end());
+  auto models = train_models(market, rows, cutoffs, options.threads);
+  rep.lined = static_cast<int64_t>(lined.size());
+  for (const auto& [c, m] : models) {
+    rep.models += m ? 1 : 0;
+    rep.calibrated_models += m && m->calibrator ? 1 : 0;
+    if (m) rep.model_weights.push_back(m->model_weight);
+  }
+  Bettor model_bets, under_bets, consensus_bets;
+  double abs_model = 0, abs_line = 0;
+  std::vector<double> brier_p, brier_alone, brier_market;
+  std::vector<int> outcomes;
+  bool flat = true;
+  for (size_t i : lined) {
+    const MarketRow& r = rows[i];
+    Date c = model_cutoff(r.date, openings.at(season_of(r.date)), options.retrain_every);
+    const auto& m = models.at(c.days);
+    if (!m) continue;
+    ++rep.predicted;
+    double mean = predict_means(*m, std::span<const MarketRow>(&r, 1)).front();
+    double actual = r.label;
+    const std::vector<Offer>& offers = in.offers.at({r.date.days, r.player});
+    // The offers a bettor may take: the others look like data errors.
+    std::vector<Offer> takeable;
+    std::vector<size_t> takeable_index;
+    double line = r.line.value_or(median_line(offers));
+    abs_model += std::abs(mean - actual);
+    abs_line += std::abs(line - actual);
+    std::vector<OfferValue> values;
+    size_t first = out.records.size();
+    for (const Offer& o : offers) {
+      LineProbabilities raw = raw_line_probabilities(market, *m, mean, o.line);
+      std::optional<double> book_p;
+      if (o.over_price && o.under_price) book_p = no_vig_over(*o.over_price, *o.under_price);
+      double p_model = calibrated_p_over(market, *m, mean, o.line);
+      double p = blended_p_over(*m, p_model, book_p);
+      values.push_back(offer_value(o, p, raw.push));
+      size_t k = values.size() - 1;
+      bool suspect = suspect_offer(offers, k, options.max_no_vig_gap);
+      if (!suspect) {
+        takeable.push_back(o);
+        takeable_index.push_back(k);
+      }
+      rep.suspect_offers += suspect ? 1 : 0;
+      MarketPredictionRecord rec;
+      rec.suspect = suspect;
+      rec.game_date = r.date;
+      rec.player_lookup = r.player;
+      rec.market = market.id;
+      rec.bookmaker = o.bookmaker;
+      rec.line = o.line;
+      rec.over_price = o.over_price;
+      rec.under_price = o.under_price;
+      rec.predicted_value = mean;
+      rec.p_over = p;
+      rec.p_over_model = p_model;
+      rec.p_push = raw.push;
+      rec.ev_over = values.back().ev_over;
+      rec.ev_under = values.back().ev_under;
+      rec.recommendation = "PASS";
+      rec.model_id = m->model_id;
+      rec.calibrated = m->calibrator.has_value();
+      rec.actual_value = actual;
+      rec.outcome = outcome(actual, o.line);
+      if (o.over_price && o.under_price) {
+        rec.market_p_over_novig = no_vig_over(*o.over_price, *o.under_price);
+        if (*o.over_price != *o.under_price) flat = false;
+        if (*rec.outcome != "PUSH") {
+          brier_p.push_back(p);
+          brier_alone.push_back(p_model);
+          brier_market.push_back(*rec.market_p_over_novig);
+          outcomes.push_back(*rec.outcome == "OVER" ? 1 : 0);
+        }
+      }
+      out.records.push_back(std::move(rec));
+    }
+    std::vector<OfferValue> takeable_values;
+    for (size_t k : takeable_index) takeable_values.push_back(values[k]);
+    if (auto bet = best_ev_bet(takeable_values, options.min_ev)) {
+      MarketPredictionRecord& rec = out.records[first + takeable_index[bet->offer]];
+      const Offer& o = takeable[bet->offer];
+      rec.recommendation = bet->side;
+      model_bets.add(o, bet->side, actual);
+      rec.profit = model_bets.profits.back();
+      rec.result = *rec.profit > 0 ? "WIN" : *rec.profit < 0 ? "LOSS" : "PUSH";
+    }
+    if (auto bet = always_under_bet(takeable, line)) {
+      under_bets.add(takeable[bet->offer], "UNDER", actual);
+    }
+    if (auto bet = consensus_bet(takeable, options.consensus_margin)) {
+      consensus_bets.add(takeable[bet->offer], bet->side, actual);
+    }
+  }
+  if (rep.predicted > 0) {
+    rep.mae_model = abs_model / static_cast<double>(rep.predicted);
+    rep.mae_line = abs_line / static_cast<double>(rep.predicted);
+  }
+  rep.brier_rows = static_cast<int64_t>(outcomes.size());
+  rep.brier_model = brier_score(brier_p, outcomes);
+  rep.brier_model_alone = brier_score(brier_alone, outcomes);
+  rep.brier_market = brier_score(brier_market, outcomes);
+  rep.reliability = reliability_table(brier_p, outcomes);
+  rep.flat_prices = flat && !outcomes.empty();
+  rep.model = bettor_figures(model_bets.profits, model_bets.prices);
+  rep.always_under = bettor_figures(under_bets.profits, under_bets.prices);
+  rep.consensus = bettor_figures(consensus_bets.profits, consensus_bets.prices);
+  return out;
+}
+
+}  // namespace nbaprops::predict::markets

@@ -1,0 +1,181 @@
+#include "predict/markets/market_inputs.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "analytics/player_game_summary.h"
+#include "analytics/prop_line_consensus.h"
+#include "raw/schema.h"
+
+namespace nbaprops::predict::markets {
+namespace {
+
+// Reads named columns of a table's rows.
+class Columns {
+ public:
+  Columns(const TableSchema& t, std::vector<std::string> names) : wanted_(t.columns.size()) {
+    for (const std::string& n : names) {
+      auto it = std::find_if(t.columns.begin(), t.columns.end(),
+                             [&](const Column& c) { return c.name == n; });
+      if (it == t.columns.end()) throw std::logic_error(t.name + " has no column " + n);
+      size_t i = static_cast<size_t>(it - t.columns.begin());
+      index_[n] = i;
+      wanted_[i] = true;
+    }
+  }
+  const std::vector<bool>& wanted() const { return wanted_; }
+  const Value& at(const Row& r, const std::string& n) const { return r[index_.at(n)]; }
+  std::string text(const Row& r, const std::string& n) const {
+    const Value& v = at(r, n);
+    return is_null(v) ? std::string() : std::get<std::string>(v);
+  }
+  double number(const Row& r, const std::string& n) const {
+    const Value& v = at(r, n);
+    if (is_null(v)) return 0;
+    if (auto* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+    return std::get<double>(v);
+  }
+  std::optional<int64_t> integer(const Row& r, const std::string& n) const {
+    const Value& v = at(r, n);
+    if (is_null(v)) return std::nullopt;
+    return std::get<int64_t>(v);
+  }
+  Date date(const Row& r, const std::string& n) const {
+    auto d = parse_iso_date(text(r, n));
+    if (!d) throw std::runtime_error("bad date in column " + n);
+    return *d;
+  }
+
+ private:
+  std::vector<bool> wanted_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+std::vector<PlayerGame> load_games(Store& store) {
+  const TableSchema& t = analytics::player_game_summary_table();
+  Columns c(t, {"game_date", "player_lookup", "team_abbr", "opponent_abbr", "home_game",
+                "player_status", "minutes", "pts", "reb", "ast", "fg3m", "fg3a"});
+  std::vector<PlayerGame> games;
+  store.scan_columns(t, c.wanted(), {}, [&](const Row& r) {
+    if (c.text(r, "player_status") != "active" || c.number(r, "minutes") <= 0) return;
+    PlayerGame g;
+    g.date = c.date(r, "game_date");
+    g.player = c.text(r, "player_lookup");
+    g.team = c.text(r, "team_abbr");
+    g.opponent = c.text(r, "opponent_abbr");
+    g.home = c.number(r, "home_game") != 0;
+    g.stats = {c.number(r, "pts"),  c.number(r, "reb"),  c.number(r, "ast"),
+               c.number(r, "fg3m"), c.number(r, "fg3a"), c.number(r, "minutes")};
+    games.push_back(std::move(g));
+  });
+  std::sort(games.begin(), games.end(), [](const PlayerGame& a, const PlayerGame& b) {
+    return std::tie(a.date.days, a.player) < std::tie(b.date.days, b.player);
+  });
+  return games;
+}
+
+std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string& market) {
+  const TableSchema& t = analytics::prop_line_consensus_table();
+  Columns c(t, {"game_date", "player_lookup", "market", "consensus_line", "line_movement",
+                "books_count", "no_vig_over_prob"});
+  std::map<PlayerDate, SameDayLine> out;
+  store.scan_columns(t, c.wanted(), {{"market", "=", market}}, [&](const Row& r) {
+    SameDayLine l{c.number(r, "consensus_line"), c.number(r, "line_movement"),
+                  static_cast<int>(c.number(r, "books_count")), std::nullopt};
+    if (!is_null(c.at(r, "no_vig_over_prob"))) l.no_vig_over = c.number(r, "no_vig_over_prob");
+    out[{c.date(r, "game_date").days, c.text(r, "player_lookup")}] = l;
+  });
+  return out;
+}
+
+std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::string& market) {
+  const TableSchema& t = *find_table("prop_lines");
+  Columns c(t, {"game_date", "player_lookup", "market", "bookmaker", "line", "over_price",
+                "under_price", "snapshot_utc", "tipoff_utc"});
+  // (player-date, book) -> (snapshot, offer): the latest pre-tip snapshot; at one snapshot the
+  // lower line, then the lower over price (the consensus's tie rule).
+  std::map<std::pair<PlayerDate, std::string>, std::pair<std::string, Offer>> latest;
+  store.scan_columns(t, c.wanted(), {{"market", "=", market}}, [&](const Row& r) {
+    std::string snap = c.text(r, "snapshot_utc"), tip = c.text(r, "tipoff_utc");
+    if (!tip.empty() && snap >= tip) return;
+    Offer o{c.text(r, "bookmaker"), c.number(r, "line"), c.integer(r, "over_price"),
+            c.integer(r, "under_price")};
+    auto key = std::make_pair(PlayerDate{c.date(r, "game_date").days, c.text(r, "player_lookup")},
+                              o.bookmaker);
+    auto it = latest.find(key);
+    if (it != latest.end()) {
+      const auto& [s, prev] = it->second;
+      auto price = [](const Offer& x) { return x.over_price.value_or(0); };
+      if (snap < s || (snap == s && std::make_pair(prev.line, price(prev)) <=
+                                        std::make_pair(o.line, price(o)))) {
+        return;
+      }
+    }
+    latest[key] = {snap, o};
+  });
+  std::map<PlayerDate, std::vector<Offer>> out;
+  for (auto& [key, value] : latest) out[key.first].push_back(std::move(value.second));
+  return out;
+}
+
+}  // namespace
+
+MarketInputs load_market_inputs(Store& store, const MarketDef& market) {
+  MarketInputs in;
+  in.games = load_games(store);
+  in.consensus = load_consensus(store, market.id);
+  in.offers = load_offers(store, market.id);
+  return in;
+}
+
+std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& in) {
+  // Per player and per team (allowed), the games in date order, built as the dates advance so
+  // that each row sees only earlier dates.
+  std::unordered_map<std::string, std::vector<PlayerGame>> by_player;
+  std::unordered_map<std::string, std::vector<TeamAllowed>> allowed;
+  std::vector<MarketRow> rows;
+  rows.reserve(in.games.size());
+  size_t i = 0;
+  while (i < in.games.size()) {
+    size_t end = i;
+    while (end < in.games.size() && in.games[end].date == in.games[i].date) ++end;
+    Date d = in.games[i].date;
+    for (size_t k = i; k < end; ++k) {
+      const PlayerGame& g = in.games[k];
+      auto line_it = in.consensus.find({d.days, g.player});
+      std::optional<SameDayLine> line;
+      if (line_it != in.consensus.end()) line = line_it->second;
+      const auto& mine = by_player[g.player];
+      const auto& opp = allowed[g.opponent];
+      MarketRow row;
+      row.date = d;
+      row.player = g.player;
+      row.x = market_features(market, d, g.home, mine, opp, line);
+      row.label = static_cast<float>(market.stat(g.stats));
+      if (line) {
+        row.line = line->consensus_line;
+        row.market_p = line->no_vig_over;
+      }
+      rows.push_back(std::move(row));
+    }
+    // Add the date's games to the history: each player's game, and each team's allowed sums.
+    std::map<std::string, GameStats> day_allowed;
+    for (size_t k = i; k < end; ++k) {
+      const PlayerGame& g = in.games[k];
+      by_player[g.player].push_back(g);
+      GameStats& a = day_allowed[g.opponent];
+      a.pts += g.stats.pts;
+      a.reb += g.stats.reb;
+      a.ast += g.stats.ast;
+      a.fg3m += g.stats.fg3m;
+      a.fg3a += g.stats.fg3a;
+      a.minutes += g.stats.minutes;
+    }
+    for (const auto& [team, stats] : day_allowed) allowed[team].push_back({d, stats});
+    i = end;
+  }
+  return rows;
+}
+
+}  // namespace nbaprops::predict::markets

@@ -1,0 +1,39 @@
+// What the market models read from the store (issue 12 items 1-5), loaded once: every
+// player-game of player_game_summary (active, minutes > 0; all seasons in the store), the
+// market's consensus lines (prop_line_consensus) and each book's offer (prop_lines: the
+// book's latest snapshot before the row's tip-off, or its latest when the tip-off is unknown).
+// Then, pure: the model rows of every player-game (features from the games before its date).
+//
+// load_market_inputs reads the store (one thread, like every Store use); market_rows is pure.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "predict/markets/market.h"
+#include "predict/markets/market_bet.h"
+#include "predict/markets/market_features.h"
+#include "predict/markets/market_model.h"
+#include "store/store.h"
+
+namespace nbaprops::predict::markets {
+
+using PlayerDate = std::pair<int32_t, std::string>;  // (game_date days, player_lookup)
+
+struct MarketInputs {
+  std::vector<PlayerGame> games;  // (date, player) order
+  std::map<PlayerDate, SameDayLine> consensus;
+  std::map<PlayerDate, std::vector<Offer>> offers;  // books in name order
+};
+
+// Throws StoreError.
+MarketInputs load_market_inputs(Store& store, const MarketDef& market);
+
+// One model row per player-game of `in.games`, in the same order: the features of that date
+// from his and his opponent's earlier games and the day's consensus line; label = the stat.
+std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& in);
+
+}  // namespace nbaprops::predict::markets
