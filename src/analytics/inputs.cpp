@@ -105,6 +105,20 @@ std::span<const T* const> find_span(const std::unordered_map<std::string, std::v
   return it->second;
 }
 
+// Sorts `rows` by `less`, a strict order on a unique key: an order of indices, then one move
+// per row (sorting the wide rows in place would swap each many times).
+template <typename T, typename Less>
+void sort_by_key(std::vector<T>& rows, Less less) {
+  std::vector<uint32_t> order(rows.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return less(rows[a], rows[b]); });
+  std::vector<T> sorted;
+  sorted.reserve(rows.size());
+  for (uint32_t k : order) sorted.push_back(std::move(rows[k]));
+  rows = std::move(sorted);
+}
+
 }  // namespace
 
 RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
@@ -135,7 +149,7 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, LoadOptions options)
                                   t.b("is_home").value_or(false), t.i("minutes"), read_stats(t)});
       },
       /*any_order=*/true);
-  std::sort(in.team_boxes_.begin(), in.team_boxes_.end(), [](const TeamBox& a, const TeamBox& b) {
+  sort_by_key(in.team_boxes_, [](const TeamBox& a, const TeamBox& b) {
     return std::tie(a.game_id, a.team_abbr) < std::tie(b.game_id, b.team_abbr);
   });
   const std::vector<bool> all_player(find_table("player_boxscores")->columns.size(), true);
@@ -150,10 +164,9 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, LoadOptions options)
                                     p.d("minutes"), read_stats(p)});
       },
       /*any_order=*/true);
-  std::sort(in.player_boxes_.begin(), in.player_boxes_.end(),
-            [](const PlayerBox& a, const PlayerBox& b) {
-              return std::tie(a.game_id, a.player_lookup) < std::tie(b.game_id, b.player_lookup);
-            });
+  sort_by_key(in.player_boxes_, [](const PlayerBox& a, const PlayerBox& b) {
+    return std::tie(a.game_id, a.player_lookup) < std::tie(b.game_id, b.player_lookup);
+  });
   if (options.earlier_teams) in.load_earlier_teams(store);
   if (options.shots) in.set_shots(read_shots(store, from, to));
   in.lines_from_ = to.days < from.days ? from : Date{to.days + 1};  // none loaded yet
