@@ -1,6 +1,8 @@
 #include "analytics/inputs.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <tuple>
 
 #include "raw/schema.h"
 
@@ -8,6 +10,8 @@ namespace nbaprops::analytics {
 namespace {
 
 // Typed reads of one stored row by column name (indices resolved once per table).
+// REQUIRES: every column name passed has static storage (a literal or a constexpr table):
+// names are recognised by their address, which is what makes a cell read cheap.
 class Cells {
  public:
   explicit Cells(const char* table) : t_(*find_table(table)) {}
@@ -33,25 +37,41 @@ class Cells {
     auto x = i(c);
     return x ? std::optional<bool>(*x != 0) : std::nullopt;
   }
-  Date date(std::string_view c) const { return *parse_iso_date(s(c)); }
+  Date date(std::string_view c) const {
+    const auto* p = std::get_if<std::string>(&v(c));
+    return *parse_iso_date(p ? std::string_view(*p) : std::string_view());
+  }
   std::optional<Timestamp> ts(std::string_view c) const {
-    auto x = os(c);
-    return x ? parse_timestamp(*x) : std::nullopt;
+    const auto* p = std::get_if<std::string>(&v(c));
+    return p ? parse_timestamp(*p) : std::nullopt;
   }
   const TableSchema& table() const { return t_; }
 
  private:
+  struct Resolved {
+    const char* name;
+    size_t size, index;
+  };
+  // A row is read with the same names in the same order every time: the name after the
+  // previous one is tried first, then every name seen, then the schema (once per name).
   size_t index(std::string_view c) const {
-    auto it = cache_.find(c);
-    if (it != cache_.end()) return it->second;
+    if (next_ < cache_.size() && cache_[next_].name == c.data() && cache_[next_].size == c.size())
+      return cache_[next_++].index;
+    for (size_t k = 0; k < cache_.size(); ++k) {
+      if (cache_[k].name == c.data() && cache_[k].size == c.size()) {
+        next_ = k + 1;
+        return cache_[k].index;
+      }
+    }
     size_t i = t_.column_index(c);
-    cache_.emplace(std::string(c), i);
+    cache_.push_back({c.data(), c.size(), i});
+    next_ = cache_.size();
     return i;
   }
   const TableSchema& t_;
   const Row* row_ = nullptr;
-  // By column name (content, not pointer); std::less<> finds string_views without copies.
-  mutable std::map<std::string, size_t, std::less<>> cache_;
+  mutable std::vector<Resolved> cache_;
+  mutable size_t next_ = 0;
 };
 
 Stats read_stats(const Cells& c) {
@@ -85,9 +105,27 @@ std::span<const T* const> find_span(const std::unordered_map<std::string, std::v
   return it->second;
 }
 
+// Sorts `rows` by `less`, a strict order on a unique key: an order of indices, then one move
+// per row (sorting the wide rows in place would swap each many times).
+template <typename T, typename Less>
+void sort_by_key(std::vector<T>& rows, Less less) {
+  std::vector<uint32_t> order(rows.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return less(rows[a], rows[b]); });
+  std::vector<T> sorted;
+  sorted.reserve(rows.size());
+  for (uint32_t k : order) sorted.push_back(std::move(rows[k]));
+  rows = std::move(sorted);
+}
+
 }  // namespace
 
 RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
+  return load(store, from, to, LoadOptions{.shots = with_shots, .earlier_teams = true});
+}
+
+RawInputs RawInputs::load(Store& store, Date from, Date to, LoadOptions options) {
   RawInputs in;
   in.from_ = from;
   in.to_ = to;
@@ -99,58 +137,40 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
                          g.ts("tipoff_utc"), g.i("home_score"), g.i("away_score"),
                          g.b("neutral_site")});
   });
+  // The box scores are read in any order (SQLite need not sort them) and sorted here by
+  // their key, the tables' order_by: the same order, byte for byte (text compares as bytes).
+  const std::vector<bool> all_team(find_table("team_boxscores")->columns.size(), true);
   Cells t("team_boxscores");
-  store.scan(t.table(), date_range("game_date", from, to), [&](const Row& row) {
-    t.bind(row);
-    in.team_boxes_.push_back({t.s("game_id"), t.s("team_abbr"), t.s("opponent_abbr"),
-                              t.b("is_home").value_or(false), t.i("minutes"), read_stats(t)});
+  store.scan_columns(
+      t.table(), all_team, date_range("game_date", from, to),
+      [&](const Row& row) {
+        t.bind(row);
+        in.team_boxes_.push_back({t.s("game_id"), t.s("team_abbr"), t.s("opponent_abbr"),
+                                  t.b("is_home").value_or(false), t.i("minutes"), read_stats(t)});
+      },
+      /*any_order=*/true);
+  sort_by_key(in.team_boxes_, [](const TeamBox& a, const TeamBox& b) {
+    return std::tie(a.game_id, a.team_abbr) < std::tie(b.game_id, b.team_abbr);
   });
+  const std::vector<bool> all_player(find_table("player_boxscores")->columns.size(), true);
   Cells p("player_boxscores");
-  store.scan(p.table(), date_range("game_date", from, to), [&](const Row& row) {
-    p.bind(row);
-    in.player_boxes_.push_back({p.s("game_id"), p.date("game_date"), p.s("team_abbr"),
-                                p.i("player_id"), p.s("player_lookup"), p.s("player_name"),
-                                p.s("status"), p.os("dnp_reason"), p.b("starter"), p.d("minutes"),
-                                read_stats(p)});
+  store.scan_columns(
+      p.table(), all_player, date_range("game_date", from, to),
+      [&](const Row& row) {
+        p.bind(row);
+        in.player_boxes_.push_back({p.s("game_id"), p.date("game_date"), p.s("team_abbr"),
+                                    p.i("player_id"), p.s("player_lookup"), p.s("player_name"),
+                                    p.s("status"), p.os("dnp_reason"), p.b("starter"),
+                                    p.d("minutes"), read_stats(p)});
+      },
+      /*any_order=*/true);
+  sort_by_key(in.player_boxes_, [](const PlayerBox& a, const PlayerBox& b) {
+    return std::tie(a.game_id, a.player_lookup) < std::tie(b.game_id, b.player_lookup);
   });
-  // Teams of earlier seasons: the latest box-score row of each player before `from`.
-  const TableSchema& boxes = p.table();
-  std::vector<bool> wanted(boxes.columns.size(), false);
-  for (const char* c : {"game_date", "team_abbr", "player_lookup"}) {
-    wanted[boxes.column_index(c)] = true;
-  }
-  store.scan_columns(boxes, wanted,
-                     {{"game_date", ">=", format_date(Date{from.days - kEarlierTeamDays})},
-                      {"game_date", "<", format_date(from)}},
-                     [&](const Row& row) {
-                       p.bind(row);
-                       Date d = p.date("game_date");
-                       auto [it, added] =
-                           in.earlier_teams_.try_emplace(p.s("player_lookup"), d, p.s("team_abbr"));
-                       if (!added && it->second.first < d) it->second = {d, p.s("team_abbr")};
-                     });
-  if (with_shots) in.set_shots(read_shots(store, from, to));
-  Cells pl("prop_lines");
-  store.scan(pl.table(), date_range("game_date", from, to), [&](const Row& row) {
-    pl.bind(row);
-    in.prop_lines_.push_back({pl.date("game_date"), pl.s("player_lookup"), pl.s("market"),
-                              pl.s("bookmaker"), *pl.d("line"), pl.i("over_price"),
-                              pl.i("under_price"), *pl.ts("snapshot_utc"), pl.ts("tipoff_utc"),
-                              pl.s("game_id")});
-  });
-  Cells gl("game_lines");
-  store.scan(gl.table(), date_range("game_date", from, to), [&](const Row& row) {
-    gl.bind(row);
-    in.game_lines_.push_back({gl.s("game_id"), gl.s("bookmaker"), gl.s("market"),
-                              gl.os("team_abbr"), *gl.d("line"), gl.i("price"),
-                              *gl.ts("snapshot_utc")});
-  });
-  Cells inj("injuries");
-  store.scan(inj.table(), date_range("game_date", from, to), [&](const Row& row) {
-    inj.bind(row);
-    in.injuries_.push_back({*inj.ts("report_utc"), inj.date("game_date"), inj.s("team_abbr"),
-                            inj.s("player_lookup"), inj.s("status"), inj.os("reason")});
-  });
+  if (options.earlier_teams) in.load_earlier_teams(store);
+  if (options.shots) in.set_shots(read_shots(store, from, to));
+  in.lines_from_ = to.days < from.days ? from : Date{to.days + 1};  // none loaded yet
+  if (options.lines) in.read_lines(store, from);
   Cells pr("players");
   store.scan(pr.table(), {}, [&](const Row& row) {
     pr.bind(row);
@@ -159,7 +179,89 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, bool with_shots) {
                            birth ? parse_iso_date(*birth) : std::nullopt});
   });
   in.build_indexes();
+  in.index_lines();
   return in;
+}
+
+void RawInputs::load_lines(Store& store, Date from) {
+  prop_lines_.clear();
+  game_lines_.clear();
+  injuries_.clear();
+  props_by_key_.clear();
+  points_players_by_date_.clear();
+  lines_by_game_.clear();
+  injuries_by_key_.clear();
+  injuries_by_date_.clear();
+  read_lines(store, from);
+  index_lines();
+}
+
+void RawInputs::read_lines(Store& store, Date from) {
+  lines_from_ = from;
+  RawInputs& in = *this;
+  Cells pl("prop_lines");
+  store.scan(pl.table(), date_range("game_date", from, to_), [&](const Row& row) {
+    pl.bind(row);
+    in.prop_lines_.push_back({pl.date("game_date"), pl.s("player_lookup"), pl.s("market"),
+                              pl.s("bookmaker"), *pl.d("line"), pl.i("over_price"),
+                              pl.i("under_price"), *pl.ts("snapshot_utc"), pl.ts("tipoff_utc"),
+                              pl.s("game_id")});
+  });
+  Cells gl("game_lines");
+  store.scan(gl.table(), date_range("game_date", from, to_), [&](const Row& row) {
+    gl.bind(row);
+    in.game_lines_.push_back({gl.s("game_id"), gl.s("bookmaker"), gl.s("market"),
+                              gl.os("team_abbr"), *gl.d("line"), gl.i("price"),
+                              *gl.ts("snapshot_utc")});
+  });
+  Cells inj("injuries");
+  store.scan(inj.table(), date_range("game_date", from, to_), [&](const Row& row) {
+    inj.bind(row);
+    in.injuries_.push_back({*inj.ts("report_utc"), inj.date("game_date"), inj.s("team_abbr"),
+                            inj.s("player_lookup"), inj.s("status"), inj.os("reason")});
+  });
+}
+
+void RawInputs::check_lines_loaded(Date d) const {
+  // Before from() nothing is loaded, as ever: the answer "none" is what it always was.
+  if (from_ <= d && d < lines_from_) {
+    throw std::logic_error("RawInputs: lines and injuries of " + format_date(d) +
+                           " not loaded (loaded from " + format_date(lines_from_) + ")");
+  }
+}
+
+void RawInputs::load_earlier_teams(Store& store) {
+  // The latest box-score row of each player before from(). Read in any order (no sort): of
+  // two rows of the same date the one of the smaller game_id wins, as the first of them in
+  // the table's order (game_id, player_lookup) did.
+  struct Latest {
+    Date date;
+    std::string game_id, team;
+  };
+  std::unordered_map<std::string, Latest> latest;
+  Cells p("player_boxscores");
+  const TableSchema& boxes = p.table();
+  std::vector<bool> wanted(boxes.columns.size(), false);
+  for (const char* c : {"game_id", "game_date", "team_abbr", "player_lookup"}) {
+    wanted[boxes.column_index(c)] = true;
+  }
+  store.scan_columns(
+      boxes, wanted,
+      {{"game_date", ">=", format_date(Date{from_.days - kEarlierTeamDays})},
+       {"game_date", "<", format_date(from_)}},
+      [&](const Row& row) {
+        p.bind(row);
+        Date d = p.date("game_date");
+        const auto& game_id = std::get<std::string>(p.v("game_id"));
+        auto [it, added] = latest.try_emplace(std::get<std::string>(p.v("player_lookup")));
+        Latest& l = it->second;
+        if (added || l.date < d || (l.date == d && game_id < l.game_id)) {
+          l = {d, game_id, std::get<std::string>(p.v("team_abbr"))};
+        }
+      },
+      /*any_order=*/true);
+  earlier_teams_.reserve(latest.size());
+  for (auto& [player, l] : latest) earlier_teams_.emplace(player, std::make_pair(l.date, l.team));
 }
 
 RawInputs::ShotsByGame RawInputs::read_shots(Store& store, Date from, Date to) {
@@ -236,6 +338,10 @@ void RawInputs::build_indexes() {
               return std::tie(a.season, a.game_date, *a.player_lookup) <
                      std::tie(b.season, b.game_date, *b.player_lookup);
             });
+  for (const auto& p : players_) player_by_lookup_[p.player_lookup] = &p;
+}
+
+void RawInputs::index_lines() {
   for (const auto& l : prop_lines_) {
     props_by_key_[{l.game_date, l.player_lookup}].push_back(&l);
     if (l.market == "points") points_players_by_date_[l.game_date].push_back(l.player_lookup);
@@ -254,7 +360,6 @@ void RawInputs::build_indexes() {
     injuries_by_key_[{i.game_date, i.player_lookup}].push_back(&i);
     injuries_by_date_[i.game_date].push_back(&i);
   }
-  for (const auto& p : players_) player_by_lookup_[p.player_lookup] = &p;
 }
 
 std::vector<std::string> RawInputs::players_appeared_before(Date d) const {
@@ -300,10 +405,12 @@ const GameShots& RawInputs::game_shots(const std::string& game_id) const {
 }
 
 std::span<const PropLine* const> RawInputs::prop_lines(Date d, const std::string& lookup) const {
+  check_lines_loaded(d);
   return find_span(props_by_key_, std::make_pair(d, lookup));
 }
 
 const std::vector<std::string>& RawInputs::players_with_points_line(Date d) const {
+  check_lines_loaded(d);
   static const std::vector<std::string> kNone;
   auto it = points_players_by_date_.find(d);
   return it == points_players_by_date_.end() ? kNone : it->second;
@@ -316,6 +423,7 @@ std::optional<std::string> RawInputs::earlier_team(const std::string& lookup) co
 }
 
 std::vector<std::string> RawInputs::players_with_lines(Date d) const {
+  check_lines_loaded(d);
   std::vector<std::string> out;
   for (auto it = props_by_key_.lower_bound({d, std::string()});
        it != props_by_key_.end() && it->first.first == d; ++it) {
@@ -329,10 +437,12 @@ std::span<const GameLine* const> RawInputs::game_lines(const std::string& game_i
 }
 
 std::span<const Injury* const> RawInputs::injuries(Date d, const std::string& lookup) const {
+  check_lines_loaded(d);
   return find_span(injuries_by_key_, std::make_pair(d, lookup));
 }
 
 std::span<const Injury* const> RawInputs::injuries_on(Date d) const {
+  check_lines_loaded(d);
   return find_span(injuries_by_date_, d);
 }
 

@@ -112,8 +112,16 @@ struct Player {
 
 class RawInputs {
  public:
-  // Loads raw rows with game_date in [from, to] (players: all); the shots too unless
-  // `with_shots` is false. Throws StoreError.
+  // What load() reads besides the raw rows of [from, to] and the players.
+  struct LoadOptions {
+    bool shots = true;          // the shots of [from, to] (game_shots)
+    bool earlier_teams = true;  // earlier_team(): box scores of the kEarlierTeamDays before from
+    bool lines = true;          // prop lines, game lines and injuries (else see load_lines)
+  };
+  // Loads raw rows with game_date in [from, to] (players: all) and what `options` asks for;
+  // what it does not ask for reads as absent (no shots, no earlier team). Throws StoreError.
+  static RawInputs load(Store& store, Date from, Date to, LoadOptions options);
+  // Same, with the earlier teams; the shots too unless `with_shots` is false.
   static RawInputs load(Store& store, Date from, Date to, bool with_shots = true);
   // The shots of [from, to] per game_id (any thread, its own Store). Throws StoreError.
   using ShotsByGame = std::unordered_map<std::string, GameShots>;
@@ -123,6 +131,14 @@ class RawInputs {
   // shared between threads.
   void set_shots(ShotsByGame shots) { shots_ = std::move(shots); }
   void load_shots(Store& store, Date from, Date to) { set_shots(read_shots(store, from, to)); }
+  // Loads the prop lines, game lines and injuries of [from, to()] in place of those loaded
+  // (a run that reads the stored summaries of earlier dates reads the lines of the dates it
+  // computes). Call before the inputs are shared between threads. Throws StoreError.
+  void load_lines(Store& store, Date from);
+  // The first date whose lines and injuries are loaded: asking for those of a date in
+  // [from(), lines_from()) (prop_lines, players_with_points_line, players_with_lines, injuries,
+  // injuries_on) throws std::logic_error, a programming error, rather than answering "none".
+  Date lines_from() const { return lines_from_; }
 
   // Games of a date, in game_id order (empty span when none).
   std::span<const Game* const> games_on(Date d) const;
@@ -161,8 +177,13 @@ class RawInputs {
 
  private:
   void build_indexes();
+  void load_earlier_teams(Store& store);     // earlier_teams_, from from_
+  void read_lines(Store& store, Date from);  // the line tables of [from, to_], unindexed
+  void index_lines();
+  void check_lines_loaded(Date d) const;
 
   Date from_, to_;
+  Date lines_from_;
   std::vector<Game> games_;
   std::vector<TeamBox> team_boxes_;
   std::vector<PlayerBox> player_boxes_;

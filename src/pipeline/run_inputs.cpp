@@ -1,5 +1,6 @@
 #include "pipeline/run_inputs.h"
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <set>
@@ -126,7 +127,12 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
       return a::RawInputs::read_shots(*open_store(options.store_location), start, to);
     });
   }
-  SeasonInputs s{a::RawInputs::load(store, start, to, /*with_shots=*/false), {}, {}, 0};
+  // The lines and injuries load once the plan knows which dates are computed (below).
+  SeasonInputs s{
+      a::RawInputs::load(store, start, to, {.shots = false, .earlier_teams = true, .lines = false}),
+      {},
+      {},
+      0};
   // A per-date processor of D also reads the look-back before the season (feature 29): its
   // fingerprint covers the raw partitions of the 365 days before the season start too.
   InputFingerprints inputs = InputFingerprints::load(store, Date{start.days - kLookbackDays}, to);
@@ -134,6 +140,12 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
   s.plan = plan_run(options, from, to, game_dates, modes);
   plan_summaries(s.plan, options, s.plan.reuse ? latest_runs(store, start) : LatestRuns{},
                  std::move(inputs));
+  // Processors read the lines and injuries of the date they compute only (prop_lines(d, ..),
+  // injuries(d, ..), game_lines of d's games): a daily run reads those of D and of the summary
+  // dates it recomputes, not the season's (RawInputs throws on a date it did not load).
+  Date lines_from = from;
+  if (!s.plan.summarise.empty()) lines_from = std::min(lines_from, s.plan.summarise.front());
+  s.raw.load_lines(store, lines_from);
   if (shots_reading.valid()) {
     s.raw.set_shots(shots_reading.get());  // [start, to]: covers every date summarised
   } else if (!s.plan.summarise.empty()) {

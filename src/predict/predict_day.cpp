@@ -152,7 +152,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   PredictInputs in;
   in.d = d;
   const std::string day = format_date(d);
-  auto raw = analytics::RawInputs::load(store, d, d);
+  auto raw = analytics::RawInputs::load(store, d, d, {.shots = false, .earlier_teams = false});
   std::map<std::string, Candidate> by_player;
   const TableSchema& upgc_t = analytics::upcoming_player_game_context_table();
   store.scan(upgc_t, {{"game_date", "=", day}}, [&](const Row& row) {
