@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   register_predict(app, global, exit_code);
   register_backtest(app, global, exit_code);
   register_train(app, global, exit_code);
+  register_tune(app, global, exit_code);
   register_picks(app, global, exit_code);
   register_publish(app, global, exit_code);
   register_worker(app, global, exit_code);

@@ -65,9 +65,9 @@ class XgbModel {
   void set_attribute(const std::string& key, const std::string& value);
   // The attribute's value, or nullopt.
   std::optional<std::string> attribute(const std::string& key) const;
-  // One output per row of `x`. REQUIRES: x.cols is the feature count the model was trained
-  // with. Throws XgbError. Thread-safe.
-  std::vector<float> predict(const DenseMatrix& x) const;
+  // One output per row of `x`, from the first `rounds` trees (0: every tree). REQUIRES: x.cols
+  // is the feature count the model was trained with. Throws XgbError. Thread-safe.
+  std::vector<float> predict(const DenseMatrix& x, int rounds = 0) const;
 
  private:
   friend XgbModel train_booster(const DenseMatrix&, std::span<const float>, const XgbParams&);
