@@ -150,6 +150,13 @@ int run_tune(const GlobalOptions& global, const TuneArgs& args) {
                  "--threads >= 1 are required\n";
     return 2;
   }
+  const auto& g = args.grid;
+  if (g.eta.empty() || g.max_depth.empty() || g.min_child_weight.empty() || g.lambda.empty() ||
+      g.subsample.empty() || g.rounds.empty() ||
+      *std::min_element(g.rounds.begin(), g.rounds.end()) < 1) {
+    std::cerr << "error: every grid option needs a value, and --rounds values >= 1\n";
+    return 2;
+  }
   std::sort(seasons.begin(), seasons.end());
   return with_store_errors([&] {
     auto store = open_store(global.db);

@@ -37,11 +37,12 @@ std::string xgboost_version() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
-XgbModel train_booster(const DenseMatrix& x, std::span<const float> labels, const XgbParams& p) {
+XgbModel train_booster(DenseMatrix x, std::span<const float> labels, const XgbParams& p) {
   if (x.rows == 0 || x.rows != labels.size() || x.values.size() != x.rows * x.cols) {
     throw XgbError("xgboost: training matrix and labels do not match");
   }
   Matrix train(x);
+  std::vector<float>().swap(x.values);  // the DMatrix holds its own copy
   check(XGDMatrixSetFloatInfo(train.get(), "label", labels.data(), labels.size()),
         "XGDMatrixSetFloatInfo");
   DMatrixHandle handles[] = {train.get()};
