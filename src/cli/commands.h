@@ -29,6 +29,7 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_status(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_train(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_tune(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_backtest(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_picks(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_publish(CLI::App& app, GlobalOptions& global, int& exit_code);

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   register_backtest(app, global, exit_code);
   register_train(app, global, exit_code);
   register_markets(app, global, exit_code);
+  register_tune(app, global, exit_code);
   register_picks(app, global, exit_code);
   register_publish(app, global, exit_code);
   register_worker(app, global, exit_code);

@@ -37,11 +37,12 @@ std::string xgboost_version() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
-XgbModel train_booster(const DenseMatrix& x, std::span<const float> labels, const XgbParams& p) {
+XgbModel train_booster(DenseMatrix x, std::span<const float> labels, const XgbParams& p) {
   if (x.rows == 0 || x.rows != labels.size() || x.values.size() != x.rows * x.cols) {
     throw XgbError("xgboost: training matrix and labels do not match");
   }
   Matrix train(x);
+  std::vector<float>().swap(x.values);  // the DMatrix holds its own copy
   check(XGDMatrixSetFloatInfo(train.get(), "label", labels.data(), labels.size()),
         "XGDMatrixSetFloatInfo");
   DMatrixHandle handles[] = {train.get()};
@@ -109,18 +110,17 @@ std::optional<std::string> XgbModel::attribute(const std::string& key) const {
   return std::string(out);
 }
 
-std::vector<float> XgbModel::predict(const DenseMatrix& x) const {
+std::vector<float> XgbModel::predict(const DenseMatrix& x, int rounds) const {
   if (x.rows == 0) return {};
   Matrix data(x);
   std::lock_guard lock(*mutex_);
   const bst_ulong* shape = nullptr;
   bst_ulong dim = 0;
   const float* out = nullptr;
-  check(XGBoosterPredictFromDMatrix(
-            booster_, data.get(),
-            R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, )"
-            R"("strict_shape": false})",
-            &shape, &dim, &out),
+  const std::string config =
+      R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": )" +
+      std::to_string(rounds) + R"(, "strict_shape": false})";
+  check(XGBoosterPredictFromDMatrix(booster_, data.get(), config.c_str(), &shape, &dim, &out),
         "XGBoosterPredictFromDMatrix");
   if (dim != 1 || shape[0] != x.rows) throw XgbError("xgboost: unexpected prediction shape");
   return std::vector<float>(out, out + x.rows);

@@ -43,9 +43,10 @@ struct XgbParams {
 
 class XgbModel;
 
-// Trains a booster on `x` with `labels` for p.rounds rounds.
+// Trains a booster on `x` with `labels` for p.rounds rounds. `x` is taken by value and freed
+// once the library holds its own copy (a nine-season matrix is ~43 MB).
 // REQUIRES: x.rows == labels.size() > 0. Throws XgbError.
-XgbModel train_booster(const DenseMatrix& x, std::span<const float> labels, const XgbParams& p);
+XgbModel train_booster(DenseMatrix x, std::span<const float> labels, const XgbParams& p);
 
 class XgbModel {
  public:
@@ -65,12 +66,12 @@ class XgbModel {
   void set_attribute(const std::string& key, const std::string& value);
   // The attribute's value, or nullopt.
   std::optional<std::string> attribute(const std::string& key) const;
-  // One output per row of `x`. REQUIRES: x.cols is the feature count the model was trained
-  // with. Throws XgbError. Thread-safe.
-  std::vector<float> predict(const DenseMatrix& x) const;
+  // One output per row of `x`, from the first `rounds` trees (0: every tree). REQUIRES: x.cols
+  // is the feature count the model was trained with. Throws XgbError. Thread-safe.
+  std::vector<float> predict(const DenseMatrix& x, int rounds = 0) const;
 
  private:
-  friend XgbModel train_booster(const DenseMatrix&, std::span<const float>, const XgbParams&);
+  friend XgbModel train_booster(DenseMatrix, std::span<const float>, const XgbParams&);
   explicit XgbModel(void* booster);
 
   void* booster_ = nullptr;  // BoosterHandle, owned

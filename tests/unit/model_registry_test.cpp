@@ -348,3 +348,51 @@ TEST_F(ModelRegistryTest, TrainCommandTrainsThenReusesAndGivesItsExitCodes) {
 
 }  // namespace
 }  // namespace nbaprops::predict
+
+namespace nbaprops::predict {
+namespace {
+
+// `nbaprops tune` on the fixture's 2024-25 rows plus two earlier synthetic seasons: the fold
+// 2023-24 trains on 2022-23 and validates on 2023-24; the 2024-25 rows (after --holdout-from)
+// are never read, so changing them changes nothing.
+TEST_F(ModelRegistryTest, TuneSearchesEarlierSeasonsAndNeverReadsTheHoldout) {
+  using testing::I;
+  using testing::S;
+  for (int year : {2022, 2023}) {
+    write_games(*store_, testing::synthetic_games(make_date(year, 11, 1), 30, 20, year));
+    Transaction tx(*store_);
+    store_->upsert(*find_table("games"),
+                   full_row(*find_table("games"), {{"game_id", S(fmt::format("00{}00001", year))},
+                                                   {"game_date", S(fmt::format("{}-11-01", year))},
+                                                   {"season", I(year)},
+                                                   {"season_type", S("regular")},
+                                                   {"home_team", S("BOS")},
+                                                   {"away_team", S("NYK")},
+                                                   {"status", S("final")}}));
+    tx.commit();
+  }
+  const std::string base = std::string(NBAPROPS_BINARY) + " tune --db " + db_ +
+                           " --training-days 3650 --eta 0.3 --max-depth 3 --min-child-weight 1" +
+                           " --lambda 1 --subsample 1 --rounds 5,10 --threads 1";
+  std::string before, after;
+  ASSERT_EQ(testing::run_command(base + " --seasons 2023", &before), 0) << before;
+  EXPECT_NE(before.find("fold 2023-24: train 600 rows (2022-11-01 .. 2022-11-30), validate 600 "
+                        "rows (2023-11-01 .. 2023-11-30)"),
+            std::string::npos)
+      << before;
+  EXPECT_NE(before.find("<- chosen"), std::string::npos) << before;
+  EXPECT_NE(before.find("chosen: {"), std::string::npos) << before;
+  sql_exec(db_, "update player_game_summary set pts = pts + 40 where game_date >= '2024-07-01'");
+  sql_exec(db_,
+           "update ml_feature_store set features = replace(features, '.', '9.') "
+           "where game_date >= '2024-07-01'");
+  ASSERT_EQ(testing::run_command(base + " --seasons 2023", &after), 0) << after;
+  EXPECT_EQ(after, before);
+  // A fold on or after the holdout, or without games, is refused.
+  EXPECT_EQ(testing::run_command(base + " --seasons 2024 2>/dev/null"), 2);
+  EXPECT_EQ(testing::run_command(base + " --seasons 2019 2>/dev/null"), 2);
+  EXPECT_EQ(testing::run_command(base + " --seasons 2023 --rounds 0 2>/dev/null"), 2);
+}
+
+}  // namespace
+}  // namespace nbaprops::predict
