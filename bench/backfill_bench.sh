@@ -5,15 +5,13 @@
 # Usage: bench/backfill_bench.sh [path/to/nbaprops [THREADS...]]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 shift || true
 thread_counts=("$@")
 [ ${#thread_counts[@]} -gt 0 ] || thread_counts=(1 2)
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "backfill: skipped (no $data)"
-  exit 0
-fi
+require_data "$data" "backfill"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$bin" ingest --db "$tmp/raw.db" "$data" > /dev/null
@@ -27,7 +25,7 @@ for threads in "${thread_counts[@]}"; do
       "$bin" backfill --db "$tmp/s.db" --from 2024-10-22 --to 2025-04-13 --quiet --no-progress \
       --threads "$threads" > /dev/null || [ $? -eq 1 ]
     read -r secs kb < <(tail -n 1 "$tmp/time")
-    best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best=$(min_of "$best" "$secs")
   done
   printf '%-48s %s\n' "phases 3-4 backfill, real season, --threads $threads" \
     "${best} s, ${kb} KiB peak"

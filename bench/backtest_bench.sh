@@ -7,15 +7,13 @@
 # Usage: bench/backtest_bench.sh [path/to/nbaprops [THREADS...]]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 shift || true
 thread_counts=("$@")
 [ ${#thread_counts[@]} -gt 0 ] || thread_counts=(1 2)
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "backtest: skipped (no $data)"
-  exit 0
-fi
+require_data "$data" "backtest"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 range=(--from 2024-12-01 --to 2025-01-13)
@@ -31,7 +29,7 @@ for threads in "${thread_counts[@]}"; do
     /usr/bin/time -f '%e %M' -o "$tmp/time" \
       "$bin" backtest --db "$tmp/s.db" "${range[@]}" --threads "$threads" --quiet > /dev/null
     read -r secs kb < <(tail -n 1 "$tmp/time")
-    best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best=$(min_of "$best" "$secs")
   done
   printf '%-48s %s\n' "backtest 2024-12-01..2025-01-13, --threads $threads" \
     "${best} s, ${kb} KiB peak"

@@ -7,12 +7,10 @@
 # Usage: bench/daily_run_bench.sh [path/to/nbaprops]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "daily run: skipped (no $data)"
-  exit 0
-fi
+require_data "$data" "daily run"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 ok() { [ "$1" -le 1 ]; }  # exit code 1: some entities failed and were recorded (real data)
@@ -40,7 +38,7 @@ best_of() {  # best_of N DB DATE -> seconds
       --mode daily --quiet --no-progress > /dev/null || rc=$?
     ok $rc
     secs=$(tail -n 1 "$tmp/time")
-    best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best=$(min_of "$best" "$secs")
   done
   echo "$best"
 }

@@ -1,13 +1,19 @@
-# Shared by the ingest benchmarks (sourced, not run): best-of-three ingest of a data path
-# into a new SQLite store, with the peak memory.
+# Shared by the benchmark scripts (sourced, not run).
+#   require_data DIR LABEL          prints "LABEL: skipped (no DIR)" and exits 0 when DIR is absent
+#   min_of A B                      prints the smaller number; A may be empty (the first run)
+# and, for the ingest benchmarks, best-of-three ingest of a data path into a new SQLite store,
+# with the peak memory.
 #   ingest_best_of_three BIN DATA   sets $best (seconds, the best wall time of 3 runs) and
 #                                   $peak_mib (the largest peak RSS of the 3 runs, MiB)
-# The caller skips (exit 0, one line) when DATA is absent: `require_data DATA LABEL`.
 require_data() {
   if [ ! -d "$1" ]; then
     echo "$2: skipped (no $1)"
     exit 0
   fi
+}
+
+min_of() {
+  awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'
 }
 
 ingest_best_of_three() {
@@ -18,7 +24,7 @@ ingest_best_of_three() {
     rm -f "$tmp"/s.db*
     /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" ingest --db "$tmp/s.db" "$data" > /dev/null
     read -r secs kb < "$tmp/time"
-    best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best=$(min_of "$best" "$secs")
     peak=$(( kb > peak ? kb : peak ))
   done
   rm -rf "$tmp"

@@ -7,6 +7,7 @@
 # Usage: bench/pg_backfill_bench.sh [path/to/nbaprops [THREADS...]]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 if [ -z "${NBAPROPS_TEST_PG:-}" ] && [ -z "${NBAPROPS_PG_BENCH_INNER:-}" ]; then
   NBAPROPS_PG_BENCH_INNER=1 NBAPROPS_PG_FSYNC=on exec "$here/../scripts/with-postgres" "$0" "$@"
 fi
@@ -15,10 +16,7 @@ shift || true
 thread_counts=("$@")
 [ ${#thread_counts[@]} -gt 0 ] || thread_counts=(1 2)
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "pg backfill: skipped (no $data)"
-  exit 0
-fi
+require_data "$data" "pg backfill"
 if [ -z "${NBAPROPS_TEST_PG:-}" ]; then
   echo "pg backfill: skipped (no PostgreSQL)"
   exit 0

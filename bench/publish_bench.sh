@@ -6,12 +6,10 @@
 # Usage: bench/publish_bench.sh [path/to/nbaprops]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "publish: skipped (no $data)"
-  exit 0
-fi
+require_data "$data" "publish"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 ok() { [ "$1" -le 1 ]; }  # exit code 1: some entities failed and were recorded (real data)
@@ -27,7 +25,7 @@ for _ in 1 2 3 4 5; do
   /usr/bin/time -f '%e' -o "$tmp/time" "$bin" publish --db "$tmp/s.db" --date 2025-01-12 \
     --out "$tmp/site" > /dev/null
   secs=$(tail -n 1 "$tmp/time")
-  best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  best=$(min_of "$best" "$secs")
 done
 printf '%-48s %s\n' "publish 2025-01-12, new folder (best of 5)" "$best s (target < 0.5 s)"
 /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" publish --db "$tmp/s.db" --date 2025-01-12 \

@@ -7,12 +7,10 @@
 # Usage: bench/train_bench.sh [path/to/nbaprops]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="${1:-$here/../build/nbaprops}"
 data="$here/../../shared/data/nba-2024-25"
-if [ ! -d "$data" ]; then
-  echo "train: skipped (no $data)"
-  exit 0
-fi
+require_data "$data" "train"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$bin" ingest --db "$tmp/base.db" "$data" > /dev/null
@@ -27,7 +25,7 @@ for date in 2025-01-13 2025-04-13; do
     /usr/bin/time -f '%e %M' -o "$tmp/time" \
       "$bin" train --db "$tmp/s.db" --date "$date" --models "$tmp/models" > "$tmp/out"
     read -r secs kb < <(tail -n 1 "$tmp/time")
-    best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best=$(min_of "$best" "$secs")
   done
   rows=$(sed -n 's/^  training rows \([0-9]*\) .*/\1/p' "$tmp/out")
   printf '%-48s %s\n' "gradient_boosting train --date $date ($rows rows)" \

@@ -11,12 +11,10 @@
 # Usage: bench/train_history_bench.sh [path/to/nbaprops]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 bin="$(realpath "${1:-$here/../build/nbaprops}")"
 data="${NBAPROPS_SHARED_DATA_DIR:-$here/../../shared/data}"
-if [ ! -d "$data/nba-history" ]; then
-  echo "train, nine seasons: skipped (no $data/nba-history)"
-  exit 0
-fi
+require_data "$data/nba-history" "train, nine seasons"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 db="${NBAPROPS_HISTORY_DB:-$here/../history.db}"
