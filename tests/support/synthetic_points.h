@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "predict/player_day.h"
+#include "predict/training_set.h"
 
 namespace nbaprops::testing {
 
@@ -67,6 +68,24 @@ inline std::vector<SyntheticGame> synthetic_games(Date first, int days, int play
     }
   }
   return games;
+}
+
+// The gradient_boosting training rows of `games` (features as the model takes them, the label
+// its points, the line feature 25), in the games' order.
+inline std::vector<predict::TrainingRow> synthetic_training_rows(
+    const std::vector<SyntheticGame>& games) {
+  std::vector<predict::TrainingRow> rows;
+  rows.reserve(games.size());
+  for (const auto& g : games) {
+    predict::TrainingRow r;
+    r.game_date = g.game_date;
+    r.player_lookup = g.player_lookup;
+    r.x = predict::model_features(g.features, nullptr);
+    r.label = static_cast<float>(g.points);
+    r.line = g.features[25];
+    rows.push_back(std::move(r));
+  }
+  return rows;
 }
 
 }  // namespace nbaprops::testing

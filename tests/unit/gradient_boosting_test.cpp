@@ -22,17 +22,7 @@ namespace {
 const Date kOpening = make_date(2024, 10, 22);
 
 std::vector<TrainingRow> training_rows(const std::vector<testing::SyntheticGame>& games) {
-  std::vector<TrainingRow> rows;
-  for (const auto& g : games) {
-    TrainingRow r;
-    r.game_date = g.game_date;
-    r.player_lookup = g.player_lookup;
-    r.x = model_features(g.features, nullptr);
-    r.label = static_cast<float>(g.points);
-    r.line = g.features[25];
-    rows.push_back(std::move(r));
-  }
-  return rows;
+  return testing::synthetic_training_rows(games);
 }
 
 TEST(ModelCutoff, WeeklyFromOpeningNight) {

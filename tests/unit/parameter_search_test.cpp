@@ -23,15 +23,10 @@ namespace {
 std::vector<TrainingRow> three_seasons() {
   std::vector<TrainingRow> rows;
   for (int year : {2021, 2022, 2023}) {
-    for (const auto& g : testing::synthetic_games(make_date(year, 11, 1), 40, 30, year)) {
-      TrainingRow r;
-      r.game_date = g.game_date;
-      r.player_lookup = g.player_lookup;
-      r.x = model_features(g.features, nullptr);
-      r.label = static_cast<float>(g.points);
-      r.line = g.features[25];
-      rows.push_back(std::move(r));
-    }
+    auto season = testing::synthetic_training_rows(
+        testing::synthetic_games(make_date(year, 11, 1), 40, 30, year));
+    rows.insert(rows.end(), std::make_move_iterator(season.begin()),
+                std::make_move_iterator(season.end()));
   }
   return rows;
 }
