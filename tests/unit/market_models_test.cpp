@@ -10,11 +10,13 @@
 
 #include "predict/gradient_boosting.h"
 #include "predict/markets/market.h"
+#include "predict/markets/market_backtest.h"
 #include "predict/markets/market_bet.h"
 #include "predict/markets/market_features.h"
 #include "predict/markets/market_inputs.h"
 #include "predict/markets/market_model.h"
 #include "predict/markets/market_probability.h"
+#include "predict/markets/market_record.h"
 
 namespace nbaprops::predict::markets {
 namespace {
@@ -291,6 +293,45 @@ TEST(MarketBet, SettlementAtThePriceTaken) {
   EXPECT_NEAR(settle("UNDER", 2, 2, -137), 0.0, 1e-12);
   EXPECT_NEAR(settle("UNDER", 5.5, 3, -137), 100.0 / 137, 1e-12);
   EXPECT_EQ(outcome(2, 2), "PUSH");
+}
+
+// The daily rows of D (market_predictions_of_date) are the backtest's rows of D over a window
+// holding D: the same model of C(D), offers, bet and grading. Synthetic threes market from
+// 2024-11-01 (its opening night: cutoffs every 7 days, 2024-12-13 and 2024-12-20 in the
+// window); two books quote 1.5 for every player from 2024-12-18 on.
+TEST(MarketDay, TheDailyRowsOfADateAreTheBacktestsRowsOfThatDate) {
+  auto rows = synthetic_rows(day(2024, 11, 1), 55);  // to 2024-12-25
+  MarketInputs in;
+  for (const MarketRow& r : rows) {
+    if (r.date < day(2024, 12, 18)) continue;
+    in.offers[{r.date.days, r.player}] = {{"a", 1.5, -120, 100}, {"b", 1.5, 110, -130}};
+  }
+  const MarketDef& threes = *find_market("threes");
+  MarketBacktestOptions o;
+  o.from = day(2024, 12, 18);
+  o.to = day(2024, 12, 24);
+  o.threads = 2;
+  auto week = run_market_backtest(threes, in, rows, o);
+  EXPECT_EQ(week.report.models, 2);
+  const Date d = day(2024, 12, 22);
+  auto daily = market_predictions_of_date(threes, in, rows, d, o);
+  ASSERT_EQ(daily.size(), 200u);  // 100 players, two books each
+  std::vector<Row> expected, got;
+  for (const auto& rec : week.records) {
+    if (rec.game_date == d) expected.push_back(market_prediction_record().write(rec));
+  }
+  for (const auto& rec : daily) {
+    EXPECT_EQ(rec.model_id, "threes-2024-12-20");
+    got.push_back(market_prediction_record().write(rec));
+  }
+  EXPECT_EQ(got, expected);
+  int bets = 0;
+  for (const auto& rec : daily) bets += rec.recommendation != "PASS";
+  EXPECT_GT(bets, 0);
+  EXPECT_LE(bets, 100);  // one per player at most
+  // A date without an offer has no row; nor does one without a player who played.
+  EXPECT_TRUE(market_predictions_of_date(threes, in, rows, day(2024, 12, 17), o).empty());
+  EXPECT_TRUE(market_predictions_of_date(threes, in, rows, day(2024, 12, 26), o).empty());
 }
 
 }  // namespace
