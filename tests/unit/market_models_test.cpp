@@ -129,6 +129,55 @@ TEST(MarketRows, ARowSeesOnlyEarlierDatesOfHimAndHisOpponent) {
   EXPECT_FLOAT_EQ(feature(r.x, F::kLineBooks), 3.0f);
 }
 
+// The pre-game row of a player on D (market_rows_of_date) is the row market_rows builds for
+// the game he then plays on D, the label aside: the same games before D, nothing of D.
+TEST(MarketRows, ThePreGameRowOfADateIsThePlayedRowWithoutItsLabel) {
+  MarketInputs in;
+  auto g = [](Date d, std::string p, std::string team, std::string opp, double reb, bool home) {
+    PlayerGame x;
+    x.date = d;
+    x.player = std::move(p);
+    x.team = std::move(team);
+    x.opponent = std::move(opp);
+    x.home = home;
+    x.stats = {10, reb, 3, 1, 4, 30};
+    return x;
+  };
+  Date d1 = day(2024, 11, 1), d2 = day(2024, 11, 3), d3 = day(2024, 11, 5);
+  in.games = {g(d1, "a", "BOS", "NYK", 4, true),  g(d1, "b", "NYK", "BOS", 9, false),
+              g(d1, "c", "NYK", "BOS", 2, false), g(d2, "a", "BOS", "NYK", 8, false),
+              g(d2, "b", "NYK", "BOS", 7, true),  g(d3, "a", "BOS", "NYK", 100, true),
+              g(d3, "b", "NYK", "BOS", 50, false)};
+  in.consensus[{d3.days, "a"}] = SameDayLine{5.5, 0.5, 3, 0.46};
+  const MarketDef& reb = *find_market("rebounds");
+  auto played = market_rows(reb, in);
+  std::vector<MarketCandidate> candidates = {{"a", "BOS", "NYK", true}, {"b", "NYK", "BOS", false}};
+  auto pre = market_rows_of_date(reb, in, d3, candidates);
+  ASSERT_EQ(pre.size(), 2u);
+  for (size_t k = 0; k < 2; ++k) {
+    const MarketRow& want = played[5 + k];  // a and b on d3
+    EXPECT_EQ(pre[k].player, want.player);
+    EXPECT_EQ(pre[k].date, d3);
+    for (size_t f = 0; f < kMarketFeatureCount; ++f) {
+      if (std::isnan(want.x[f])) {
+        EXPECT_TRUE(std::isnan(pre[k].x[f])) << k << " " << f;
+      } else {
+        EXPECT_EQ(pre[k].x[f], want.x[f]) << k << " " << f;
+      }
+    }
+    EXPECT_EQ(pre[k].line, want.line);
+    EXPECT_EQ(pre[k].label, 0.0f);
+  }
+  // By hand: a's mean 6 over 4 and 8; NYK allowed 4 (d1) and 8 (d2): 6; b's 8 over 9 and 7,
+  // BOS allowed 9 + 2 = 11 (d1) and 7 (d2): 9.
+  EXPECT_FLOAT_EQ(feature(pre[0].x, F::kStatAvgLast5), 6.0f);
+  EXPECT_FLOAT_EQ(feature(pre[0].x, F::kOppAllowedLast10), 6.0f);
+  EXPECT_FLOAT_EQ(feature(pre[1].x, F::kStatAvgLast5), 8.0f);
+  EXPECT_FLOAT_EQ(feature(pre[1].x, F::kOppAllowedLast10), 9.0f);
+  EXPECT_EQ(pre[0].line, 5.5);
+  EXPECT_FALSE(pre[1].line);
+}
+
 TEST(MarketProbability, NormalWithContinuityCorrectionAndPushes) {
   // Mean 5, sd 2, line 5.5: over = 1 - Phi(0.25) = 0.401294, no push.
   auto half = normal_line_probabilities(5, 2, 5.5);
