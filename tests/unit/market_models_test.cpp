@@ -10,11 +10,13 @@
 
 #include "predict/gradient_boosting.h"
 #include "predict/markets/market.h"
+#include "predict/markets/market_backtest.h"
 #include "predict/markets/market_bet.h"
 #include "predict/markets/market_features.h"
 #include "predict/markets/market_inputs.h"
 #include "predict/markets/market_model.h"
 #include "predict/markets/market_probability.h"
+#include "predict/markets/market_record.h"
 
 namespace nbaprops::predict::markets {
 namespace {
@@ -125,6 +127,55 @@ TEST(MarketRows, ARowSeesOnlyEarlierDatesOfHimAndHisOpponent) {
   EXPECT_EQ(r.line, 5.5);
   EXPECT_EQ(r.market_p, 0.46);
   EXPECT_FLOAT_EQ(feature(r.x, F::kLineBooks), 3.0f);
+}
+
+// The pre-game row of a player on D (market_rows_of_date) is the row market_rows builds for
+// the game he then plays on D, the label aside: the same games before D, nothing of D.
+TEST(MarketRows, ThePreGameRowOfADateIsThePlayedRowWithoutItsLabel) {
+  MarketInputs in;
+  auto g = [](Date d, std::string p, std::string team, std::string opp, double reb, bool home) {
+    PlayerGame x;
+    x.date = d;
+    x.player = std::move(p);
+    x.team = std::move(team);
+    x.opponent = std::move(opp);
+    x.home = home;
+    x.stats = {10, reb, 3, 1, 4, 30};
+    return x;
+  };
+  Date d1 = day(2024, 11, 1), d2 = day(2024, 11, 3), d3 = day(2024, 11, 5);
+  in.games = {g(d1, "a", "BOS", "NYK", 4, true),  g(d1, "b", "NYK", "BOS", 9, false),
+              g(d1, "c", "NYK", "BOS", 2, false), g(d2, "a", "BOS", "NYK", 8, false),
+              g(d2, "b", "NYK", "BOS", 7, true),  g(d3, "a", "BOS", "NYK", 100, true),
+              g(d3, "b", "NYK", "BOS", 50, false)};
+  in.consensus[{d3.days, "a"}] = SameDayLine{5.5, 0.5, 3, 0.46};
+  const MarketDef& reb = *find_market("rebounds");
+  auto played = market_rows(reb, in);
+  std::vector<MarketCandidate> candidates = {{"a", "BOS", "NYK", true}, {"b", "NYK", "BOS", false}};
+  auto pre = market_rows_of_date(reb, in, d3, candidates);
+  ASSERT_EQ(pre.size(), 2u);
+  for (size_t k = 0; k < 2; ++k) {
+    const MarketRow& want = played[5 + k];  // a and b on d3
+    EXPECT_EQ(pre[k].player, want.player);
+    EXPECT_EQ(pre[k].date, d3);
+    for (size_t f = 0; f < kMarketFeatureCount; ++f) {
+      if (std::isnan(want.x[f])) {
+        EXPECT_TRUE(std::isnan(pre[k].x[f])) << k << " " << f;
+      } else {
+        EXPECT_EQ(pre[k].x[f], want.x[f]) << k << " " << f;
+      }
+    }
+    EXPECT_EQ(pre[k].line, want.line);
+    EXPECT_EQ(pre[k].label, 0.0f);
+  }
+  // By hand: a's mean 6 over 4 and 8; NYK allowed 4 (d1) and 8 (d2): 6; b's 8 over 9 and 7,
+  // BOS allowed 9 + 2 = 11 (d1) and 7 (d2): 9.
+  EXPECT_FLOAT_EQ(feature(pre[0].x, F::kStatAvgLast5), 6.0f);
+  EXPECT_FLOAT_EQ(feature(pre[0].x, F::kOppAllowedLast10), 6.0f);
+  EXPECT_FLOAT_EQ(feature(pre[1].x, F::kStatAvgLast5), 8.0f);
+  EXPECT_FLOAT_EQ(feature(pre[1].x, F::kOppAllowedLast10), 9.0f);
+  EXPECT_EQ(pre[0].line, 5.5);
+  EXPECT_FALSE(pre[1].line);
 }
 
 TEST(MarketProbability, NormalWithContinuityCorrectionAndPushes) {
@@ -291,6 +342,45 @@ TEST(MarketBet, SettlementAtThePriceTaken) {
   EXPECT_NEAR(settle("UNDER", 2, 2, -137), 0.0, 1e-12);
   EXPECT_NEAR(settle("UNDER", 5.5, 3, -137), 100.0 / 137, 1e-12);
   EXPECT_EQ(outcome(2, 2), "PUSH");
+}
+
+// The daily rows of D (market_predictions_of_date) are the backtest's rows of D over a window
+// holding D: the same model of C(D), offers, bet and grading. Synthetic threes market from
+// 2024-11-01 (its opening night: cutoffs every 7 days, 2024-12-13 and 2024-12-20 in the
+// window); two books quote 1.5 for every player from 2024-12-18 on.
+TEST(MarketDay, TheDailyRowsOfADateAreTheBacktestsRowsOfThatDate) {
+  auto rows = synthetic_rows(day(2024, 11, 1), 55);  // to 2024-12-25
+  MarketInputs in;
+  for (const MarketRow& r : rows) {
+    if (r.date < day(2024, 12, 18)) continue;
+    in.offers[{r.date.days, r.player}] = {{"a", 1.5, -120, 100}, {"b", 1.5, 110, -130}};
+  }
+  const MarketDef& threes = *find_market("threes");
+  MarketBacktestOptions o;
+  o.from = day(2024, 12, 18);
+  o.to = day(2024, 12, 24);
+  o.threads = 2;
+  auto week = run_market_backtest(threes, in, rows, o);
+  EXPECT_EQ(week.report.models, 2);
+  const Date d = day(2024, 12, 22);
+  auto daily = market_predictions_of_date(threes, in, rows, d, o);
+  ASSERT_EQ(daily.size(), 200u);  // 100 players, two books each
+  std::vector<Row> expected, got;
+  for (const auto& rec : week.records) {
+    if (rec.game_date == d) expected.push_back(market_prediction_record().write(rec));
+  }
+  for (const auto& rec : daily) {
+    EXPECT_EQ(rec.model_id, "threes-2024-12-20");
+    got.push_back(market_prediction_record().write(rec));
+  }
+  EXPECT_EQ(got, expected);
+  int bets = 0;
+  for (const auto& rec : daily) bets += rec.recommendation != "PASS";
+  EXPECT_GT(bets, 0);
+  EXPECT_LE(bets, 100);  // one per player at most
+  // A date without an offer has no row; nor does one without a player who played.
+  EXPECT_TRUE(market_predictions_of_date(threes, in, rows, day(2024, 12, 17), o).empty());
+  EXPECT_TRUE(market_predictions_of_date(threes, in, rows, day(2024, 12, 26), o).empty());
 }
 
 }  // namespace

@@ -199,4 +199,14 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
   return out;
 }
 
+std::vector<MarketPredictionRecord> market_predictions_of_date(const MarketDef& market,
+                                                               const MarketInputs& in,
+                                                               std::span<const MarketRow> rows,
+                                                               Date d,
+                                                               MarketBacktestOptions options) {
+  options.from = d;
+  options.to = d;
+  return run_market_backtest(market, in, rows, options).records;
+}
+
 }  // namespace nbaprops::predict::markets

@@ -69,6 +69,18 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
                                    std::span<const MarketRow> rows,
                                    const MarketBacktestOptions& options);
 
+// The market's rows of one date D, exactly as the backtest computes them over any window that
+// holds D: the model of C(D) (trained on the rows before C(D) only), every lined player of D
+// who played, each book's offer, the one bet, graded (key order). The backtest over [D, D]
+// (options.from / to are replaced): what a daily run of D writes into market_predictions.
+// Empty when D has no lined player who played or C(D) has no model.
+// REQUIRES: rows == market_rows(market, in). Throws XgbError.
+std::vector<MarketPredictionRecord> market_predictions_of_date(const MarketDef& market,
+                                                               const MarketInputs& in,
+                                                               std::span<const MarketRow> rows,
+                                                               Date d,
+                                                               MarketBacktestOptions options);
+
 // The pooled figures of `profits` at `prices` (one entry per bet; pushes profit 0).
 BettorFigures bettor_figures(std::span<const double> profits, std::span<const int64_t> prices);
 

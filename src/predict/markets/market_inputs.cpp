@@ -178,4 +178,45 @@ std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& 
   return rows;
 }
 
+std::vector<MarketRow> market_rows_of_date(const MarketDef& market, const MarketInputs& in, Date d,
+                                           std::span<const MarketCandidate> candidates) {
+  // The games before d (in.games is in date order): each candidate's, and per team the sums of
+  // what it allowed, one entry per date.
+  std::unordered_map<std::string, std::vector<PlayerGame>> by_player;
+  std::map<std::string, std::map<int32_t, GameStats>> allowed_by_date;
+  for (const MarketCandidate& c : candidates) by_player[c.player];
+  for (const PlayerGame& g : in.games) {
+    if (!(g.date < d)) break;
+    auto it = by_player.find(g.player);
+    if (it != by_player.end()) it->second.push_back(g);
+    GameStats& a = allowed_by_date[g.opponent][g.date.days];
+    a.pts += g.stats.pts;
+    a.reb += g.stats.reb;
+    a.ast += g.stats.ast;
+    a.fg3m += g.stats.fg3m;
+    a.fg3a += g.stats.fg3a;
+    a.minutes += g.stats.minutes;
+  }
+  std::vector<MarketRow> rows;
+  rows.reserve(candidates.size());
+  for (const MarketCandidate& c : candidates) {
+    std::vector<TeamAllowed> opp;
+    for (const auto& [days, stats] : allowed_by_date[c.opponent])
+      opp.push_back({Date{days}, stats});
+    auto line_it = in.consensus.find({d.days, c.player});
+    std::optional<SameDayLine> line;
+    if (line_it != in.consensus.end()) line = line_it->second;
+    MarketRow row;
+    row.date = d;
+    row.player = c.player;
+    row.x = market_features(market, d, c.home, by_player[c.player], opp, line);
+    if (line) {
+      row.line = line->consensus_line;
+      row.market_p = line->no_vig_over;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace nbaprops::predict::markets

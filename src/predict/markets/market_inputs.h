@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,5 +36,18 @@ MarketInputs load_market_inputs(Store& store, const MarketDef& market);
 // One model row per player-game of `in.games`, in the same order: the features of that date
 // from his and his opponent's earlier games and the day's consensus line; label = the stat.
 std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& in);
+
+// A player with a game on D, before it is played (the daily run's candidates: a line of D and
+// his team, opponent and venue from the schedule).
+struct MarketCandidate {
+  std::string player, team, opponent;
+  bool home = false;
+};
+
+// The pre-game model row of each candidate on `d` (candidate order): the features from his and
+// his opponent's games of `in.games` dated before d and d's consensus line, exactly as
+// market_rows builds the row of a player-game of d; label 0 (not played yet). Pure.
+std::vector<MarketRow> market_rows_of_date(const MarketDef& market, const MarketInputs& in, Date d,
+                                           std::span<const MarketCandidate> candidates);
 
 }  // namespace nbaprops::predict::markets
