@@ -12,6 +12,16 @@ namespace nbaprops::predict::markets {
 // The box-score values of one player-game a market can settle on.
 struct GameStats {
   double pts = 0, reb = 0, ast = 0, fg3m = 0, fg3a = 0, minutes = 0;
+  // Adds another game's (or player's) stats, field by field: a team's allowed sums.
+  GameStats& operator+=(const GameStats& o) {
+    pts += o.pts;
+    reb += o.reb;
+    ast += o.ast;
+    fg3m += o.fg3m;
+    fg3a += o.fg3a;
+    minutes += o.minutes;
+    return *this;
+  }
 };
 
 // How P(over) is read from a predicted mean (market_probability.h).

@@ -164,13 +164,7 @@ std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& 
     for (size_t k = i; k < end; ++k) {
       const PlayerGame& g = in.games[k];
       by_player[g.player].push_back(g);
-      GameStats& a = day_allowed[g.opponent];
-      a.pts += g.stats.pts;
-      a.reb += g.stats.reb;
-      a.ast += g.stats.ast;
-      a.fg3m += g.stats.fg3m;
-      a.fg3a += g.stats.fg3a;
-      a.minutes += g.stats.minutes;
+      day_allowed[g.opponent] += g.stats;
     }
     for (const auto& [team, stats] : day_allowed) allowed[team].push_back({d, stats});
     i = end;
@@ -189,13 +183,7 @@ std::vector<MarketRow> market_rows_of_date(const MarketDef& market, const Market
     if (!(g.date < d)) break;
     auto it = by_player.find(g.player);
     if (it != by_player.end()) it->second.push_back(g);
-    GameStats& a = allowed_by_date[g.opponent][g.date.days];
-    a.pts += g.stats.pts;
-    a.reb += g.stats.reb;
-    a.ast += g.stats.ast;
-    a.fg3m += g.stats.fg3m;
-    a.fg3a += g.stats.fg3a;
-    a.minutes += g.stats.minutes;
+    allowed_by_date[g.opponent][g.date.days] += g.stats;
   }
   std::vector<MarketRow> rows;
   rows.reserve(candidates.size());
