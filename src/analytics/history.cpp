@@ -137,6 +137,49 @@ void Phase3History::add(TdgsRecord r) {
   tdgs_[r.defending_team_abbr].push_back(std::move(r));
 }
 
+namespace {
+
+template <typename T>
+void absorb_lists(std::unordered_map<std::string, std::vector<T>>& into,
+                  std::unordered_map<std::string, std::vector<T>>&& from) {
+  for (auto& [key, rows] : from) {
+    auto& list = into[key];
+    if (list.empty()) {
+      list = std::move(rows);
+    } else {
+      list.insert(list.end(), std::make_move_iterator(rows.begin()),
+                  std::make_move_iterator(rows.end()));
+    }
+  }
+  from.clear();
+}
+
+template <typename T>
+void retain_lists(std::unordered_map<std::string, std::vector<T>>& lists,
+                  const std::function<bool(Date)>& keep) {
+  for (auto it = lists.begin(); it != lists.end();) {
+    auto& rows = it->second;
+    rows.erase(
+        std::remove_if(rows.begin(), rows.end(), [&](const T& r) { return !keep(r.game_date); }),
+        rows.end());
+    it = rows.empty() ? lists.erase(it) : std::next(it);
+  }
+}
+
+}  // namespace
+
+void Phase3History::absorb(Phase3History&& other) {
+  absorb_lists(pgs_, std::move(other.pgs_));
+  absorb_lists(togs_, std::move(other.togs_));
+  absorb_lists(tdgs_, std::move(other.tdgs_));
+}
+
+void Phase3History::retain(const std::function<bool(Date)>& keep) {
+  retain_lists(pgs_, keep);
+  retain_lists(togs_, keep);
+  retain_lists(tdgs_, keep);
+}
+
 void Phase3History::finish() {
   pgs_by_team_.clear();
   for (auto& [k, v] : pgs_) sort_by_date(v);

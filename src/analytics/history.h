@@ -7,6 +7,7 @@
 // safe to read from any number of threads.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -78,6 +79,10 @@ class Phase3History {
   void add(PgsRecord r);
   void add(TogsRecord r);
   void add(TdgsRecord r);
+  // Moves every record of `other` into this history (both not yet finished).
+  void absorb(Phase3History&& other);
+  // Drops the records whose game_date `keep` refuses (before finish).
+  void retain(const std::function<bool(Date)>& keep);
   // Sorts every list by (game_date, game_id). Call once after the last add.
   void finish();
 

@@ -35,38 +35,23 @@ LatestRuns latest_runs(Store& store, Date from) {
   return latest;
 }
 
-// The stored rows of the summary tables over [from, to], table by table.
-using StoredRows = std::vector<std::pair<const TableSchema*, std::vector<Row>>>;
-StoredRows read_summaries(Store& store, const std::vector<const ProcessorEntry*>& summaries,
-                          Date from, Date to) {
-  StoredRows out;
+// The stored rows of the summary tables over [from, to] as history records (not finished),
+// converted as they are read: no row is kept.
+a::Phase3History read_summaries(Store& store, const std::vector<const ProcessorEntry*>& summaries,
+                                Date from, Date to) {
+  a::Phase3History out;
   for (const ProcessorEntry* e : summaries) {
     const TableSchema& t = e->table();
-    auto& rows = out.emplace_back(&t, std::vector<Row>{}).second;
     store.scan_columns(
         t, a::Phase3History::columns_read(t),
         {{date_column_of(t), ">=", format_date(from)}, {date_column_of(t), "<=", format_date(to)}},
-        [&](const Row& row) { rows.push_back(row); });
+        [&](const Row& row) { out.add_row(t, row); });
   }
   return out;
 }
 
-// Adds the rows of `stored` dated on one of `dates` to `history`.
-void add_stored(const StoredRows& stored, const std::vector<Date>& dates,
-                a::Phase3History& history) {
-  std::set<std::string> wanted;
-  for (Date d : dates) wanted.insert(format_date(d));
-  for (const auto& [table, rows] : stored) {
-    size_t date_col = table->column_index(date_column_of(*table));
-    for (const Row& row : rows) {
-      const auto* text = std::get_if<std::string>(&row[date_col]);
-      if (text && wanted.count(*text)) history.add_row(*table, row);
-    }
-  }
-}
-
 // The stored player_game_summary rows of [from, to] (the look-back before a season).
-StoredRows read_lookback(Store& store, Date from, Date to) {
+a::Phase3History read_lookback(Store& store, Date from, Date to) {
   for (const ProcessorEntry& e : processor_graph()) {
     if (e.name == "player_game_summary") return read_summaries(store, {&e}, from, to);
   }
@@ -107,13 +92,13 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
   int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
   // A run that will likely read stored summaries reads them on a second connection while the
   // raw inputs load.
-  std::future<StoredRows> reading;
+  std::future<a::Phase3History> reading;
   if (second && expects_stored_summaries(options, from, to)) {
     reading = std::async(std::launch::async, [&] {
       return read_summaries(*open_store(options.store_location), summaries, start, to);
     });
   }
-  std::future<StoredRows> lookback_reading;
+  std::future<a::Phase3History> lookback_reading;
   if (!lookback.empty() && second) {
     lookback_reading = std::async(std::launch::async, [&] {
       return read_lookback(*open_store(options.store_location), lookback.from, lookback.to);
@@ -151,21 +136,21 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
   } else if (!s.plan.summarise.empty()) {
     s.raw.load_shots(store, s.plan.summarise.front(), to);
   }
-  // The look-back before the season (feature 29 reads [D - 365, D), any season).
-  if (!lookback.empty()) {
-    StoredRows prior = lookback_reading.valid() ? lookback_reading.get()
-                                                : read_lookback(store, lookback.from, lookback.to);
-    for (const auto& [table, rows] : prior) {
-      for (const Row& row : rows) s.history.add_row(*table, row);
-    }
-  }
+  // The stored summaries of the dates read back, then the look-back before the season
+  // (feature 29 reads [D - 365, D), any season).
   const auto& back = s.plan.read_back;
   if (!back.empty()) {
-    add_stored(reading.valid() ? reading.get()
-                               : read_summaries(store, summaries, back.front(), back.back()),
-               back, s.history);
+    std::set<int> kept;
+    for (Date d : back) kept.insert(d.days);
+    s.history = reading.valid() ? reading.get()
+                                : read_summaries(store, summaries, back.front(), back.back());
+    s.history.retain([&](Date d) { return kept.count(d.days) > 0; });
   }
   if (reading.valid()) reading.wait();
+  if (!lookback.empty()) {
+    s.history.absorb(lookback_reading.valid() ? lookback_reading.get()
+                                              : read_lookback(store, lookback.from, lookback.to));
+  }
   s.load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
   return s;
 }
