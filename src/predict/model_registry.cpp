@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -89,6 +90,48 @@ void write_model_file(const fs::path& path, const std::string& bytes) {
   if (ec) throw ModelFileError("cannot write " + path.string() + ": " + ec.message());
 }
 
+// The fast-loading copy of a model file, `<version>.ubj`: the same model in XGBoost's UBJSON
+// (parsed about three times faster than its JSON), after one header line "<SHA-256 of the
+// JSON file> <CRC-32 of the UBJSON bytes>". The JSON stays the registered, versioned file: a
+// copy whose header does not match it, or whose bytes are damaged, is ignored and rewritten.
+fs::path ubj_path(const RegistryEntry& entry, const fs::path& models_dir) {
+  return models_dir / (entry.model_version + ".ubj");
+}
+
+std::string ubj_header(const std::string& json_sha, std::string_view ubj) {
+  uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(ubj.data()), static_cast<uInt>(ubj.size()));
+  return fmt::format("{} {:08x}\n", json_sha, crc);
+}
+
+std::optional<XgbModel> read_ubj(const fs::path& path, const std::string& json_sha) {
+  auto bytes = read_file(path);
+  if (!bytes) return std::nullopt;
+  size_t eol = bytes->find('\n');
+  if (eol == std::string::npos) return std::nullopt;
+  std::string_view ubj = std::string_view(*bytes).substr(eol + 1);
+  if (bytes->compare(0, eol + 1, ubj_header(json_sha, ubj)) != 0) return std::nullopt;
+  try {
+    return XgbModel::from_ubj(ubj);
+  } catch (const XgbError&) {
+    return std::nullopt;
+  }
+}
+
+// Best effort: a models folder that cannot take the copy only loses the speed.
+void write_ubj(const XgbModel& model, const fs::path& path, const std::string& json_sha) {
+  std::string ubj = model.to_ubj();
+  fs::path tmp = path;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << ubj_header(json_sha, ubj) << ubj;
+    if (!out.flush()) return;
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
 }  // namespace
 
 const TableSchema& model_registry_table() {
@@ -127,10 +170,16 @@ Date cutoff_for(Store& store, Date d, int retrain_every_days) {
   return model_cutoff(d, open.value_or(season_start(d)), retrain_every_days);
 }
 
-std::string model_version_of(Date cutoff, const std::string& file_bytes) {
+namespace {
+std::string version_of_sha(Date cutoff, const std::string& sha) {
   std::string day = format_date(cutoff);
   day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
-  return "gb-" + day + "-" + sha256_hex(file_bytes).substr(0, 8);
+  return "gb-" + day + "-" + sha.substr(0, 8);
+}
+}  // namespace
+
+std::string model_version_of(Date cutoff, const std::string& file_bytes) {
+  return version_of_sha(cutoff, sha256_hex(file_bytes));
 }
 
 std::optional<RegistryEntry> find_registered(Store& store, Date cutoff,
@@ -183,12 +232,19 @@ std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::
   fs::path path = models_dir / entry.file_name;
   auto bytes = read_file(path);
   if (!bytes) throw ModelFileError("cannot read model file " + path.string());
-  if (model_version_of(entry.cutoff_date, *bytes) != entry.model_version) {
+  std::string sha = sha256_hex(*bytes);
+  if (version_of_sha(entry.cutoff_date, sha) != entry.model_version) {
     throw ModelFileError(path.string() + " does not hold model " + entry.model_version +
                          " (its SHA-256 differs)");
   }
+  fs::path copy = ubj_path(entry, models_dir);
+  std::optional<XgbModel> model = read_ubj(copy, sha);
+  if (!model) {
+    model = XgbModel::from_json(*bytes);
+    write_ubj(*model, copy, sha);
+  }
   return std::make_shared<const GbModel>(
-      GbModel{entry.model_version, entry.cutoff_date, XgbModel::from_json(*bytes)});
+      GbModel{entry.model_version, entry.cutoff_date, std::move(*model)});
 }
 
 std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) {

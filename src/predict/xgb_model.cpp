@@ -61,10 +61,19 @@ XgbModel train_booster(DenseMatrix x, std::span<const float> labels, const XgbPa
 XgbModel::XgbModel(void* booster) : booster_(booster), mutex_(std::make_unique<std::mutex>()) {}
 
 XgbModel XgbModel::from_json(std::string_view json) {
+  return from_buffer(json);
+}
+
+XgbModel XgbModel::from_ubj(std::string_view ubj) {
+  return from_buffer(ubj);
+}
+
+// XGBoost tells JSON from UBJSON by the buffer's second byte.
+XgbModel XgbModel::from_buffer(std::string_view bytes) {
   BoosterHandle booster = nullptr;
   check(XGBoosterCreate(nullptr, 0, &booster), "XGBoosterCreate");
   XgbModel model(booster);
-  check(XGBoosterLoadModelFromBuffer(booster, json.data(), json.size()),
+  check(XGBoosterLoadModelFromBuffer(booster, bytes.data(), bytes.size()),
         "XGBoosterLoadModelFromBuffer");
   // Predictions use one thread: a date's batch is small, and dates may run in parallel.
   check(XGBoosterSetParam(booster, "nthread", "1"), "XGBoosterSetParam");
@@ -88,11 +97,18 @@ XgbModel::~XgbModel() {
 }
 
 std::string XgbModel::to_json() const {
+  return save(R"({"format": "json"})");
+}
+
+std::string XgbModel::to_ubj() const {
+  return save(R"({"format": "ubj"})");
+}
+
+std::string XgbModel::save(const char* config) const {
   std::lock_guard lock(*mutex_);
   bst_ulong len = 0;
   const char* bytes = nullptr;
-  check(XGBoosterSaveModelToBuffer(booster_, R"({"format": "json"})", &len, &bytes),
-        "XGBoosterSaveModelToBuffer");
+  check(XGBoosterSaveModelToBuffer(booster_, config, &len, &bytes), "XGBoosterSaveModelToBuffer");
   return std::string(bytes, len);
 }
 

@@ -52,6 +52,9 @@ class XgbModel {
  public:
   // Loads a model saved by to_json() (or any XGBoost JSON model). Throws XgbError.
   static XgbModel from_json(std::string_view json);
+  // Loads a model saved by to_ubj() (XGBoost's binary UBJSON: the same model, about three
+  // times faster to parse than its JSON). Throws XgbError.
+  static XgbModel from_ubj(std::string_view ubj);
 
   XgbModel(XgbModel&& other) noexcept;
   XgbModel& operator=(XgbModel&& other) noexcept;
@@ -61,6 +64,9 @@ class XgbModel {
 
   // The model in XGBoost's JSON model format (the bytes of a model file). Throws XgbError.
   std::string to_json() const;
+  // The model in XGBoost's UBJSON format; from_ubj(to_ubj()).to_json() == to_json(). Throws
+  // XgbError.
+  std::string to_ubj() const;
   // Sets a string attribute saved with the model (XGBoost's JSON keeps it under
   // learner.attributes). Not thread-safe with predict().
   void set_attribute(const std::string& key, const std::string& value);
@@ -73,6 +79,8 @@ class XgbModel {
  private:
   friend XgbModel train_booster(DenseMatrix, std::span<const float>, const XgbParams&);
   explicit XgbModel(void* booster);
+  static XgbModel from_buffer(std::string_view bytes);
+  std::string save(const char* config) const;
 
   void* booster_ = nullptr;  // BoosterHandle, owned
   std::unique_ptr<std::mutex> mutex_;

@@ -303,6 +303,24 @@ TEST_F(ModelRegistryTest, AFileWithOtherBytesIsRefused) {
   EXPECT_THROW(load_model(*first.entry, options_.models_dir), ModelFileError);
 }
 
+TEST_F(ModelRegistryTest, TheFastCopyIsTheSameModelAndADamagedOneIsRebuilt) {
+  auto first = model_for(kD);
+  ASSERT_TRUE(first.model);
+  fs::path json = options_.models_dir / first.entry->file_name;
+  fs::path copy = options_.models_dir / (first.entry->model_version + ".ubj");
+  ASSERT_TRUE(fs::exists(copy));  // written when the model was first loaded
+  const std::string good = file_bytes(copy);
+  // Loaded from the copy, the model is the registered JSON model, byte for byte.
+  EXPECT_EQ(load_model(*first.entry, options_.models_dir)->booster.to_json(), file_bytes(json));
+  for (size_t at : {good.size() - 10, size_t{3}}) {  // a UBJSON byte; the header's JSON hash
+    std::string damaged = good;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5a);
+    std::ofstream(copy, std::ios::binary | std::ios::trunc) << damaged;
+    EXPECT_EQ(load_model(*first.entry, options_.models_dir)->booster.to_json(), file_bytes(json));
+    EXPECT_EQ(file_bytes(copy), good) << "the damaged copy is rewritten, byte " << at;
+  }
+}
+
 TEST_F(ModelRegistryTest, FewerThan2000RowsGiveNoModelAndNoRegistryRow) {
   auto m = model_for(make_date(2024, 11, 20));  // 29 days: cutoff 2024-11-19, 28 days of rows
   EXPECT_FALSE(m.model);
