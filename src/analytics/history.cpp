@@ -103,9 +103,11 @@ T read_bound(const Record<T>& record, const TableSchema& table, const Row& row) 
 
 template <typename T>
 void sort_by_date(std::vector<T>& v) {
-  std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) {
+  auto less = [](const T& a, const T& b) {
     return std::tie(a.game_date, a.game_id) < std::tie(b.game_date, b.game_id);
-  });
+  };
+  // Rows read back from the store, then the run's later summaries, are usually in order.
+  if (!std::is_sorted(v.begin(), v.end(), less)) std::stable_sort(v.begin(), v.end(), less);
 }
 
 }  // namespace

@@ -136,6 +136,17 @@ void plan_summaries(RunPlan& plan, const RunOptions& options, LatestRuns latest,
   }
 }
 
+bool models_precede_writes(const RunPlan& plan, const std::vector<Date>& cutoffs) {
+  for (Date c : cutoffs) {
+    for (const auto* written : {&plan.summarise, &plan.dates}) {
+      if (std::any_of(written->begin(), written->end(), [&](Date d) { return d < c; })) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 std::string describe_dates(const std::vector<Date>& dates) {
   std::string out;
   for (size_t i = 0; i < dates.size(); ++i) {

@@ -82,6 +82,14 @@ RunPlan plan_run(const RunOptions& options, Date from, Date to, const std::vecto
 void plan_summaries(RunPlan& plan, const RunOptions& options, LatestRuns latest,
                     InputFingerprints inputs);
 
+// Whether Phase 5's models may be resolved before the run writes anything: true when no
+// date the run may write (a summarised date or one of `dates`) is before any of `cutoffs`
+// (the model cutoff C of each of `dates`). A model of C reads only rows dated before C, so it
+// then cannot depend on the run's writes, and the runner resolves it on a second connection
+// while Phase 3-4 compute. A daily run on the cutoff day itself summarises the day before C:
+// false.
+bool models_precede_writes(const RunPlan& plan, const std::vector<Date>& cutoffs);
+
 // "2024-10-23, 2024-10-25..2024-10-27": the dates as runs of consecutive days.
 std::string describe_dates(const std::vector<Date>& dates);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <memory>
 
@@ -10,12 +11,14 @@
 #include "core/clock.h"
 #include "core/entity_parallel.h"
 #include "core/thread_pool.h"
+#include "pipeline/catalog.h"
 #include "pipeline/date_work.h"
 #include "pipeline/progress.h"
 #include "pipeline/run_inputs.h"
 #include "pipeline/run_plan.h"
 #include "pipeline/run_writer.h"
 #include "pipeline/scheduler.h"
+#include "predict/model_registry.h"
 
 namespace nbaprops::pipeline {
 namespace {
@@ -77,14 +80,18 @@ void report_plan(const RunPlan& plan, RunWriter& writer, std::ostream& log) {
 // The gradient_boosting model of each date the run predicts, fetched (or trained and
 // registered) before the stage loop, on the writing connection, after the run's Phase 3-4
 // partitions (its training inputs) are written.
-std::map<Date, predict::ModelForDate> resolve_models(Store& store, const RunPlan& plan,
-                                                     const RunOptions& options) {
-  std::map<Date, predict::ModelForDate> models;
-  bool predicts = std::any_of(plan.stages.begin(), plan.stages.end(), [](const auto& p) {
-    return p.entry->name == "player_prop_predictions";
-  });
-  if (!predicts) return models;
-  // Stamped now: a model registered here is newer than every input this run wrote.
+bool predicts(const RunPlan& plan) {
+  return std::any_of(plan.stages.begin(), plan.stages.end(),
+                     [](const auto& p) { return p.entry->name == "player_prop_predictions"; });
+}
+
+using ModelMap = std::map<Date, predict::ModelForDate>;
+
+ModelMap resolve_models(Store& store, const RunPlan& plan, const RunOptions& options) {
+  ModelMap models;
+  if (!predicts(plan)) return models;
+  // Stamped now: a model registered here is newer than every training input this run wrote
+  // (all of them, or, when resolved ahead, none: see models_precede_writes).
   predict::PredictRuntime runtime{now_utc(), options.model_cache};
   if (!runtime.model_cache) runtime.model_cache = std::make_shared<predict::ModelCache>();
   for (Date d : plan.dates) {
@@ -93,13 +100,30 @@ std::map<Date, predict::ModelForDate> resolve_models(Store& store, const RunPlan
   return models;
 }
 
+// The models resolved on a second connection, started now, when they cannot depend on what
+// the run writes (models_precede_writes); else an empty future (run_stages resolves them).
+std::future<ModelMap> resolve_ahead(Store& store, const RunPlan& plan, const RunOptions& options) {
+  const auto& settings = options.predict;
+  if (options.store_location.empty() || !settings.models || !predicts(plan)) return {};
+  std::vector<Date> cutoffs;
+  for (Date d : plan.dates) {
+    cutoffs.push_back(predict::cutoff_for(store, d, settings.models->retrain_every_days));
+  }
+  if (!models_precede_writes(plan, cutoffs)) return {};
+  return std::async(std::launch::async, [&plan, &options] {
+    return resolve_models(*open_store(options.store_location), plan, options);
+  });
+}
+
 // Phase 5-6, date by date, once the run's Phase 3-4 partitions are written: each stage's
 // inputs are loaded, then its partitions computed (phase5.h) and written. A daily run's first
 // stage date may be the game date before `from`: only its grades run.
-void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, RunWriter& writer) {
+// `ahead`: the models resolved while Phase 3-4 computed (resolve_ahead), if any.
+void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, RunWriter& writer,
+                std::future<ModelMap>& ahead) {
   const RunPlan& plan = s.plan;
   if (plan.stages.empty()) return;
-  const std::map<Date, predict::ModelForDate> models = resolve_models(store, plan, options);
+  const ModelMap models = ahead.valid() ? ahead.get() : resolve_models(store, plan, options);
   StageContext context{&options.predict, {}, &models, {&s.history, plan.start}};
   for (Date d : plan.stage_dates) {
     for (const PlannedProcessor& p : plan.stages) {
@@ -126,6 +150,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
   int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
   SeasonInputs s = load_season_inputs(store, from, to, options, lookback);
   const RunPlan& plan = s.plan;
+  std::future<ModelMap> models_ahead = resolve_ahead(store, plan, options);
   RunWriter writer(store, log, threads);
   writer.report().load_ms = s.load_ms;
   report_plan(plan, writer, log);
@@ -175,7 +200,7 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
         for (DateWork& w : summary_work) write_work(w, "summarising games");
       });
   writer.flush();  // the stages read the store
-  run_stages(store, s, options, writer);
+  run_stages(store, s, options, writer, models_ahead);
   writer.flush();
   progress.finish();
   return writer.report();

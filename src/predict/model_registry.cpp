@@ -153,15 +153,23 @@ fs::path default_models_dir(const std::string& store_location) {
 std::optional<Date> opening_night(Store& store, int season) {
   std::optional<Date> first;
   const TableSchema& games = *find_table("games");
-  store.scan(games,
-             {{"season", "=", int64_t{season}}, {"season_type", "=", std::string("regular")}},
-             [&](const Row& row) {
-               RowReader r(games, row);
-               auto d = r.date("game_date");
-               bool nba = find_team(r.s("home_team").value_or("")) ||
-                          find_team(r.s("away_team").value_or(""));
-               if (d && nba && (!first || *d < *first)) first = d;
-             });
+  std::vector<bool> wanted(games.columns.size(), false);
+  const size_t date = games.column_index("game_date"), home = games.column_index("home_team"),
+               away = games.column_index("away_team");
+  wanted[date] = wanted[home] = wanted[away] = true;
+  auto text = [](const Value& v) {
+    const auto* s = std::get_if<std::string>(&v);
+    return s ? std::string_view(*s) : std::string_view();
+  };
+  store.scan_columns(
+      games, wanted,
+      {{"season", "=", int64_t{season}}, {"season_type", "=", std::string("regular")}},
+      [&](const Row& row) {
+        auto d = parse_iso_date(text(row[date]));
+        bool nba = find_team(text(row[home])) || find_team(text(row[away]));
+        if (d && nba && (!first || *d < *first)) first = d;
+      },
+      true);
   return first;
 }
 

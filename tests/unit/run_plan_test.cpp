@@ -32,6 +32,19 @@ RunPlan plan_of(const RunOptions& o, std::vector<RunMode> modes = {}) {
   return plan_run(o, day(10, 23), day(10, 26), games, modes);
 }
 
+TEST(RunPlan, ModelsPrecedeWritesOnlyWhenNoWrittenDateIsBeforeACutoff) {
+  RunPlan plan;
+  plan.dates = {day(1, 15)};
+  plan.summarise = {day(1, 14)};
+  EXPECT_TRUE(models_precede_writes(plan, {day(1, 14)}));   // a usual day after the cutoff
+  EXPECT_FALSE(models_precede_writes(plan, {day(1, 15)}));  // the cutoff day: D-1 is summarised
+  plan.summarise.clear();
+  EXPECT_TRUE(models_precede_writes(plan, {day(1, 15)}));  // nothing before C is written
+  plan.dates = {day(1, 15), day(1, 22)};                   // a range over two cutoffs
+  EXPECT_FALSE(models_precede_writes(plan, {day(1, 14), day(1, 21)}));
+  EXPECT_TRUE(models_precede_writes(plan, {}));
+}
+
 TEST(RunPlan, PhasesThreeAndFourRunEveryPerDateProcessorAndNoStage) {
   RunPlan plan = plan_of(RunOptions{});
   EXPECT_EQ(names(plan.summaries, true),
