@@ -27,9 +27,11 @@ LatestRuns latest_runs(Store& store, Date from) {
     const auto* s = std::get_if<std::string>(&v);
     return s ? *s : std::string();
   };
+  std::vector<bool> wanted(t.columns.size(), false);
+  wanted[processor] = wanted[date] = wanted[status] = wanted[detail] = true;
   LatestRuns latest;
   // In processed_at order: a later run replaces an earlier one.
-  store.scan(t, {{"date", ">=", format_date(from)}}, [&](const Row& row) {
+  store.scan_columns(t, wanted, {{"date", ">=", format_date(from)}}, [&](const Row& row) {
     latest[{text(row[processor]), text(row[date])}] = {text(row[status]), text(row[detail])};
   });
   return latest;
