@@ -122,8 +122,17 @@ std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::st
 }  // namespace
 
 MarketInputs load_market_inputs(Store& store, const MarketDef& market) {
+  return load_market_inputs(store, market, load_games(store));
+}
+
+std::vector<PlayerGame> load_market_games(Store& store) {
+  return load_games(store);
+}
+
+MarketInputs load_market_inputs(Store& store, const MarketDef& market,
+                                std::vector<PlayerGame> games) {
   MarketInputs in;
-  in.games = load_games(store);
+  in.games = std::move(games);
   in.consensus = load_consensus(store, market.id);
   in.offers = load_offers(store, market.id);
   return in;

@@ -32,6 +32,11 @@ struct MarketInputs {
 
 // Throws StoreError.
 MarketInputs load_market_inputs(Store& store, const MarketDef& market);
+// The player-games alone (the part every market shares), and the inputs of a market with
+// those games (what load_market_inputs returns, reading them once for several markets).
+std::vector<PlayerGame> load_market_games(Store& store);
+MarketInputs load_market_inputs(Store& store, const MarketDef& market,
+                                std::vector<PlayerGame> games);
 
 // One model row per player-game of `in.games`, in the same order: the features of that date
 // from his and his opponent's earlier games and the day's consensus line; label = the stat.
