@@ -57,7 +57,8 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
     if (!market) continue;
     MarketOfRun m;
     m.market = market;
-    m.inputs = mk::load_market_inputs(store, *market, games);
+    m.inputs.games = games;
+    m.inputs.offers = mk::load_market_offers(store, *market, {dates.front(), dates.back()});
     std::vector<Date> lined;
     for (Date d : dates) {
       if (has_offers(m.inputs.offers, d)) lined.push_back(d);
@@ -66,6 +67,7 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
       run.markets.push_back(std::move(m));
       continue;
     }
+    m.inputs.consensus = mk::load_market_consensus(store, *market);
     std::vector<mk::MarketRow> rows = mk::market_rows(*market, m.inputs);
     std::map<Date, std::shared_ptr<const mk::MarketModel>> by_cutoff;
     for (Date d : lined) {
@@ -141,6 +143,27 @@ StageOutput market_predictions_stage(StageInputs in, const StageContext& context
   }
   s.partitions.push_back({&mk::market_predictions_table(), std::move(rows)});
   return s;
+}
+
+MarketDayResult write_market_predictions_of_date(Store& store, Date d,
+                                                 const MarketRunOptions& options) {
+  MarketDayResult out;
+  out.run = resolve_market_run(store, {d}, options);
+  StageContext context;
+  context.markets = &out.run;
+  context.from = d;
+  StageOutput s = market_predictions_stage(load_market_predictions(store, d, context), context);
+  const TableSchema& t = mk::market_predictions_table();
+  size_t stamp = t.column_index("processed_at");
+  Transaction tx(store);
+  store.erase(t, {{"game_date", "=", format_date(d)}});
+  for (Row& row : s.partitions.front().rows) {
+    row[stamp] = options.processed_at;
+    store.insert(t, row);
+    ++out.rows;
+  }
+  tx.commit();
+  return out;
 }
 
 }  // namespace nbaprops::pipeline

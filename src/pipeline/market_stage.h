@@ -27,7 +27,9 @@
 
 namespace nbaprops::pipeline {
 
-// A market's inputs in a run and the model of each date it predicts.
+// A market's inputs in a run (every player-game of the store; the consensus lines of every date,
+// read only when the market has an offer on a date of the run; the offers of the run's dates)
+// and the model of each date it predicts.
 struct MarketOfRun {
   const predict::markets::MarketDef* market = nullptr;
   predict::markets::MarketInputs inputs;
@@ -46,9 +48,10 @@ struct MarketRunOptions {
   std::string processed_at;  // stamped on registry rows written
 };
 
-// The market run of `dates`: each market with an offer on one of them, its inputs from the
-// store, and the model of C(D) for each such date (market_cutoff; registered or trained and
-// registered once per cutoff). Throws StoreError, XgbError, ModelFileError.
+// The market run of `dates` (in order): every market of the systems table with its inputs from
+// the store, and the model of C(D) for each date with an offer of the market (market_cutoff;
+// registered or trained and registered once per cutoff). Throws StoreError, XgbError,
+// ModelFileError.
 MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
                              const MarketRunOptions& options);
 
@@ -60,5 +63,16 @@ StageOutput market_predictions_stage(StageInputs in, const StageContext& context
 // `upcoming`; graded where `run`'s games hold D's player-games.
 std::vector<Row> market_rows_of_run(const MarketRun& run, Date d,
                                     const std::vector<predict::markets::UpcomingPlayer>& upcoming);
+
+// `nbaprops predict`'s market step: the stage of D alone (resolve_market_run for D, load, stage)
+// in one call, its rows replacing D's market_predictions partition in one transaction, stamped
+// `options.processed_at`. Returns the run (each market's models trained / reused) and the
+// number of rows written. Throws StoreError, XgbError, ModelFileError.
+struct MarketDayResult {
+  MarketRun run;
+  int64_t rows = 0;
+};
+MarketDayResult write_market_predictions_of_date(Store& store, Date d,
+                                                 const MarketRunOptions& options);
 
 }  // namespace nbaprops::pipeline
