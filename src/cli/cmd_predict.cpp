@@ -2,7 +2,9 @@
 // `nbaprops grade --date D | --from A --to B` (04-predictions.md §2-8): read the store, write
 // the Phase 5 partitions (grade: with each date's system_performance and
 // system_performance_buckets rows), print a summary. predict gets or trains the
-// gradient_boosting model of C(D) (model_registry.h) when that system runs.
+// gradient_boosting model of C(D) (model_registry.h) when that system runs, then writes D's
+// market_predictions (unless --no-markets; pipeline/market_stage.h: each lined market's model
+// of C(D), registered once).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "pipeline/catalog.h"
+#include "pipeline/market_stage.h"
 #include "predict/grade_day.h"
 #include "predict/model_registry.h"
 #include "predict/money.h"
@@ -75,7 +78,20 @@ std::string opt(const std::optional<double>& v, int decimals) {
 struct PredictArgs {
   std::string date, systems, from, to, models;
   int retrain_every = predict::kDefaultRetrainEveryDays;
+  bool no_markets = false;
 };
+
+// market_predictions of D (pipeline/market_stage.h) and one line per market with offers on D.
+void predict_markets(Store& store, Date d, const predict::ModelOptions& models) {
+  pipeline::MarketRunOptions o{models.models_dir, models.retrain_every_days, now_utc()};
+  auto result = pipeline::write_market_predictions_of_date(store, d, o);
+  for (const auto& m : result.run.markets) {
+    if (m.models.empty()) continue;
+    std::cout << fmt::format("{} market: model {}\n", m.market->id,
+                             m.trained ? "trained" : (m.reused ? "reused" : "none (too few rows)"));
+  }
+  std::cout << fmt::format("market_predictions {}: {} rows\n", format_date(d), result.rows);
+}
 
 // A line saying which model of C(D) was used (or why there is none).
 void print_model(const predict::ModelForDate& m) {
@@ -111,6 +127,7 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     predict::write_predictions(*store, *d, std::move(out), now_utc());
     std::cout << fmt::format("predict {}: {} candidates, {} predictions, {} skip records\n",
                              args.date, candidates, preds, skips);
+    if (!args.no_markets) predict_markets(*store, *d, *models);
     return 0;
   });
 }
@@ -180,6 +197,8 @@ void register_predict(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->add_option("--retrain-every", args->retrain_every,
                    "gradient_boosting: days between model cutoffs (k)")
       ->capture_default_str();
+  predict->add_flag("--no-markets", args->no_markets,
+                    "Points only: no market_predictions (the market models of every lined market)");
   predict->callback([&global, &exit_code, args] { exit_code = run_predict(global, *args); });
   auto* grade = app.add_subcommand("grade", "Phase 5: grade the predictions of final games");
   grade->add_option("--db", global.db, "SQLite store file or PostgreSQL URL")

@@ -33,6 +33,8 @@ struct RunArgs {
        timings = false, json = false, no_progress = false;
   int threads = 0;
   bool plan = false;  // backfill --plan: write work items for workers instead of running
+  bool markets = false,
+       no_markets = false;  // market_predictions: backfill --markets, run --no-markets
   int chunk_days = 14;
 };
 
@@ -178,6 +180,9 @@ int run_range(const GlobalOptions& global, const std::string& from_text, const s
     options.predict.models = model_options(global, args.models, predict::kDefaultRetrainEveryDays);
     options.predict.models->trust_run_history = true;  // the runner writes the training inputs
     options.model_cache = std::make_shared<predict::ModelCache>();
+    // The market models' stage: on in the daily run, opt-in in a backfill (it trains a model
+    // per market and week; `market-backtest` is the way to fill a season).
+    options.markets = args.daily_defaults ? !args.no_markets : args.markets;
   }
   if (!args.no_progress && !args.json) {
     options.progress = &std::cerr;
@@ -236,6 +241,8 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->transform(relative_date())
       ->required();
   add_run_options(run, global, *args, "3,4,5", "daily or backfill (default: detected)");
+  run->add_flag("--no-markets", args->no_markets,
+                "Phase 5 without market_predictions (the market models of every lined market)");
   run->callback([&global, &exit_code, args] {
     args->daily_defaults = true;
     exit_code = run_range(global, args->date, args->date, *args);
@@ -247,6 +254,8 @@ void register_run(CLI::App& app, GlobalOptions& global, int& exit_code) {
   backfill->add_flag("--resume", args->resume,
                      "Skip each (processor, date) whose latest run succeeded on unchanged inputs");
   backfill->add_flag("--force", args->force, "Recompute everything (overrides --resume)");
+  backfill->add_flag("--markets", args->markets,
+                     "With Phase 5: market_predictions too (a market model per market and week)");
   backfill->add_flag("--plan", args->plan,
                      "PostgreSQL: write the range as work items for `nbaprops worker`");
   backfill->add_option("--chunk-days", args->chunk_days, "--plan: days per work item (14)");

@@ -9,12 +9,14 @@
 #include "analytics/team_offense_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "picks/tables.h"
+#include "pipeline/market_stage.h"
 #include "pipeline/phase6.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/player_composite_factors.h"
 #include "precompute/player_daily_cache.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"
+#include "predict/markets/market_record.h"
 #include "predict/tables.h"
 
 namespace nbaprops::pipeline {
@@ -65,7 +67,7 @@ constexpr std::string_view kTogs = "team_offense_game_summary", kTdgs = "team_de
                            kPsza = "player_shot_zone_analysis", kPcf = "player_composite_factors",
                            kPdc = "player_daily_cache", kMlfs = "ml_feature_store",
                            kPredictions = "player_prop_predictions", kGrades = "prediction_grades",
-                           kBestBets = "best_bets";
+                           kBestBets = "best_bets", kMarkets = "market_predictions";
 
 }  // namespace
 
@@ -88,6 +90,7 @@ const std::vector<ProcessorEntry>& processor_graph() {
     {kPredictions, 5, {"raw", kMlfs, kUpgc, kPsza, kTdza, kPcf, kPgs},
                                                              kStage,   predict::player_prop_predictions_table, nullptr, nullptr, nullptr, {}, predictions_stage, load_predictions},
     {kGrades, 5, {"raw", kPredictions, kPgs},                kStage,   predict::prediction_grades_table,       nullptr, nullptr, nullptr, {}, grades_stage,      load_grades},
+    {kMarkets, 5, {"raw", kPgs, kPlc, kUpgc},                kStage,   predict::markets::market_predictions_table, nullptr, nullptr, nullptr, {}, market_predictions_stage, load_market_predictions},
     {kBestBets, 6, {"raw", kPredictions, kUpgc, kTdza},    kStage,   picks::best_bets_table,                 nullptr, nullptr, nullptr, {}, best_bets_stage,   load_best_bets},
   };
   // clang-format on

@@ -20,10 +20,13 @@
 #include "core/table_schema.h"
 #include "picks/best_bets.h"
 #include "predict/grade_day.h"
+#include "predict/markets/market_day.h"
 #include "predict/predict_day.h"
 #include "store/store.h"
 
 namespace nbaprops::pipeline {
+
+struct MarketRun;  // market_stage.h
 
 // One partition of D to replace.
 struct StagePartition {
@@ -47,6 +50,10 @@ struct StageContext {
   // run with models).
   const std::map<Date, predict::ModelForDate>* models = nullptr;
   predict::PredictSources sources;
+  // market_predictions (market_stage.h): the market models' inputs and models of the run's
+  // dates, and the run's first date (the date before it only grades its stored rows).
+  const MarketRun* markets = nullptr;
+  Date from;
 };
 
 // A stage's inputs of D, as its `load` read them (each stage fills its own members).
@@ -56,6 +63,9 @@ struct StageInputs {
   std::optional<predict::DayGrades> grades;       // prediction_grades
   std::vector<picks::Candidate> candidates;       // best_bets: D's predictions as candidates
   std::vector<picks::Pick> published;             // best_bets: D's picks already published
+  // market_predictions: D's upcoming_player_game_context players and its stored rows.
+  std::vector<predict::markets::UpcomingPlayer> upcoming;
+  std::vector<predict::markets::MarketPredictionRecord> stored_markets;
 };
 
 // The model of D from `context` (nullopt: none resolved).

@@ -33,6 +33,7 @@ void plan_processors(const RunOptions& options, RunPlan& plan) {
     // Phase 6 (best bets) runs with Phase 5: it reads the predictions the run writes.
     int phase = e->phase == 6 ? 5 : e->phase;
     if (!options.phases.count(phase) && phase != 3) continue;
+    if (e->name == "market_predictions" && !options.markets) continue;  // opt-in (run: on)
     if (e->kind == ProcessorKind::kSummary) {
       plan.summaries.push_back({e, written(*e)});  // always: the history needs them
     } else if (e->kind == ProcessorKind::kStage) {

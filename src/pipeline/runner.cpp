@@ -13,6 +13,7 @@
 #include "core/thread_pool.h"
 #include "pipeline/catalog.h"
 #include "pipeline/date_work.h"
+#include "pipeline/market_stage.h"
 #include "pipeline/progress.h"
 #include "pipeline/run_inputs.h"
 #include "pipeline/run_plan.h"
@@ -115,6 +116,21 @@ std::future<ModelMap> resolve_ahead(Store& store, const RunPlan& plan, const Run
   });
 }
 
+// The market models' inputs and the model of each date the run predicts (market_stage.h),
+// resolved like the gradient_boosting models; nullopt when the run has no market stage.
+std::optional<MarketRun> resolve_markets(Store& store, const RunPlan& plan,
+                                         const RunOptions& options) {
+  bool runs = std::any_of(plan.stages.begin(), plan.stages.end(),
+                          [](const auto& p) { return p.entry->name == "market_predictions"; });
+  if (!runs) return std::nullopt;
+  MarketRunOptions o;
+  o.models_dir = options.predict.models ? options.predict.models->models_dir : "models";
+  o.retrain_every = options.predict.models ? options.predict.models->retrain_every_days
+                                           : predict::kDefaultRetrainEveryDays;
+  o.processed_at = now_utc();
+  return resolve_market_run(store, plan.dates, o);
+}
+
 // Phase 5-6, date by date, once the run's Phase 3-4 partitions are written: each stage's
 // inputs are loaded, then its partitions computed (phase5.h) and written. A daily run's first
 // stage date may be the game date before `from`: only its grades run.
@@ -124,12 +140,17 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
   const RunPlan& plan = s.plan;
   if (plan.stages.empty()) return;
   const ModelMap models = ahead.valid() ? ahead.get() : resolve_models(store, plan, options);
-  StageContext context{&options.predict, {}, &models, {&s.history, plan.start}};
+  const std::optional<MarketRun> markets = resolve_markets(store, plan, options);
+  StageContext context{
+      &options.predict, {}, &models, {&s.history, plan.start}, markets ? &*markets : nullptr,
+      plan.from};
   for (Date d : plan.stage_dates) {
     for (const PlannedProcessor& p : plan.stages) {
       const ProcessorEntry& e = *p.entry;
       bool before_range = d < plan.from;
-      if (before_range && e.name != "prediction_grades") continue;
+      if (before_range && e.name != "prediction_grades" && e.name != "market_predictions") {
+        continue;  // the date before a daily run: grading only
+      }
       auto started = Clock::now();
       context.processed_at = now_utc();
       writer.flush();  // a stage reads what the stages before it wrote

@@ -40,8 +40,11 @@ struct RunOptions {
   std::optional<analytics::RunMode> mode;  // forced; else detected per date (02 §5 Mode)
   std::set<int> phases = {3, 4};           // phase 3 always runs (Phase 4 reads it in memory)
   predict::PredictSettings predict;        // Phase 5: systems, thresholds, models
-  bool with_completeness = false;          // check completeness in backfill mode too
-  int threads = 0;                         // worker threads; 0: the machine's hardware threads
+  // Phase 5: the market models' stage market_predictions (pipeline/market_stage.h), with its
+  // models in predict.models' folder. `run` turns it on; `backfill` with --markets.
+  bool markets = false;
+  bool with_completeness = false;  // check completeness in backfill mode too
+  int threads = 0;                 // worker threads; 0: the machine's hardware threads
   bool resume = false;  // skip (processor, date) whose latest run succeeded on the same inputs
   bool force = false;   // recompute everything (overrides resume)
   // Write only these processors (empty: all); what they read is computed in memory, not

@@ -52,6 +52,8 @@ const Record<RegistryEntry>& registry_record() {
   return r;
 }
 
+}  // namespace
+
 Row registry_row(const RegistryEntry& e) {
   return registry_record().write(e);
 }
@@ -60,7 +62,7 @@ RegistryEntry registry_entry(const Row& row) {
   return registry_record().read(model_registry_table(), row);
 }
 
-std::optional<std::string> read_file(const fs::path& path) {
+std::optional<std::string> read_model_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream bytes;
@@ -68,14 +70,13 @@ std::optional<std::string> read_file(const fs::path& path) {
   return bytes.str();
 }
 
-// Writes `bytes` to `path` unless it already holds them; never replaces other bytes.
 void write_model_file(const fs::path& path, const std::string& bytes) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec)
     throw ModelFileError("cannot create " + path.parent_path().string() + ": " + ec.message());
   if (fs::exists(path)) {
-    if (read_file(path) == bytes) return;
+    if (read_model_file(path) == bytes) return;
     throw ModelFileError(path.string() + " exists with other bytes (model files are never " +
                          "overwritten)");
   }
@@ -89,6 +90,8 @@ void write_model_file(const fs::path& path, const std::string& bytes) {
   fs::rename(tmp, path, ec);
   if (ec) throw ModelFileError("cannot write " + path.string() + ": " + ec.message());
 }
+
+namespace {
 
 // The fast-loading copy of a model file, `<version>.ubj`: the same model in XGBoost's UBJSON
 // (parsed about three times faster than its JSON), after one header line "<SHA-256 of the
@@ -104,7 +107,7 @@ std::string ubj_header(const std::string& json_sha, std::string_view ubj) {
 }
 
 std::optional<XgbModel> read_ubj(const fs::path& path, const std::string& json_sha) {
-  auto bytes = read_file(path);
+  auto bytes = read_model_file(path);
   if (!bytes) return std::nullopt;
   size_t eol = bytes->find('\n');
   if (eol == std::string::npos) return std::nullopt;
@@ -238,7 +241,7 @@ RegistryEntry save_and_register(Store& store, const TrainedModel& m, const fs::p
 
 std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::path& models_dir) {
   fs::path path = models_dir / entry.file_name;
-  auto bytes = read_file(path);
+  auto bytes = read_model_file(path);
   if (!bytes) throw ModelFileError("cannot read model file " + path.string());
   std::string sha = sha256_hex(*bytes);
   if (version_of_sha(entry.cutoff_date, sha) != entry.model_version) {

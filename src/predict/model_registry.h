@@ -112,6 +112,16 @@ RegistryEntry save_and_register(Store& store, const TrainedModel& trained,
 std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry,
                                           const std::filesystem::path& models_dir);
 
+// The model_registry row of an entry, and back (the table's one record; the market models of
+// markets/market_registry.h write their rows with it too).
+Row registry_row(const RegistryEntry& e);
+RegistryEntry registry_entry(const Row& row);
+// Writes `bytes` to `path` unless it already holds them; never replaces other bytes. Throws
+// ModelFileError.
+void write_model_file(const std::filesystem::path& path, const std::string& bytes);
+// The bytes of a model file, or nullopt when it cannot be read.
+std::optional<std::string> read_model_file(const std::filesystem::path& path);
+
 // "gb-YYYYMMDD-<first 8 hex of the SHA-256 of the file bytes>".
 std::string model_version_of(Date cutoff, const std::string& file_bytes);
 

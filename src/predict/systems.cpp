@@ -31,6 +31,7 @@ std::vector<SystemResult> batch_gradient_boosting(const PredictInputs& in,
 constexpr auto kPerPlayer = SystemKind::kPerPlayer;
 constexpr auto kBatched = SystemKind::kBatched;
 constexpr auto kCombiner = SystemKind::kCombiner;
+constexpr auto kMarketModel = SystemKind::kMarketModel;
 
 }  // namespace
 
@@ -43,6 +44,12 @@ const std::vector<SystemEntry>& system_registry() {
     {"similarity",        "points", kPerPlayer, similarity,     nullptr,                 nullptr},
     {"gradient_boosting", "points", kBatched,   nullptr,        batch_gradient_boosting, nullptr},
     {"ensemble",          "points", kCombiner,  nullptr,        nullptr,                 ensemble},
+    // The market models (markets/market_registry.h: system_id of their registry rows).
+    {"points_model",      "points",   kMarketModel, nullptr,    nullptr,                 nullptr},
+    {"rebounds_model",    "rebounds", kMarketModel, nullptr,    nullptr,                 nullptr},
+    {"assists_model",     "assists",  kMarketModel, nullptr,    nullptr,                 nullptr},
+    {"threes_model",      "threes",   kMarketModel, nullptr,    nullptr,                 nullptr},
+    {"pra_model",         "pra",      kMarketModel, nullptr,    nullptr,                 nullptr},
   };
   // clang-format on
   return registry;
@@ -58,10 +65,20 @@ const SystemEntry* find_system(std::string_view id) {
 const std::vector<std::string>& all_systems() {
   static const std::vector<std::string> ids = [] {
     std::vector<std::string> out;
-    for (const SystemEntry& e : system_registry()) out.emplace_back(e.id);
+    for (const SystemEntry& e : system_registry()) {
+      if (e.kind != SystemKind::kMarketModel) out.emplace_back(e.id);
+    }
     return out;
   }();
   return ids;
+}
+
+std::vector<const SystemEntry*> market_model_systems() {
+  std::vector<const SystemEntry*> out;
+  for (const SystemEntry& e : system_registry()) {
+    if (e.kind == SystemKind::kMarketModel) out.push_back(&e);
+  }
+  return out;
 }
 
 }  // namespace nbaprops::predict

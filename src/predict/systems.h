@@ -22,11 +22,14 @@ enum class SystemKind {
   kPerPlayer,  // a pure function of one player's day (PlayerDay)
   kBatched,    // one call for every eligible player of the date (one model call)
   kCombiner,   // runs after the others, from the values they produced for the player
+  // A market model (predict/markets/): not run by predict_date; the Phase 5 stage
+  // market_predictions runs it for its market and writes market_predictions.
+  kMarketModel,
 };
 
 struct SystemEntry {
   std::string_view id;      // system_id (04-predictions.md §2.2)
-  std::string_view market;  // the market it predicts (points)
+  std::string_view market;  // the market it predicts (points, rebounds, assists, threes, pra)
   SystemKind kind = SystemKind::kPerPlayer;
   // kPerPlayer: the estimate of one player.
   SystemResult (*per_player)(const PlayerDay&) = nullptr;
@@ -38,13 +41,16 @@ struct SystemEntry {
   SystemResult (*combine)(std::span<const Member> members) = nullptr;
 };
 
-// Every system, in run order (combiners last).
+// Every system, in run order (combiners, then the market models, last).
 const std::vector<SystemEntry>& system_registry();
 
 // The entry of `id`, or nullptr.
 const SystemEntry* find_system(std::string_view id);
 
-// The ids of system_registry(), in run order.
+// The ids of the systems predict_date runs (every entry but the market models), in run order.
 const std::vector<std::string>& all_systems();
+
+// The market model entries, in registry order (one per market of markets::all_markets()).
+std::vector<const SystemEntry*> market_model_systems();
 
 }  // namespace nbaprops::predict

@@ -28,9 +28,9 @@ TEST(CliRunHistory, RunThenStatusAndFailures) {
   ASSERT_EQ(testing::run_command(bin + " status --db " + db + " --date 2024-10-22 --json", &out),
             0);
   auto runs = nlohmann::json::parse(out);
-  // Six Phase 3 (prop_line_consensus included), five Phase 4 processors, the two of Phase 5
-  // and Phase 6's best_bets (`run` is the daily job).
-  ASSERT_EQ(runs.size(), 14u);
+  // Six Phase 3 (prop_line_consensus included), five Phase 4 processors, the three of Phase 5
+  // (market_predictions included) and Phase 6's best_bets (`run` is the daily job).
+  ASSERT_EQ(runs.size(), 15u);
   std::map<std::string, std::string> status;
   for (const auto& r : runs) status[r["processor"]] = r["status"];
   EXPECT_EQ(status["team_offense_game_summary"], "partial");

@@ -17,6 +17,7 @@
 #include "predict/markets/market_model.h"
 #include "predict/markets/market_probability.h"
 #include "predict/markets/market_record.h"
+#include "support/synthetic_market.h"
 
 namespace nbaprops::predict::markets {
 namespace {
@@ -209,34 +210,9 @@ TEST(MarketProbability, PoissonAndNegativeBinomial) {
   EXPECT_TRUE(std::isinf(negative_binomial_size(2, 5, 1.5)));
 }
 
-// A synthetic threes market: feature 0 is the true mean m (uniform on [0.5, 4]), the stat is
-// Poisson(m), every row has the line 1.5. 100 rows a day over 60 days.
+// A synthetic threes market (feature 0 the true mean, Poisson stat, line 1.5, 100 rows a day).
 std::vector<MarketRow> synthetic_rows(Date first, int days) {
-  std::mt19937 rng(7);
-  auto uniform = [&] { return (static_cast<double>(rng()) + 0.5) / 4294967296.0; };
-  std::vector<MarketRow> rows;
-  for (int d = 0; d < days; ++d) {
-    for (int i = 0; i < 100; ++i) {
-      MarketRow r;
-      r.date = Date{first.days + d};
-      r.player = "p" + std::to_string(1000 + i);
-      r.x.fill(std::numeric_limits<float>::quiet_NaN());
-      double m = 0.5 + 3.5 * uniform();
-      r.x[0] = static_cast<float>(m);
-      // Poisson by inversion.
-      double u = uniform(), p = std::exp(-m), cdf = p;
-      int k = 0;
-      while (u > cdf && k < 50) {
-        ++k;
-        p *= m / k;
-        cdf += p;
-      }
-      r.label = static_cast<float>(k);
-      r.line = 1.5;
-      rows.push_back(std::move(r));
-    }
-  }
-  return rows;
+  return testing::synthetic_market_rows(first, days);
 }
 
 TEST(MarketModel, CalibratedPOverOfASyntheticPoissonMarketIsTheKnownOne) {

@@ -7,6 +7,7 @@
 
 #include "core/thread_pool.h"
 #include "predict/gradient_boosting.h"
+#include "predict/markets/market_day.h"
 
 namespace nbaprops::predict::markets {
 namespace {
@@ -112,70 +113,34 @@ MarketBacktest run_market_backtest(const MarketDef& market, const MarketInputs& 
     double mean = predict_means(*m, std::span<const MarketRow>(&r, 1)).front();
     double actual = r.label;
     const std::vector<Offer>& offers = in.offers.at({r.date.days, r.player});
-    // The offers a bettor may take: the others look like data errors.
-    std::vector<Offer> takeable;
-    std::vector<size_t> takeable_index;
     double line = r.line.value_or(median_line(offers));
     abs_model += std::abs(mean - actual);
     abs_line += std::abs(line - actual);
-    std::vector<OfferValue> values;
-    size_t first = out.records.size();
-    for (const Offer& o : offers) {
-      LineProbabilities raw = raw_line_probabilities(market, *m, mean, o.line);
-      std::optional<double> book_p;
-      if (o.over_price && o.under_price) book_p = no_vig_over(*o.over_price, *o.under_price);
-      double p_model = calibrated_p_over(market, *m, mean, o.line);
-      double p = blended_p_over(*m, p_model, book_p);
-      values.push_back(offer_value(o, p, raw.push));
-      size_t k = values.size() - 1;
-      bool suspect = suspect_offer(offers, k, options.max_no_vig_gap);
-      if (!suspect) {
-        takeable.push_back(o);
-        takeable_index.push_back(k);
-      }
-      rep.suspect_offers += suspect ? 1 : 0;
-      MarketPredictionRecord rec;
-      rec.suspect = suspect;
-      rec.game_date = r.date;
-      rec.player_lookup = r.player;
-      rec.market = market.id;
-      rec.bookmaker = o.bookmaker;
-      rec.line = o.line;
-      rec.over_price = o.over_price;
-      rec.under_price = o.under_price;
-      rec.predicted_value = mean;
-      rec.p_over = p;
-      rec.p_over_model = p_model;
-      rec.p_push = raw.push;
-      rec.ev_over = values.back().ev_over;
-      rec.ev_under = values.back().ev_under;
-      rec.recommendation = "PASS";
-      rec.model_id = m->model_id;
-      rec.calibrated = m->calibrator.has_value();
-      rec.actual_value = actual;
-      rec.outcome = outcome(actual, o.line);
-      if (o.over_price && o.under_price) {
-        rec.market_p_over_novig = no_vig_over(*o.over_price, *o.under_price);
-        if (*o.over_price != *o.under_price) flat = false;
+    PricedOffers priced =
+        price_offers(market, *m, r, mean, offers, {options.min_ev, options.max_no_vig_gap});
+    // The offers a bettor may take: the others look like data errors.
+    std::vector<Offer> takeable;
+    for (size_t k : priced.takeable) takeable.push_back(offers[k]);
+    for (MarketPredictionRecord& rec : priced.records) {
+      rep.suspect_offers += rec.suspect ? 1 : 0;
+      grade_market_record(rec, actual);
+      if (rec.market_p_over_novig) {
+        if (*rec.over_price != *rec.under_price) flat = false;
         if (*rec.outcome != "PUSH") {
-          brier_p.push_back(p);
-          brier_alone.push_back(p_model);
+          brier_p.push_back(rec.p_over);
+          brier_alone.push_back(rec.p_over_model);
           brier_market.push_back(*rec.market_p_over_novig);
           outcomes.push_back(*rec.outcome == "OVER" ? 1 : 0);
         }
       }
-      out.records.push_back(std::move(rec));
     }
-    std::vector<OfferValue> takeable_values;
-    for (size_t k : takeable_index) takeable_values.push_back(values[k]);
-    if (auto bet = best_ev_bet(takeable_values, options.min_ev)) {
-      MarketPredictionRecord& rec = out.records[first + takeable_index[bet->offer]];
-      const Offer& o = takeable[bet->offer];
-      rec.recommendation = bet->side;
-      model_bets.add(o, bet->side, actual);
-      rec.profit = model_bets.profits.back();
-      rec.result = *rec.profit > 0 ? "WIN" : *rec.profit < 0 ? "LOSS" : "PUSH";
+    if (priced.bet) {
+      const MarketPredictionRecord& rec = priced.records[priced.bet->offer];
+      model_bets.profits.push_back(*rec.profit);
+      model_bets.prices.push_back(rec.recommendation == "OVER" ? *rec.over_price
+                                                               : *rec.under_price);
     }
+    for (MarketPredictionRecord& rec : priced.records) out.records.push_back(std::move(rec));
     if (auto bet = always_under_bet(takeable, line)) {
       under_bets.add(takeable[bet->offer], "UNDER", actual);
     }

@@ -89,14 +89,20 @@ std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string
   return out;
 }
 
-std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::string& market) {
+std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::string& market,
+                                                     const std::optional<DateRange>& dates) {
   const TableSchema& t = *find_table("prop_lines");
   Columns c(t, {"game_date", "player_lookup", "market", "bookmaker", "line", "over_price",
                 "under_price", "snapshot_utc", "tipoff_utc"});
   // (player-date, book) -> (snapshot, offer): the latest pre-tip snapshot; at one snapshot the
   // lower line, then the lower over price (the consensus's tie rule).
   std::map<std::pair<PlayerDate, std::string>, std::pair<std::string, Offer>> latest;
-  store.scan_columns(t, c.wanted(), {{"market", "=", market}}, [&](const Row& r) {
+  std::vector<Condition> where = {{"market", "=", market}};
+  if (dates) {
+    where.push_back({"game_date", ">=", format_date(dates->first)});
+    where.push_back({"game_date", "<=", format_date(dates->second)});
+  }
+  store.scan_columns(t, c.wanted(), where, [&](const Row& r) {
     std::string snap = c.text(r, "snapshot_utc"), tip = c.text(r, "tipoff_utc");
     if (!tip.empty() && snap >= tip) return;
     Offer o{c.text(r, "bookmaker"), c.number(r, "line"), c.integer(r, "over_price"),
@@ -122,11 +128,29 @@ std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::st
 }  // namespace
 
 MarketInputs load_market_inputs(Store& store, const MarketDef& market) {
+  return load_market_inputs(store, market, load_games(store));
+}
+
+std::vector<PlayerGame> load_market_games(Store& store) {
+  return load_games(store);
+}
+
+MarketInputs load_market_inputs(Store& store, const MarketDef& market,
+                                std::vector<PlayerGame> games) {
   MarketInputs in;
-  in.games = load_games(store);
+  in.games = std::move(games);
   in.consensus = load_consensus(store, market.id);
-  in.offers = load_offers(store, market.id);
+  in.offers = load_offers(store, market.id, std::nullopt);
   return in;
+}
+
+std::map<PlayerDate, std::vector<Offer>> load_market_offers(Store& store, const MarketDef& market,
+                                                            DateRange dates) {
+  return load_offers(store, market.id, dates);
+}
+
+std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const MarketDef& market) {
+  return load_consensus(store, market.id);
 }
 
 std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& in) {

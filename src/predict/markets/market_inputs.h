@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -32,6 +33,17 @@ struct MarketInputs {
 
 // Throws StoreError.
 MarketInputs load_market_inputs(Store& store, const MarketDef& market);
+// The player-games alone (the part every market shares), and the inputs of a market with
+// those games (what load_market_inputs returns, reading them once for several markets).
+std::vector<PlayerGame> load_market_games(Store& store);
+MarketInputs load_market_inputs(Store& store, const MarketDef& market,
+                                std::vector<PlayerGame> games);
+// The parts alone: the consensus lines of every date, and the offers of the game dates in
+// [first, last] only (the daily run: its dates' offers, not the season's).
+using DateRange = std::pair<Date, Date>;
+std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const MarketDef& market);
+std::map<PlayerDate, std::vector<Offer>> load_market_offers(Store& store, const MarketDef& market,
+                                                            DateRange dates);
 
 // One model row per player-game of `in.games`, in the same order: the features of that date
 // from his and his opponent's earlier games and the day's consensus line; label = the stat.

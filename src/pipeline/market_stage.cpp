@@ -1,0 +1,169 @@
+#include "pipeline/market_stage.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "analytics/upcoming_player_game_context.h"
+#include "core/row_reader.h"
+#include "predict/markets/market_day.h"
+#include "predict/markets/market_record.h"
+#include "predict/markets/market_registry.h"
+#include "predict/systems.h"
+
+namespace nbaprops::pipeline {
+namespace {
+
+namespace mk = predict::markets;
+
+// Whether `offers` holds an offer dated d.
+bool has_offers(const std::map<mk::PlayerDate, std::vector<mk::Offer>>& offers, Date d) {
+  auto it = offers.lower_bound({d.days, std::string()});
+  return it != offers.end() && it->first.first == d.days;
+}
+
+// The stat of each player who played on d (player-games of d), for `market`.
+std::map<std::string, double> actual_of(const mk::MarketDef& market,
+                                        const std::vector<mk::PlayerGame>& games, Date d) {
+  auto first = std::lower_bound(games.begin(), games.end(), d,
+                                [](const mk::PlayerGame& g, Date x) { return g.date < x; });
+  std::map<std::string, double> out;
+  for (auto it = first; it != games.end() && it->date == d; ++it) {
+    out[it->player] = market.stat(it->stats);
+  }
+  return out;
+}
+
+std::vector<Row> sorted_rows(std::vector<mk::MarketPredictionRecord> records) {
+  std::sort(records.begin(), records.end(),
+            [](const mk::MarketPredictionRecord& a, const mk::MarketPredictionRecord& b) {
+              return std::tie(a.game_date.days, a.player_lookup, a.market, a.bookmaker) <
+                     std::tie(b.game_date.days, b.player_lookup, b.market, b.bookmaker);
+            });
+  std::vector<Row> rows;
+  rows.reserve(records.size());
+  for (const auto& r : records) rows.push_back(mk::market_prediction_record().write(r));
+  return rows;
+}
+
+}  // namespace
+
+MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
+                             const MarketRunOptions& options) {
+  MarketRun run;
+  if (dates.empty()) return run;
+  std::vector<mk::PlayerGame> games = mk::load_market_games(store);
+  for (const predict::SystemEntry* e : predict::market_model_systems()) {
+    const mk::MarketDef* market = mk::find_market(e->market);
+    if (!market) continue;
+    MarketOfRun m;
+    m.market = market;
+    m.inputs.games = games;
+    m.inputs.offers = mk::load_market_offers(store, *market, {dates.front(), dates.back()});
+    std::vector<Date> lined;
+    for (Date d : dates) {
+      if (has_offers(m.inputs.offers, d)) lined.push_back(d);
+    }
+    if (lined.empty()) {  // kept for grading the date before a daily run
+      run.markets.push_back(std::move(m));
+      continue;
+    }
+    m.inputs.consensus = mk::load_market_consensus(store, *market);
+    std::vector<mk::MarketRow> rows = mk::market_rows(*market, m.inputs);
+    std::map<Date, std::shared_ptr<const mk::MarketModel>> by_cutoff;
+    for (Date d : lined) {
+      Date c = mk::market_cutoff(m.inputs.games, d, options.retrain_every);
+      auto it = by_cutoff.find(c);
+      if (it == by_cutoff.end()) {
+        auto got = mk::get_or_train_market_model(store, *market, rows, c, options.models_dir,
+                                                 options.processed_at);
+        (got.reused ? m.reused : m.trained) += got.model ? 1 : 0;
+        it = by_cutoff.emplace(c, got.model).first;
+      }
+      m.models[d] = it->second;
+    }
+    run.markets.push_back(std::move(m));
+  }
+  return run;
+}
+
+std::vector<Row> market_rows_of_run(const MarketRun& run, Date d,
+                                    const std::vector<mk::UpcomingPlayer>& upcoming) {
+  std::vector<mk::MarketPredictionRecord> records;
+  for (const MarketOfRun& m : run.markets) {
+    auto model = m.models.find(d);
+    if (model == m.models.end() || !model->second) continue;
+    auto candidates = mk::market_candidates(d, m.inputs.offers, upcoming);
+    auto rows = mk::market_rows_of_date(*m.market, m.inputs, d, candidates);
+    auto recs = mk::pre_game_predictions(*m.market, *model->second, rows, m.inputs.offers, {});
+    mk::grade_market_records(recs, actual_of(*m.market, m.inputs.games, d));
+    for (auto& r : recs) records.push_back(std::move(r));
+  }
+  return sorted_rows(std::move(records));
+}
+
+StageInputs load_market_predictions(Store& store, Date d, const StageContext& context) {
+  StageInputs in;
+  in.d = d;
+  if (!context.markets) return in;
+  if (d < context.from) {  // grading only: D's stored rows
+    const TableSchema& t = mk::market_predictions_table();
+    store.scan(t, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
+      in.stored_markets.push_back(mk::market_prediction_record().read(t, row));
+    });
+    return in;
+  }
+  const TableSchema& t = analytics::upcoming_player_game_context_table();
+  store.scan(t, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
+    RowReader r(t, row);
+    in.upcoming.push_back({r.s("player_lookup").value_or(""), r.s("team_abbr").value_or(""),
+                           r.s("opponent_abbr").value_or(""), r.b("home_game").value_or(false)});
+  });
+  return in;
+}
+
+StageOutput market_predictions_stage(StageInputs in, const StageContext& context) {
+  StageOutput s;
+  std::vector<Row> rows;
+  if (context.markets && in.d < context.from) {
+    // Grade the stored rows of the day before the run with the stat each player made.
+    std::map<std::string, std::map<std::string, double>> actual;  // market -> player -> stat
+    for (const MarketOfRun& m : context.markets->markets) {
+      actual[m.market->id] = actual_of(*m.market, m.inputs.games, in.d);
+    }
+    for (auto& rec : in.stored_markets) {
+      rec.processed_at.reset();
+      auto it = actual.find(rec.market);
+      if (it == actual.end()) continue;
+      auto stat = it->second.find(rec.player_lookup);
+      if (stat != it->second.end()) mk::grade_market_record(rec, stat->second);
+    }
+    rows = sorted_rows(std::move(in.stored_markets));
+  } else if (context.markets) {
+    rows = market_rows_of_run(*context.markets, in.d, in.upcoming);
+  }
+  s.partitions.push_back({&mk::market_predictions_table(), std::move(rows)});
+  return s;
+}
+
+MarketDayResult write_market_predictions_of_date(Store& store, Date d,
+                                                 const MarketRunOptions& options) {
+  MarketDayResult out;
+  out.run = resolve_market_run(store, {d}, options);
+  StageContext context;
+  context.markets = &out.run;
+  context.from = d;
+  StageOutput s = market_predictions_stage(load_market_predictions(store, d, context), context);
+  const TableSchema& t = mk::market_predictions_table();
+  size_t stamp = t.column_index("processed_at");
+  Transaction tx(store);
+  store.erase(t, {{"game_date", "=", format_date(d)}});
+  for (Row& row : s.partitions.front().rows) {
+    row[stamp] = options.processed_at;
+    store.insert(t, row);
+    ++out.rows;
+  }
+  tx.commit();
+  return out;
+}
+
+}  // namespace nbaprops::pipeline
