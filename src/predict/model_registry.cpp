@@ -97,10 +97,6 @@ namespace {
 // (parsed about three times faster than its JSON), after one header line "<SHA-256 of the
 // JSON file> <CRC-32 of the UBJSON bytes>". The JSON stays the registered, versioned file: a
 // copy whose header does not match it, or whose bytes are damaged, is ignored and rewritten.
-fs::path ubj_path(const RegistryEntry& entry, const fs::path& models_dir) {
-  return models_dir / (entry.model_version + ".ubj");
-}
-
 std::string ubj_header(const std::string& json_sha, std::string_view ubj) {
   uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(ubj.data()), static_cast<uInt>(ubj.size()));
   return fmt::format("{} {:08x}\n", json_sha, crc);
@@ -239,6 +235,10 @@ RegistryEntry save_and_register(Store& store, const TrainedModel& m, const fs::p
   return e;
 }
 
+fs::path ubj_path(const RegistryEntry& entry, const fs::path& models_dir) {
+  return models_dir / (entry.model_version + ".ubj");
+}
+
 std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::path& models_dir) {
   fs::path path = models_dir / entry.file_name;
   auto bytes = read_model_file(path);
@@ -248,14 +248,16 @@ std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::
     throw ModelFileError(path.string() + " does not hold model " + entry.model_version +
                          " (its SHA-256 differs)");
   }
-  fs::path copy = ubj_path(entry, models_dir);
-  std::optional<XgbModel> model = read_ubj(copy, sha);
-  if (!model) {
-    model = XgbModel::from_json(*bytes);
-    write_ubj(*model, copy, sha);
-  }
   return std::make_shared<const GbModel>(
-      GbModel{entry.model_version, entry.cutoff_date, std::move(*model)});
+      GbModel{entry.model_version, entry.cutoff_date,
+              load_booster(*bytes, ubj_path(entry, models_dir), sha)});
+}
+
+XgbModel load_booster(std::string_view json, const fs::path& copy, const std::string& file_sha) {
+  if (std::optional<XgbModel> model = read_ubj(copy, file_sha)) return std::move(*model);
+  XgbModel model = XgbModel::from_json(json);
+  write_ubj(model, copy, file_sha);
+  return model;
 }
 
 std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) {

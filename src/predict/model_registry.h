@@ -122,6 +122,15 @@ void write_model_file(const std::filesystem::path& path, const std::string& byte
 // The bytes of a model file, or nullopt when it cannot be read.
 std::optional<std::string> read_model_file(const std::filesystem::path& path);
 
+// The fast-loading copy of a registered model's booster: `<model_version>.ubj` in the models
+// folder (docs/decisions.md, "A fast-loading copy beside each model file").
+std::filesystem::path ubj_path(const RegistryEntry& entry, const std::filesystem::path& models_dir);
+// The booster whose XGBoost JSON is `json`, in a model file of SHA-256 `file_sha`: read from
+// the copy at `copy` when its header names `file_sha` and its bytes are intact, else parsed
+// from `json` and the copy (re)written, best effort. Throws XgbError.
+XgbModel load_booster(std::string_view json, const std::filesystem::path& copy,
+                      const std::string& file_sha);
+
 // "gb-YYYYMMDD-<first 8 hex of the SHA-256 of the file bytes>".
 std::string model_version_of(Date cutoff, const std::string& file_bytes);
 

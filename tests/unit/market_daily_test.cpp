@@ -4,6 +4,9 @@
 // grading of the day before (pipeline/market_stage.h).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <random>
 #include <string>
 #include <vector>
@@ -210,6 +213,16 @@ TEST_F(MarketDailyStore, TheWeeksModelIsTrainedOnceAndDsRowsDependOnlyOnEarlierG
   EXPECT_EQ(rows_of(in, l, &reused), played);
   EXPECT_TRUE(reused);
   EXPECT_EQ(registry_rows(), 1);
+  // The reused model was read through its booster's fast-loading copy; a damaged copy is
+  // ignored (and rewritten): the same rows.
+  std::vector<std::filesystem::path> copies;
+  for (const auto& f : std::filesystem::directory_iterator(dir_.path() / "models")) {
+    if (f.path().extension() == ".ubj") copies.push_back(f.path());
+  }
+  ASSERT_EQ(copies.size(), 1u);
+  std::ofstream(copies[0], std::ios::binary | std::ios::trunc) << "damaged";
+  EXPECT_EQ(rows_of(in, l, &reused), played);
+  EXPECT_GT(std::filesystem::file_size(copies[0]), 1000u);
   // Before D's games (none of D or later in the store; the later ones changed): the same rows,
   // ungraded, from the same registered model.
   MarketInputs pre = in;

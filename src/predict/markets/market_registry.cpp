@@ -25,10 +25,14 @@ void append(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof(T));
 }
 
-std::string version_of(const std::string& market, Date cutoff, const std::string& bytes) {
+std::string version_of_sha(const std::string& market, Date cutoff, const std::string& sha) {
   std::string day = format_date(cutoff);
   day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
-  return market + "-" + day + "-" + sha256_hex(bytes).substr(0, 8);
+  return market + "-" + day + "-" + sha.substr(0, 8);
+}
+
+std::string version_of(const std::string& market, Date cutoff, const std::string& bytes) {
+  return version_of_sha(market, cutoff, sha256_hex(bytes));
 }
 
 std::optional<RegistryEntry> find_market_model(Store& store, const MarketDef& market, Date cutoff,
@@ -52,8 +56,17 @@ std::shared_ptr<const MarketModel> load_market_model(const RegistryEntry& e,
   fs::path path = models_dir / e.file_name;
   auto bytes = read_model_file(path);
   if (!bytes) throw ModelFileError("cannot read model file " + path.string());
-  MarketModel m = market_model_from_bytes(*bytes);
-  if (version_of(m.model_id.substr(0, m.model_id.find('-')), e.cutoff_date, *bytes) !=
+  // The version is "<market>-YYYYMMDD-<first 8 hex of the file's SHA-256>".
+  const std::string sha = sha256_hex(*bytes);
+  if (e.model_version.size() < 8 ||
+      e.model_version.compare(e.model_version.size() - 8, 8, sha, 0, 8) != 0) {
+    throw ModelFileError(path.string() + " does not hold model " + e.model_version +
+                         " (its SHA-256 differs)");
+  }
+  MarketModel m = market_model_from_bytes(*bytes, [&](std::string_view json) {
+    return load_booster(json, ubj_path(e, models_dir), sha);
+  });
+  if (version_of_sha(m.model_id.substr(0, m.model_id.find('-')), e.cutoff_date, sha) !=
       e.model_version) {
     throw ModelFileError(path.string() + " does not hold model " + e.model_version +
                          " (its SHA-256 differs)");
@@ -100,7 +113,8 @@ std::string market_model_bytes(const MarketModel& m) {
   return j.dump();
 }
 
-MarketModel market_model_from_bytes(const std::string& bytes) {
+MarketModel market_model_from_bytes(const std::string& bytes,
+                                    const std::function<XgbModel(std::string_view)>& booster) {
   auto j = nlohmann::json::parse(bytes, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw ModelFileError("not a market model file");
   try {
@@ -121,8 +135,9 @@ MarketModel market_model_from_bytes(const std::string& bytes) {
     m.validation_rows = j.at("validation_rows").get<int64_t>();
     m.calibration_rows = j.at("calibration_rows").get<int64_t>();
     m.blend_rows = j.at("blend_rows").get<int64_t>();
+    const std::string json = j.at("booster").get<std::string>();
     m.booster =
-        std::make_shared<const XgbModel>(XgbModel::from_json(j.at("booster").get<std::string>()));
+        std::make_shared<const XgbModel>(booster ? booster(json) : XgbModel::from_json(json));
     return m;
   } catch (const nlohmann::json::exception& e) {
     throw ModelFileError(std::string("market model file: ") + e.what());

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -40,7 +41,9 @@ std::string market_training_hash(std::span<const MarketRow> rows);
 // A model as the bytes of its file, and back (throws ModelFileError on bytes it cannot read,
 // XgbError from the library). from_bytes(to_bytes(m)) predicts what m predicts.
 std::string market_model_bytes(const MarketModel& model);
-MarketModel market_model_from_bytes(const std::string& bytes);
+// `booster` reads the booster's XGBoost JSON (default: XgbModel::from_json).
+MarketModel market_model_from_bytes(
+    const std::string& bytes, const std::function<XgbModel(std::string_view)>& booster = nullptr);
 
 // The model a market's date uses.
 struct MarketModelForDate {
