@@ -68,14 +68,21 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
       continue;
     }
     m.inputs.consensus = mk::load_market_consensus(store, *market);
-    std::vector<mk::MarketRow> rows = mk::market_rows(*market, m.inputs);
+    std::optional<std::vector<mk::MarketRow>> rows;  // built only to hash or train
     std::map<Date, std::shared_ptr<const mk::MarketModel>> by_cutoff;
     for (Date d : lined) {
       Date c = mk::market_cutoff(m.inputs.games, d, options.retrain_every);
       auto it = by_cutoff.find(c);
       if (it == by_cutoff.end()) {
-        auto got = mk::get_or_train_market_model(store, *market, rows, c, options.models_dir,
-                                                 options.processed_at);
+        std::optional<mk::MarketModelForDate> trusted;
+        if (options.trust_run_history) {
+          trusted = mk::find_current_market_model(store, *market, c, options.models_dir);
+        }
+        if (!trusted && !rows) rows = mk::market_rows(*market, m.inputs);
+        auto got = trusted
+                       ? std::move(*trusted)
+                       : mk::get_or_train_market_model(store, *market, *rows, c, options.models_dir,
+                                                       options.processed_at);
         (got.reused ? m.reused : m.trained) += got.model ? 1 : 0;
         it = by_cutoff.emplace(c, got.model).first;
       }

@@ -46,6 +46,9 @@ struct MarketRunOptions {
   std::filesystem::path models_dir;
   int retrain_every = 7;
   std::string processed_at;  // stamped on registry rows written
+  // Reuse a registered model without reading and hashing its training rows when the run
+  // history says none changed (find_current_market_model): `run` and `backfill`.
+  bool trust_run_history = false;
 };
 
 // The market run of `dates` (in order): every market of the systems table with its inputs from

@@ -128,6 +128,7 @@ std::optional<MarketRun> resolve_markets(Store& store, const RunPlan& plan,
   o.retrain_every = options.predict.models ? options.predict.models->retrain_every_days
                                            : predict::kDefaultRetrainEveryDays;
   o.processed_at = now_utc();
+  o.trust_run_history = options.predict.models && options.predict.models->trust_run_history;
   return resolve_market_run(store, plan.dates, o);
 }
 

@@ -24,6 +24,8 @@
 namespace nbaprops::predict::markets {
 namespace {
 
+namespace fs = std::filesystem;
+
 Date day(int y, unsigned m, unsigned d) {
   return make_date(y, m, d);
 }
@@ -191,6 +193,39 @@ class MarketDailyStore : public ::testing::Test {
   std::unique_ptr<Store> store_;
   pipeline::MarketRun run_;
 };
+
+// The trusted path (`run`, `backfill`): the registered model of (market, C) without reading
+// or hashing its training rows, until a training input partition before C is rewritten.
+TEST_F(MarketDailyStore, TheRegisteredModelIsTrustedUntilAnInputBeforeTheCutoffIsRewritten) {
+  League l = league(day(2024, 10, 22), 50, d_);
+  MarketInputs in;
+  in.games = l.games;
+  in.offers[{d_.days, "pl100"}] = {{"a", 4.5, -110, -110}};
+  const fs::path models = dir_.path() / "models";
+  const Date c = day(2024, 12, 3);
+  EXPECT_FALSE(find_current_market_model(*store_, rebounds_, c, models));  // none registered
+  bool reused = true;
+  rows_of(in, l, &reused);  // trains and registers at 2026-01-01T00:00:00Z
+  ASSERT_FALSE(reused);
+  auto trusted = find_current_market_model(*store_, rebounds_, c, models);
+  ASSERT_TRUE(trusted);
+  EXPECT_TRUE(trusted->reused);
+  auto hashed = get_or_train_market_model(*store_, rebounds_, market_rows(rebounds_, in), c, models,
+                                          "2026-01-03T00:00:00Z");
+  EXPECT_EQ(trusted->entry->model_version, hashed.entry->model_version);
+  const std::string db = (dir_.path() / "store.db").string();
+  auto run = [&](const char* processor, Date d, const char* at) {
+    testing::sql_exec(db,
+                      std::string("insert into processor_runs (run_id, processor, date, status, "
+                                  "processed_at) values ('r', '") +
+                          processor + "', '" + format_date(d) + "', 'success', '" + at + "')");
+  };
+  run("player_game_summary", c, "2026-01-02T00:00:00Z");              // on C: not a training input
+  run("ml_feature_store", day(2024, 11, 1), "2026-01-02T00:00:00Z");  // not a market input
+  EXPECT_TRUE(find_current_market_model(*store_, rebounds_, c, models));
+  run("prop_line_consensus", day(2024, 11, 1), "2026-01-01T00:00:00Z");  // same second
+  EXPECT_FALSE(find_current_market_model(*store_, rebounds_, c, models));
+}
 
 TEST_F(MarketDailyStore, TheWeeksModelIsTrainedOnceAndDsRowsDependOnlyOnEarlierGames) {
   const Date first = day(2024, 10, 22);

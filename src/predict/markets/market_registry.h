@@ -54,6 +54,17 @@ struct MarketModelForDate {
   int64_t training_rows = 0;
 };
 
+// The newest registered model of (market, cutoff) with today's feature version, parameters and
+// library, read from `models_dir`, when no training input was written after it: no
+// player_game_summary or prop_line_consensus partition dated before the cutoff has a
+// processor_runs row stamped at or after the model's registration. Right when those tables are
+// written only by the runner, which records every partition it writes (`run`, `backfill`):
+// the model's training rows are then the rows it was trained on, without reading and hashing
+// them. nullopt otherwise (two models of the same stamp, a missing file, a later write).
+// Throws StoreError, XgbError, ModelFileError.
+std::optional<MarketModelForDate> find_current_market_model(
+    Store& store, const MarketDef& market, Date cutoff, const std::filesystem::path& models_dir);
+
 // The model of `cutoff` for `market` from `rows` (market_rows of the store, date order; only
 // those before the cutoff are read): the registered one whose training hash matches, else
 // trained, saved in `models_dir` and registered (stamped `processed_at`). The model returned
