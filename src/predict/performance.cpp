@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/row_reader.h"
+#include "predict/performance_record.h"
 #include "predict/tables.h"
 #include "store/partition_writer.h"
 
@@ -42,22 +43,6 @@ GradedRow graded_row(const RowReader& r) {
 
 }  // namespace
 
-void performance_cells(analytics::RowBuilder& b, const Performance& s) {
-  b.integer(s.predictions).integer(s.graded).integer(s.voided).integer(s.pending);
-  b.integer(s.recommendations).integer(s.wins).integer(s.losses).integer(s.pushes);
-  b.dec(s.win_rate, 2).dec(s.profit, 4).dec(s.roi, 2).dec(s.mae, 3).dec(s.bias, 3);
-  b.dec(s.within_3_pct, 2).dec(s.within_5_pct, 2);
-  b.dec(s.lined_mae, 3).dec(s.market_mae, 3).dec(s.mae_vs_market, 3);
-  b.dec(s.avg_confidence, 2).dec(s.avg_clv, 3);
-}
-
-void bucket_cells(analytics::RowBuilder& b, const BucketFigures& f) {
-  b.integer(f.n).integer(f.wins).integer(f.losses).integer(f.pushes);
-  b.dec(f.win_rate, 2);
-  b.integer(f.rec_n).integer(f.rec_wins).integer(f.rec_losses).integer(f.rec_pushes);
-  b.dec(f.rec_win_rate, 2);
-}
-
 PerformanceRows performance_rows(Date d, const DayGrades& grades) {
   std::set<std::string> systems;
   for (const auto& [system, rows] : grades.by_system) systems.insert(system);
@@ -68,18 +53,17 @@ PerformanceRows performance_rows(Date d, const DayGrades& grades) {
     auto it = grades.by_system.find(system);
     const auto& rows = it == grades.by_system.end() ? kNone : it->second;
     auto p = grades.pending.find(system);
-    Performance s = summarize(rows, p == grades.pending.end() ? 0 : p->second);
-    analytics::RowBuilder b(23);
-    b.text(system).date(d);
-    performance_cells(b, s);
-    b.null();
-    out.performance.push_back(b.take());
+    SystemPerformanceRecord perf;
+    static_cast<Performance&>(perf) = summarize(rows, p == grades.pending.end() ? 0 : p->second);
+    perf.system_id = system;
+    perf.game_date = d;
+    out.performance.push_back(system_performance_record().write(perf));
     for (const BucketFigures& f : summarize_buckets(rows)) {
-      analytics::RowBuilder fb(16);
-      fb.text(system).date(d).text(f.kind).text(f.bucket);
-      bucket_cells(fb, f);
-      fb.null();
-      out.buckets.push_back(fb.take());
+      SystemPerformanceBucketRecord bucket;
+      static_cast<BucketFigures&>(bucket) = f;
+      bucket.system_id = system;
+      bucket.game_date = d;
+      out.buckets.push_back(system_performance_bucket_record().write(bucket));
     }
   }
   return out;
