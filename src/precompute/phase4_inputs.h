@@ -14,6 +14,7 @@
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "core/entity_parallel.h"
+#include "core/record.h"
 #include "core/row_reader.h"
 
 namespace nbaprops::precompute {
@@ -34,6 +35,14 @@ class DayRows {
   DayRows(const TableSchema& table, std::vector<Row> rows, const std::string& entity_column);
   // The entity's row, or nullopt.
   std::optional<RowReader> find(const std::string& entity) const;
+  // The entity's row read through `view` (a record of some of the table's columns, by name),
+  // or nullopt. Throws std::out_of_range when the table lacks a column of `view`.
+  template <class V>
+  std::optional<V> read(const Record<V>& view, const std::string& entity) const {
+    auto it = by_entity_.find(entity);
+    if (it == by_entity_.end()) return std::nullopt;
+    return view.read(*table_, rows_[it->second]);
+  }
   const std::vector<Row>& rows() const { return rows_; }
   const TableSchema* table() const { return table_; }
 

@@ -10,6 +10,7 @@
 #include "precompute/completeness_record.h"
 #include "precompute/composite_factor_context.h"
 #include "precompute/composite_factor_formulas.h"
+#include "precompute/phase4_views.h"
 #include "precompute/player_composite_factors_record.h"
 
 namespace nbaprops::precompute {
@@ -39,6 +40,10 @@ std::optional<std::string> join(const std::vector<std::string>& parts, const cha
 bool ready(const std::optional<RowReader>& r) {
   return r && r->b("is_production_ready").value_or(false);
 }
+template <class View>
+bool ready(const std::optional<View>& r) {
+  return r && r->is_production_ready.value_or(false);
+}
 
 double stored(double x, int decimals) {
   double r = round_half_away(x, decimals);
@@ -59,8 +64,8 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
                             "upcoming_player_game_context row without " + *join(missing, ", "));
   }
   auto utgc = in.utgc.find(*team);
-  auto psza = in.psza.find(player);
-  auto tdza = in.tdza.find(*opponent);
+  auto psza = in.psza.read(shot_zone_rates_view(), player);
+  auto tdza = in.tdza.read(defense_vs_league_view(), *opponent);
 
   FatigueInputs fi{upgc.i("days_rest"),
                    upgc.b("back_to_back"),
@@ -75,17 +80,17 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   mi.has_shot_zone_row = psza.has_value();
   mi.has_team_defense_row = tdza.has_value();
   if (psza) {
-    mi.primary_scoring_zone = psza->s("primary_scoring_zone");
-    mi.paint_rate = psza->d("paint_rate_last_10");
-    mi.mid_range_rate = psza->d("mid_range_rate_last_10");
-    mi.three_pt_rate = psza->d("three_pt_rate_last_10");
+    mi.primary_scoring_zone = psza->primary_scoring_zone;
+    mi.paint_rate = psza->paint_rate_last_10;
+    mi.mid_range_rate = psza->mid_range_rate_last_10;
+    mi.three_pt_rate = psza->three_pt_rate_last_10;
   }
   std::optional<std::string> weakest_zone;
   if (tdza) {
-    mi.paint_vs_league = tdza->d("paint_defense_vs_league_avg");
-    mi.mid_range_vs_league = tdza->d("mid_range_defense_vs_league_avg");
-    mi.three_pt_vs_league = tdza->d("three_pt_defense_vs_league_avg");
-    weakest_zone = tdza->s("weakest_zone");
+    mi.paint_vs_league = tdza->paint_defense_vs_league_avg;
+    mi.mid_range_vs_league = tdza->mid_range_defense_vs_league_avg;
+    mi.three_pt_vs_league = tdza->three_pt_defense_vs_league_avg;
+    weakest_zone = tdza->weakest_zone;
   }
   MismatchResult mismatch = shot_zone_mismatch(mi);
 

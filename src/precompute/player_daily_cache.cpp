@@ -8,6 +8,7 @@
 
 #include "analytics/window_stats.h"
 #include "precompute/completeness_record.h"
+#include "precompute/phase4_views.h"
 #include "precompute/player_daily_cache_record.h"
 
 namespace nbaprops::precompute {
@@ -108,7 +109,7 @@ std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader&
   }
   std::reverse(team_games.begin(), team_games.end());
 
-  auto psza = in.psza.find(player);
+  auto psza = in.psza.read(shot_zone_rates_view(), player);
   const EntityCompleteness* c = player_completeness(in, player);
 
   PlayerDailyCacheRecord r;
@@ -141,10 +142,10 @@ std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader&
   r.avg_minutes_per_game_last_7_days = upgc.d("avg_minutes_per_game_last_7_days");
   r.player_age = upgc.i("player_age");
   if (psza) {
-    r.primary_scoring_zone = psza->s("primary_scoring_zone");
-    r.paint_rate_last_10 = psza->d("paint_rate_last_10");
-    r.mid_range_rate_last_10 = psza->d("mid_range_rate_last_10");
-    r.three_pt_rate_last_10 = psza->d("three_pt_rate_last_10");
+    r.primary_scoring_zone = psza->primary_scoring_zone;
+    r.paint_rate_last_10 = psza->paint_rate_last_10;
+    r.mid_range_rate_last_10 = psza->mid_range_rate_last_10;
+    r.three_pt_rate_last_10 = psza->three_pt_rate_last_10;
     r.shot_zone_data_available =
         r.paint_rate_last_10 && r.mid_range_rate_last_10 && r.three_pt_rate_last_10;
   }
