@@ -13,6 +13,16 @@ const Record<ShotZoneRatesView>& shot_zone_rates_view() {
   return r;
 }
 
+const Record<ShotZoneFeaturesView>& shot_zone_features_view() {
+  using V = ShotZoneFeaturesView;
+  static const Record<V> r = Record<V>()
+                                 .dec("paint_rate_last_10", &V::paint_rate_last_10, 2)
+                                 .dec("mid_range_rate_last_10", &V::mid_range_rate_last_10, 2)
+                                 .dec("three_pt_rate_last_10", &V::three_pt_rate_last_10, 2)
+                                 .field("is_production_ready", &V::is_production_ready);
+  return r;
+}
+
 const Record<DefenseVsLeagueView>& defense_vs_league_view() {
   using V = DefenseVsLeagueView;
   static const Record<V> r =
@@ -22,6 +32,41 @@ const Record<DefenseVsLeagueView>& defense_vs_league_view() {
           .dec("three_pt_defense_vs_league_avg", &V::three_pt_defense_vs_league_avg, 2)
           .field("weakest_zone", &V::weakest_zone)
           .field("is_production_ready", &V::is_production_ready);
+  return r;
+}
+
+const Record<OpponentDefenseView>& opponent_defense_view() {
+  using V = OpponentDefenseView;
+  static const Record<V> r = Record<V>()
+                                 .dec("defensive_rating_last_15", &V::defensive_rating_last_15, 2)
+                                 .dec("opponent_pace", &V::opponent_pace, 1)
+                                 .field("is_production_ready", &V::is_production_ready);
+  return r;
+}
+
+const Record<DailyCacheFeaturesView>& daily_cache_features_view() {
+  using V = DailyCacheFeaturesView;
+  static const Record<V> r = Record<V>()
+                                 .dec("points_avg_last_5", &V::points_avg_last_5, 1)
+                                 .dec("points_avg_last_10", &V::points_avg_last_10, 1)
+                                 .dec("points_avg_season", &V::points_avg_season, 1)
+                                 .dec("points_std_last_10", &V::points_std_last_10, 2)
+                                 .dec("minutes_avg_last_10", &V::minutes_avg_last_10, 1)
+                                 .dec("team_pace_last_10", &V::team_pace_last_10, 1)
+                                 .dec("team_off_rating_last_10", &V::team_off_rating_last_10, 2)
+                                 .field("games_in_last_7_days", &V::games_in_last_7_days)
+                                 .field("is_production_ready", &V::is_production_ready);
+  return r;
+}
+
+const Record<CompositeFactorsView>& composite_factors_view() {
+  using V = CompositeFactorsView;
+  static const Record<V> r = Record<V>()
+                                 .field("fatigue_score", &V::fatigue_score)
+                                 .dec("shot_zone_mismatch_score", &V::shot_zone_mismatch_score, 2)
+                                 .dec("pace_score", &V::pace_score, 2)
+                                 .dec("usage_spike_score", &V::usage_spike_score, 2)
+                                 .field("is_production_ready", &V::is_production_ready);
   return r;
 }
 

@@ -5,6 +5,7 @@
 // DayRows::read(view, entity). Plain value types; the records are immutable and thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,7 +21,14 @@ struct ShotZoneRatesView {
 };
 const Record<ShotZoneRatesView>& shot_zone_rates_view();
 
-// A TDZA row's zones against the league (PCF's shot-zone mismatch) and its readiness.
+// What MLFS reads of a PSZA row: the three zone rates (features 18-20) and readiness.
+struct ShotZoneFeaturesView {
+  std::optional<double> paint_rate_last_10, mid_range_rate_last_10, three_pt_rate_last_10;
+  std::optional<bool> is_production_ready;
+};
+const Record<ShotZoneFeaturesView>& shot_zone_features_view();
+
+// What PCF reads of a TDZA row: the zones against the league (shot-zone mismatch) and readiness.
 struct DefenseVsLeagueView {
   std::optional<double> paint_defense_vs_league_avg, mid_range_defense_vs_league_avg,
       three_pt_defense_vs_league_avg;
@@ -28,5 +36,29 @@ struct DefenseVsLeagueView {
   std::optional<bool> is_production_ready;
 };
 const Record<DefenseVsLeagueView>& defense_vs_league_view();
+
+// What MLFS reads of the opponent's TDZA row: its rating, pace and readiness.
+struct OpponentDefenseView {
+  std::optional<double> defensive_rating_last_15, opponent_pace;
+  std::optional<bool> is_production_ready;
+};
+const Record<OpponentDefenseView>& opponent_defense_view();
+
+// What MLFS reads of a PDC row: its Phase 4 features and readiness.
+struct DailyCacheFeaturesView {
+  std::optional<double> points_avg_last_5, points_avg_last_10, points_avg_season,
+      points_std_last_10, minutes_avg_last_10, team_pace_last_10, team_off_rating_last_10;
+  std::optional<int64_t> games_in_last_7_days;
+  std::optional<bool> is_production_ready;
+};
+const Record<DailyCacheFeaturesView>& daily_cache_features_view();
+
+// What MLFS reads of a PCF row: four factors and readiness.
+struct CompositeFactorsView {
+  std::optional<int64_t> fatigue_score;
+  std::optional<double> shot_zone_mismatch_score, pace_score, usage_spike_score;
+  std::optional<bool> is_production_ready;
+};
+const Record<CompositeFactorsView>& composite_factors_view();
 
 }  // namespace nbaprops::precompute

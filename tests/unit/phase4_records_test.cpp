@@ -40,7 +40,11 @@ void expect_projection(const Record<V>& view, const Record<T>& table) {
 
 TEST(Phase4Records, ViewsReadOnlyDeclaredColumnsOfTheSameType) {
   expect_projection(shot_zone_rates_view(), player_shot_zone_analysis_record());
+  expect_projection(shot_zone_features_view(), player_shot_zone_analysis_record());
   expect_projection(defense_vs_league_view(), team_defense_zone_analysis_record());
+  expect_projection(opponent_defense_view(), team_defense_zone_analysis_record());
+  expect_projection(daily_cache_features_view(), player_daily_cache_record());
+  expect_projection(composite_factors_view(), player_composite_factors_record());
 }
 
 // The names of the block's columns, from the first completeness column on.
