@@ -70,4 +70,28 @@ const Record<CompositeFactorsView>& composite_factors_view() {
   return r;
 }
 
+const Record<ShotAttemptsView>& shot_attempts_view() {
+  using V = ShotAttemptsView;
+  static const Record<V> r =
+      Record<V>()
+          .field("player_lookup", &V::player_lookup)
+          .dec("paint_attempts_per_game", &V::paint_attempts_per_game, 1)
+          .dec("mid_range_attempts_per_game", &V::mid_range_attempts_per_game, 1)
+          .dec("three_pt_attempts_per_game", &V::three_pt_attempts_per_game, 1);
+  return r;
+}
+
+const Record<ZoneDefenseView>& zone_defense_view() {
+  using V = ZoneDefenseView;
+  static const Record<V> r =
+      Record<V>()
+          .field("analysis_date", &V::analysis_date)
+          .field("team_abbr", &V::team_abbr)
+          .dec("paint_defense_vs_league_avg", &V::paint_defense_vs_league_avg, 2)
+          .dec("mid_range_defense_vs_league_avg", &V::mid_range_defense_vs_league_avg, 2)
+          .dec("three_pt_defense_vs_league_avg", &V::three_pt_defense_vs_league_avg, 2)
+          .dec("defensive_rating_last_15", &V::defensive_rating_last_15, 2);
+  return r;
+}
+
 }  // namespace nbaprops::precompute

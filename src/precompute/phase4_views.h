@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/date.h"
 #include "core/record.h"
 
 namespace nbaprops::precompute {
@@ -60,5 +61,22 @@ struct CompositeFactorsView {
   std::optional<bool> is_production_ready;
 };
 const Record<CompositeFactorsView>& composite_factors_view();
+
+// What predict reads of a PSZA row (predict_day.cpp: a candidate's shot attempts per game).
+struct ShotAttemptsView {
+  std::string player_lookup;
+  std::optional<double> paint_attempts_per_game, mid_range_attempts_per_game,
+      three_pt_attempts_per_game;
+};
+const Record<ShotAttemptsView>& shot_attempts_view();
+
+// What predict reads of a TDZA row (predict_day.cpp: the opponent's recent zone defense).
+struct ZoneDefenseView {
+  Date analysis_date;
+  std::string team_abbr;
+  std::optional<double> paint_defense_vs_league_avg, mid_range_defense_vs_league_avg,
+      three_pt_defense_vs_league_avg, defensive_rating_last_15;
+};
+const Record<ZoneDefenseView>& zone_defense_view();
 
 }  // namespace nbaprops::precompute
