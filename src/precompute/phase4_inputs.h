@@ -37,11 +37,18 @@ class DayRows {
   std::optional<RowReader> find(const std::string& entity) const;
   // The entity's row read through `view` (a record of some of the table's columns, by name),
   // or nullopt. Throws std::out_of_range when the table lacks a column of `view`.
+  // The view's binding is found once per thread and table, and re-checked by name.
   template <class V>
   std::optional<V> read(const Record<V>& view, const std::string& entity) const {
     auto it = by_entity_.find(entity);
     if (it == by_entity_.end()) return std::nullopt;
-    return view.read(*table_, rows_[it->second]);
+    thread_local const Record<V>* bound_view = nullptr;
+    thread_local std::vector<size_t> binding;
+    if (bound_view != &view || !view.bound_to(*table_, binding)) {
+      binding = view.bind(*table_);
+      bound_view = &view;
+    }
+    return view.read(binding, rows_[it->second]);
   }
   const std::vector<Row>& rows() const { return rows_; }
   const TableSchema* table() const { return table_; }

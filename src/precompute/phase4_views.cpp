@@ -94,4 +94,13 @@ const Record<ZoneDefenseView>& zone_defense_view() {
   return r;
 }
 
+const Record<PaintDefenseView>& paint_defense_view() {
+  using V = PaintDefenseView;
+  static const Record<V> r =
+      Record<V>()
+          .field("team_abbr", &V::team_abbr)
+          .dec("paint_points_allowed_per_game", &V::paint_points_allowed_per_game, 1);
+  return r;
+}
+
 }  // namespace nbaprops::precompute

@@ -79,4 +79,11 @@ struct ZoneDefenseView {
 };
 const Record<ZoneDefenseView>& zone_defense_view();
 
+// What picks reads of a TDZA row (picks/load.cpp: the opponent's paint-points rank).
+struct PaintDefenseView {
+  std::string team_abbr;
+  std::optional<double> paint_points_allowed_per_game;
+};
+const Record<PaintDefenseView>& paint_defense_view();
+
 }  // namespace nbaprops::precompute

@@ -45,6 +45,7 @@ TEST(Phase4Records, ViewsReadOnlyDeclaredColumnsOfTheSameType) {
   expect_projection(opponent_defense_view(), team_defense_zone_analysis_record());
   expect_projection(daily_cache_features_view(), player_daily_cache_record());
   expect_projection(shot_attempts_view(), player_shot_zone_analysis_record());
+  expect_projection(paint_defense_view(), team_defense_zone_analysis_record());
   expect_projection(zone_defense_view(), team_defense_zone_analysis_record());
   expect_projection(composite_factors_view(), player_composite_factors_record());
 }
