@@ -37,16 +37,22 @@ class DayRows {
   std::optional<RowReader> find(const std::string& entity) const;
   // The entity's row read through `view` (a record of some of the table's columns, by name),
   // or nullopt. Throws std::out_of_range when the table lacks a column of `view`.
-  // The view's binding is found once per thread and table, and re-checked by name.
+  // The view's binding (by name) is found once per thread, view and table.
+  // REQUIRES: a table is not destroyed and replaced by another at its address while in use
+  // (the tables are function-local statics).
   template <class V>
   std::optional<V> read(const Record<V>& view, const std::string& entity) const {
     auto it = by_entity_.find(entity);
     if (it == by_entity_.end()) return std::nullopt;
     thread_local const Record<V>* bound_view = nullptr;
+    thread_local const TableSchema* bound_table = nullptr;
+    thread_local size_t bound_width = 0;
     thread_local std::vector<size_t> binding;
-    if (bound_view != &view || !view.bound_to(*table_, binding)) {
+    if (bound_view != &view || bound_table != table_ || bound_width != table_->columns.size()) {
       binding = view.bind(*table_);
       bound_view = &view;
+      bound_table = table_;
+      bound_width = table_->columns.size();
     }
     return view.read(binding, rows_[it->second]);
   }
