@@ -7,6 +7,7 @@
 #include "analytics/upcoming_player_game_context.h"
 #include "core/row_reader.h"
 #include "picks/tables.h"
+#include "precompute/phase4_views.h"
 #include "precompute/team_defense_zone_analysis.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
@@ -43,10 +44,12 @@ struct PaintRank {
 // Rank 1: the most paint points allowed per game among D's ranked teams (ties: team order).
 std::map<std::string, PaintRank> paint_ranks(Store& store, Date d) {
   const auto& t = precompute::team_defense_zone_analysis_table();
+  const auto& view = precompute::paint_defense_view();
+  const std::vector<size_t> binding = view.bind(t);
   std::vector<std::pair<double, std::string>> teams;
   store.scan(t, {{"analysis_date", "=", format_date(d)}}, [&](const Row& row) {
-    RowReader r(t, row);
-    if (auto v = r.d("paint_points_allowed_per_game")) teams.emplace_back(*v, *r.s("team_abbr"));
+    precompute::PaintDefenseView r = view.read(binding, row);
+    if (auto v = r.paint_points_allowed_per_game) teams.emplace_back(*v, std::move(r.team_abbr));
   });
   std::stable_sort(teams.begin(), teams.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -49,15 +49,6 @@ analytics::FailedEntity too_few_games(const std::string& entity_type, const std:
           !expected};
 }
 
-void add_completeness_block(analytics::RowBuilder& row, const Phase4Inputs& in,
-                            const EntityCompleteness* entity, size_t window_count) {
-  if (entity) {
-    analytics::add_checked_completeness(row, *entity, in.bootstrap_mode);
-  } else {
-    analytics::add_unchecked_completeness(row, window_count, in.bootstrap_mode);
-  }
-}
-
 void check_range(std::string& problems, const char* name, std::optional<double> value, double lo,
                  double hi) {
   if (!value || (*value >= lo && *value <= hi)) return;

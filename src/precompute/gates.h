@@ -1,6 +1,7 @@
 // Steps shared by the Phase 4 processors (03-precompute.md §1): days since opening night, the
 // completeness gate (INCOMPLETE_DATA) with its reason, the "fewer games than the minimum"
-// failure, and the completeness block of a row. Pure functions; thread-safe.
+// failure, the loop over UPGC players, hard ranges. (The completeness block of a row is
+// completeness_record.h.) Pure functions; thread-safe.
 #pragma once
 
 #include <functional>
@@ -9,7 +10,7 @@
 #include <variant>
 
 #include "analytics/processor.h"
-#include "analytics/row_builder.h"
+#include "core/row_reader.h"
 #include "precompute/phase4_inputs.h"
 
 namespace nbaprops::precompute {
@@ -42,15 +43,11 @@ analytics::FailedEntity too_few_games(const std::string& entity_type, const std:
 analytics::FailedEntity missing_upgc_key(const Phase4Inputs& in, const std::string& player,
                                          bool team_missing, const std::string& reason);
 
-// The completeness block: checked from the entity's result, else unchecked.
 // Calls `row_of` for each UPGC player of D, in key order, and collects its row or failure;
 // an exception becomes a PROCESSING_ERROR failure of that player.
 analytics::ProcessorOutput for_each_upgc_player(
     const Phase4Inputs& in,
     const std::function<std::variant<Row, analytics::FailedEntity>(const RowReader&)>& row_of);
-
-void add_completeness_block(analytics::RowBuilder& row, const Phase4Inputs& in,
-                            const EntityCompleteness* entity, size_t window_count);
 
 // A hard-range check: the value (when present) must be in [lo, hi]. Appends
 // "<name> = <value> outside [lo, hi]" to `problems` otherwise.

@@ -11,6 +11,7 @@
 #include "precompute/feature_calculators.h"
 #include "precompute/gates.h"
 #include "precompute/ml_feature_store_record.h"
+#include "precompute/phase4_views.h"
 
 namespace nbaprops::precompute {
 namespace {
@@ -54,10 +55,16 @@ struct Filler {
     copy(x, v ? std::optional<double>(round4(*v)) : std::nullopt);
   }
   // The Phase 4 column of the same meaning.
-  void phase4(Feature x, const std::optional<RowReader>& row, const char* column) {
-    copy(x, row ? row->d(column) : std::nullopt);
-  }
+  void phase4(Feature x, std::optional<double> v) { copy(x, v); }
 };
+
+// A member of a Phase 4 row read through its view (phase4_views.h) as a double; nullopt when
+// there is no row or the cell is NULL.
+template <class V, class M>
+std::optional<double> value_of(const std::optional<V>& row, std::optional<M> V::*member) {
+  if (!row || !((*row).*member)) return std::nullopt;
+  return static_cast<double>(*((*row).*member));
+}
 
 std::optional<double> bool_value(std::optional<bool> b) {
   return b ? std::optional<double>(*b ? 1.0 : 0.0) : std::nullopt;
@@ -92,10 +99,12 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
   const std::string opponent = *upgc.s("opponent_abbr");
   const std::string game_id = *upgc.s("game_id");
   const Date d = in.d;
-  auto pdc = in.pdc.find(player);
-  auto pcf = in.pcf.find(player);
-  auto psza = in.psza.find(player);
-  auto tdza = in.tdza.find(opponent);
+  using Pdc = DailyCacheFeaturesView;
+  using Pcf = CompositeFactorsView;
+  auto pdc = in.pdc.read(daily_cache_features_view(), player);
+  auto pcf = in.pcf.read(composite_factors_view(), player);
+  auto psza = in.psza.read(shot_zone_features_view(), player);
+  auto tdza = in.tdza.read(opponent_defense_view(), opponent);
   auto utgc = in.utgc.find(team);
   auto utgc_d = [&](const char* col) { return utgc ? utgc->d(col) : std::nullopt; };
 
@@ -104,41 +113,44 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
 
   FeatureArray f{};
   Filler fill{f};
-  fill.phase4(F::kPointsAvgLast5, pdc, "points_avg_last_5");
-  fill.phase4(F::kPointsAvgLast10, pdc, "points_avg_last_10");
-  fill.phase4(F::kPointsAvgSeason, pdc, "points_avg_season");
-  fill.phase4(F::kPointsStdLast10, pdc, "points_std_last_10");
-  if (auto v = pdc ? pdc->d("games_in_last_7_days") : std::nullopt) {
+  fill.phase4(F::kPointsAvgLast5, value_of(pdc, &Pdc::points_avg_last_5));
+  fill.phase4(F::kPointsAvgLast10, value_of(pdc, &Pdc::points_avg_last_10));
+  fill.phase4(F::kPointsAvgSeason, value_of(pdc, &Pdc::points_avg_season));
+  fill.phase4(F::kPointsStdLast10, value_of(pdc, &Pdc::points_std_last_10));
+  if (auto v = value_of(pdc, &Pdc::games_in_last_7_days)) {
     fill[F::kGamesInLast7Days] = {v, FS::kPhase4};
   } else {
     fill.set(F::kGamesInLast7Days, upgc.d("games_in_last_7_days"), FS::kPhase3);
   }
-  fill.phase4(F::kFatigueScore, pcf, "fatigue_score");
-  fill.phase4(F::kShotZoneMismatchScore, pcf, "shot_zone_mismatch_score");
-  fill.phase4(F::kPaceScore, pcf, "pace_score");
-  fill.phase4(F::kUsageSpikeScore, pcf, "usage_spike_score");
+  fill.phase4(F::kFatigueScore, value_of(pcf, &Pcf::fatigue_score));
+  fill.phase4(F::kShotZoneMismatchScore, value_of(pcf, &Pcf::shot_zone_mismatch_score));
+  fill.phase4(F::kPaceScore, value_of(pcf, &Pcf::pace_score));
+  fill.phase4(F::kUsageSpikeScore, value_of(pcf, &Pcf::usage_spike_score));
   fill.calc(F::kRestAdvantage,
             fc::rest_advantage(upgc.d("days_rest"), utgc_d("opponent_days_rest")));
   fill.calc(F::kInjuryRisk, fc::injury_risk(upgc.s("injury_status")));
   fill.calc(F::kRecentTrend, fc::recent_trend(games));
   fill.calc(F::kMinutesChange, fc::minutes_change(games));
-  fill.phase4(F::kOpponentDefRating, tdza, "defensive_rating_last_15");
-  fill.phase4(F::kOpponentPace, tdza, "opponent_pace");
+  fill.phase4(F::kOpponentDefRating,
+              value_of(tdza, &OpponentDefenseView::defensive_rating_last_15));
+  fill.phase4(F::kOpponentPace, value_of(tdza, &OpponentDefenseView::opponent_pace));
   fill.copy(F::kHomeAway, bool_value(upgc.b("home_game")));
   fill.copy(F::kBackToBack, bool_value(upgc.b("back_to_back")));
   auto phase = upgc.s("season_phase");
   fill.copy(F::kPlayoffGame,
             phase ? std::optional<double>(*phase == "playoffs" ? 1.0 : 0.0) : std::nullopt);
-  const std::pair<Feature, const char*> zones[] = {{F::kPctPaint, "paint_rate_last_10"},
-                                                   {F::kPctMidRange, "mid_range_rate_last_10"},
-                                                   {F::kPctThree, "three_pt_rate_last_10"}};
-  for (const auto& [feature, column] : zones) {
-    auto rate = psza ? psza->d(column) : std::nullopt;
+  using Psza = ShotZoneFeaturesView;
+  const std::pair<Feature, std::optional<double> Psza::*> zones[] = {
+      {F::kPctPaint, &Psza::paint_rate_last_10},
+      {F::kPctMidRange, &Psza::mid_range_rate_last_10},
+      {F::kPctThree, &Psza::three_pt_rate_last_10}};
+  for (const auto& [feature, member] : zones) {
+    auto rate = value_of(psza, member);
     fill.calc(feature, rate ? std::optional<double>(*rate / 100) : std::nullopt);
   }
   fill.calc(F::kPctFreeThrow, fc::pct_free_throw(games));
-  fill.phase4(F::kTeamPace, pdc, "team_pace_last_10");
-  fill.phase4(F::kTeamOffRating, pdc, "team_off_rating_last_10");
+  fill.phase4(F::kTeamPace, value_of(pdc, &Pdc::team_pace_last_10));
+  fill.phase4(F::kTeamOffRating, value_of(pdc, &Pdc::team_off_rating_last_10));
   auto togs = team_season(*in.history, team, d);
   fill.calc(F::kTeamWinPct, fc::team_win_pct(togs));
   auto line = upgc.d("current_points_line");
@@ -155,7 +167,7 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
     fill[F::kAvgPointsVsOpponent] = {fill[F::kPointsAvgSeason].value, FS::kDefault};
   }
   fill[F::kGamesVsOpponent] = {static_cast<double>(vs.games), FS::kCalculated};
-  fill.phase4(F::kMinutesAvgLast10, pdc, "minutes_avg_last_10");
+  fill.phase4(F::kMinutesAvgLast10, value_of(pdc, &Pdc::minutes_avg_last_10));
   fill.calc(F::kPpmAvgLast10, fc::ppm_avg_last_10(games));
   fill.calc(F::kDnpRate, fc::dnp_rate(*in.raw, player, d));
   fill.calc(F::kPtsSlope10g, fc::pts_slope_10g(games));
@@ -210,8 +222,10 @@ bool entity(const RowReader& upgc) {
   return (avg && *avg >= 15) || !upgc.null("current_points_line");
 }
 
-std::optional<bool> ready(const std::optional<RowReader>& row) {
-  return row && row->b("is_production_ready").value_or(false);
+// A Phase 4 row (read through its view) is there and production-ready.
+template <class V>
+std::optional<bool> ready(const std::optional<V>& row) {
+  return row && row->is_production_ready.value_or(false);
 }
 
 // Compact JSON arrays written directly (the labels need no escaping; numbers in their
@@ -250,8 +264,10 @@ void fill_completeness(const Phase4Inputs& in, const std::string& player,
   m.bootstrap_mode = in.bootstrap_mode;
   const EntityCompleteness* ec = in.completeness ? in.completeness->player(player) : nullptr;
   if (!ec) return;  // unchecked: the rest stays NULL
-  std::optional<bool> up[4] = {ready(in.pdc.find(player)), ready(in.pcf.find(player)),
-                               ready(in.psza.find(player)), ready(in.tdza.find(opponent))};
+  std::optional<bool> up[4] = {ready(in.pdc.read(daily_cache_features_view(), player)),
+                               ready(in.pcf.read(composite_factors_view(), player)),
+                               ready(in.psza.read(shot_zone_features_view(), player)),
+                               ready(in.tdza.read(opponent_defense_view(), opponent))};
   bool all_up = *up[0] && *up[1] && *up[2] && *up[3];
   // The primary window of a player is l10 (§1).
   const WindowCompleteness* l10 = ec->window("l10");

@@ -9,10 +9,11 @@
 
 #include "core/date.h"
 #include "core/record.h"
+#include "precompute/completeness_record.h"
 
 namespace nbaprops::precompute {
 
-struct MlFeatureStoreRecord {
+struct MlFeatureStoreRecord : PlayerCompletenessColumns {
   Date game_date;
   std::string player_lookup;
   std::optional<std::string> game_id, team_abbr, opponent_abbr;
@@ -32,12 +33,7 @@ struct MlFeatureStoreRecord {
   int64_t phase4_count = 0, phase3_count = 0, calculated_count = 0, vegas_count = 0,
           default_count = 0, missing_count = 0;
   bool has_vegas_line = false;
-  // The completeness block (players: primary window l10; windows l5, l10, l7d, l14d, l30d).
-  bool completeness_checked = false, bootstrap_mode = false;
-  std::optional<int64_t> expected_games_count, actual_games_count;
-  std::optional<double> completeness_pct, l5_completeness_pct, l10_completeness_pct,
-      l7d_completeness_pct, l14d_completeness_pct, l30d_completeness_pct;
-  std::optional<bool> all_windows_complete, is_production_ready;
+  // The completeness block (PlayerCompletenessColumns), then:
   std::optional<bool> upstream_daily_cache_ready, upstream_composite_ready,
       upstream_shot_zone_ready, upstream_team_defense_ready;
   std::optional<std::string> data_quality_issues;

@@ -14,6 +14,7 @@
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "core/entity_parallel.h"
+#include "core/record.h"
 #include "core/row_reader.h"
 
 namespace nbaprops::precompute {
@@ -34,6 +35,27 @@ class DayRows {
   DayRows(const TableSchema& table, std::vector<Row> rows, const std::string& entity_column);
   // The entity's row, or nullopt.
   std::optional<RowReader> find(const std::string& entity) const;
+  // The entity's row read through `view` (a record of some of the table's columns, by name),
+  // or nullopt. Throws std::out_of_range when the table lacks a column of `view`.
+  // The view's binding (by name) is found once per thread, view and table.
+  // REQUIRES: a table is not destroyed and replaced by another at its address while in use
+  // (the tables are function-local statics).
+  template <class V>
+  std::optional<V> read(const Record<V>& view, const std::string& entity) const {
+    auto it = by_entity_.find(entity);
+    if (it == by_entity_.end()) return std::nullopt;
+    thread_local const Record<V>* bound_view = nullptr;
+    thread_local const TableSchema* bound_table = nullptr;
+    thread_local size_t bound_width = 0;
+    thread_local std::vector<size_t> binding;
+    if (bound_view != &view || bound_table != table_ || bound_width != table_->columns.size()) {
+      binding = view.bind(*table_);
+      bound_view = &view;
+      bound_table = table_;
+      bound_width = table_->columns.size();
+    }
+    return view.read(binding, rows_[it->second]);
+  }
   const std::vector<Row>& rows() const { return rows_; }
   const TableSchema* table() const { return table_; }
 

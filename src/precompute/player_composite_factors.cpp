@@ -7,40 +7,21 @@
 #include <exception>
 #include <variant>
 
-#include "analytics/completeness_block.h"
-#include "analytics/row_builder.h"
+#include "precompute/completeness_record.h"
 #include "precompute/composite_factor_context.h"
 #include "precompute/composite_factor_formulas.h"
-#include "precompute/player_completeness_block.h"
+#include "precompute/phase4_views.h"
+#include "precompute/player_composite_factors_record.h"
 
 namespace nbaprops::precompute {
 namespace {
 
-using analytics::ColumnList;
 using analytics::FailedEntity;
 using analytics::ProcessorOutput;
-using analytics::RowBuilder;
 
 TableSchema build_table() {
-  ColumnList c;
-  c.date("game_date", false).text("player_lookup", false);
-  c.text("game_id", false).text("team_abbr", false).text("opponent_abbr", false);
-  c.integer("player_id");
-  c.integer("fatigue_score", false).dec("fatigue_adjustment", 2, false);
-  c.dec("shot_zone_mismatch_score", 2, false).dec("pace_score", 2, false);
-  c.dec("usage_spike_score", 2, false).dec("travel_impact_score", 2, false);
-  c.dec("total_composite_adjustment", 2, false).dec("data_completeness_pct", 2, false);
-  c.text("fatigue_context_json", false).text("shot_zone_context_json", false);
-  c.text("pace_context_json", false).text("usage_context_json", false);
-  c.text("missing_data_fields").boolean("has_warnings", false).text("warning_details");
-  c.boolean("upstream_player_context_ready").boolean("upstream_team_context_ready");
-  c.boolean("upstream_shot_zone_ready").boolean("upstream_team_defense_ready");
-  c.boolean("all_upstreams_ready").text("data_quality_issues");
-  c.text("calculation_version", false);
-  analytics::add_completeness_columns(c, player_completeness_windows());
-  c.ts("processed_at");
   return {"player_composite_factors",
-          c.take(),
+          player_composite_factors_record().columns(),
           {"game_date", "player_lookup"},
           "game_date, player_lookup"};
 }
@@ -58,6 +39,10 @@ std::optional<std::string> join(const std::vector<std::string>& parts, const cha
 // A row's is_production_ready is true (a missing row or a NULL / false value: not ready).
 bool ready(const std::optional<RowReader>& r) {
   return r && r->b("is_production_ready").value_or(false);
+}
+template <class View>
+bool ready(const std::optional<View>& r) {
+  return r && r->is_production_ready.value_or(false);
 }
 
 double stored(double x, int decimals) {
@@ -79,8 +64,8 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
                             "upcoming_player_game_context row without " + *join(missing, ", "));
   }
   auto utgc = in.utgc.find(*team);
-  auto psza = in.psza.find(player);
-  auto tdza = in.tdza.find(*opponent);
+  auto psza = in.psza.read(shot_zone_rates_view(), player);
+  auto tdza = in.tdza.read(defense_vs_league_view(), *opponent);
 
   FatigueInputs fi{upgc.i("days_rest"),
                    upgc.b("back_to_back"),
@@ -95,17 +80,17 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   mi.has_shot_zone_row = psza.has_value();
   mi.has_team_defense_row = tdza.has_value();
   if (psza) {
-    mi.primary_scoring_zone = psza->s("primary_scoring_zone");
-    mi.paint_rate = psza->d("paint_rate_last_10");
-    mi.mid_range_rate = psza->d("mid_range_rate_last_10");
-    mi.three_pt_rate = psza->d("three_pt_rate_last_10");
+    mi.primary_scoring_zone = psza->primary_scoring_zone;
+    mi.paint_rate = psza->paint_rate_last_10;
+    mi.mid_range_rate = psza->mid_range_rate_last_10;
+    mi.three_pt_rate = psza->three_pt_rate_last_10;
   }
   std::optional<std::string> weakest_zone;
   if (tdza) {
-    mi.paint_vs_league = tdza->d("paint_defense_vs_league_avg");
-    mi.mid_range_vs_league = tdza->d("mid_range_defense_vs_league_avg");
-    mi.three_pt_vs_league = tdza->d("three_pt_defense_vs_league_avg");
-    weakest_zone = tdza->s("weakest_zone");
+    mi.paint_vs_league = tdza->paint_defense_vs_league_avg;
+    mi.mid_range_vs_league = tdza->mid_range_defense_vs_league_avg;
+    mi.three_pt_vs_league = tdza->three_pt_defense_vs_league_avg;
+    weakest_zone = tdza->weakest_zone;
   }
   MismatchResult mismatch = shot_zone_mismatch(mi);
 
@@ -164,23 +149,38 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   if (!up_defense) issues.emplace_back("upstream_team_defense_incomplete");
   auto flag = [&](bool v) { return checked ? std::optional<bool>(v) : std::nullopt; };
 
-  RowBuilder b(player_composite_factors_table().columns.size());
-  b.date(in.d).text(player).text(*game_id).text(*team).text(*opponent);
-  b.integer(upgc.i("player_id"));
-  b.integer(fatigue.score).dec(fatigue.adjustment, 2).dec(mismatch.score, 2).dec(pace, 2);
-  b.dec(usage.score, 2).dec(travel, 2).dec(total, 2).dec(completeness_pct, 2);
-  b.text(fatigue_context_json(fi, fatigue));
-  b.text(shot_zone_context_json(mi, mismatch, weakest_zone));
-  b.text(pace_context_json(pace_diff, upgc.d("opponent_pace_last_10"), pace));
-  b.text(usage_context_json(proj, base, stars, usage));
-  b.text(join(missing, ", ")).boolean(!warnings.empty()).text(join(warnings, "; "));
-  b.boolean(flag(up_player)).boolean(flag(up_team)).boolean(flag(up_zone));
-  b.boolean(flag(up_defense)).boolean(flag(all_up));
-  b.text(checked ? join(issues, ", ") : std::nullopt);
-  b.text(kPcfCalculationVersion);
-  put_player_completeness(b, in, c, own_ready && all_up);
-  b.null();  // processed_at: the writer fills it
-  return b.take();
+  PlayerCompositeFactorsRecord r;
+  static_cast<PlayerCompletenessColumns&>(r) =
+      player_block_with_readiness(in, c, own_ready && all_up);
+  r.game_date = in.d;
+  r.player_lookup = player;
+  r.game_id = *game_id;
+  r.team_abbr = *team;
+  r.opponent_abbr = *opponent;
+  r.player_id = upgc.i("player_id");
+  r.fatigue_score = fatigue.score;
+  r.fatigue_adjustment = fatigue.adjustment;
+  r.shot_zone_mismatch_score = mismatch.score;
+  r.pace_score = pace;
+  r.usage_spike_score = usage.score;
+  r.travel_impact_score = travel;
+  r.total_composite_adjustment = total;
+  r.data_completeness_pct = completeness_pct;
+  r.fatigue_context_json = fatigue_context_json(fi, fatigue);
+  r.shot_zone_context_json = shot_zone_context_json(mi, mismatch, weakest_zone);
+  r.pace_context_json = pace_context_json(pace_diff, upgc.d("opponent_pace_last_10"), pace);
+  r.usage_context_json = usage_context_json(proj, base, stars, usage);
+  r.missing_data_fields = join(missing, ", ");
+  r.has_warnings = !warnings.empty();
+  r.warning_details = join(warnings, "; ");
+  r.upstream_player_context_ready = flag(up_player);
+  r.upstream_team_context_ready = flag(up_team);
+  r.upstream_shot_zone_ready = flag(up_zone);
+  r.upstream_team_defense_ready = flag(up_defense);
+  r.all_upstreams_ready = flag(all_up);
+  if (checked) r.data_quality_issues = join(issues, ", ");
+  r.calculation_version = kPcfCalculationVersion;
+  return player_composite_factors_record().write(r);
 }
 
 }  // namespace

@@ -6,45 +6,24 @@
 #include <exception>
 #include <variant>
 
-#include "analytics/completeness_block.h"
-#include "analytics/row_builder.h"
 #include "analytics/window_stats.h"
-#include "precompute/player_completeness_block.h"
+#include "precompute/completeness_record.h"
+#include "precompute/phase4_views.h"
+#include "precompute/player_daily_cache_record.h"
 
 namespace nbaprops::precompute {
 namespace {
 
-using analytics::ColumnList;
 using analytics::FailedEntity;
 using analytics::PgsRecord;
 using analytics::ProcessorOutput;
-using analytics::RowBuilder;
 using analytics::TogsRecord;
 
 TableSchema build_table() {
-  ColumnList c;
-  c.date("cache_date", false).text("player_lookup", false).integer("player_id");
-  c.text("team_abbr", false);
-  c.dec("points_avg_last_5", 1).dec("points_avg_last_10", 1).dec("points_avg_season", 1);
-  c.dec("points_std_last_10", 2).dec("minutes_avg_last_10", 1);
-  c.dec("usage_rate_last_10", 2).dec("player_usage_rate_season", 2);
-  c.dec("ts_pct_last_10", 3).dec("assisted_rate_last_10", 2);
-  c.integer("games_played_season", false).date("last_game_date", false);
-  c.dec("team_pace_last_10", 1).dec("team_off_rating_last_10", 2);
-  // Copies from UPGC, as UPGC declares them.
-  c.integer("games_in_last_7_days").integer("games_in_last_14_days");
-  c.dec("minutes_in_last_7_days", 1).dec("minutes_in_last_14_days", 1);
-  c.integer("back_to_backs_last_14_days").dec("avg_minutes_per_game_last_7_days", 1);
-  c.integer("player_age");
-  // Copies from PSZA.
-  c.text("primary_scoring_zone").dec("paint_rate_last_10", 2).dec("mid_range_rate_last_10", 2);
-  c.dec("three_pt_rate_last_10", 2).boolean("shot_zone_data_available", false);
-  c.boolean("early_season_flag", false).text("insufficient_data_reason");
-  c.text("cache_version", false);
-  analytics::add_completeness_columns(c, player_completeness_windows());
-  c.ts("processed_at");
-  return {
-      "player_daily_cache", c.take(), {"cache_date", "player_lookup"}, "cache_date, player_lookup"};
+  return {"player_daily_cache",
+          player_daily_cache_record().columns(),
+          {"cache_date", "player_lookup"},
+          "cache_date, player_lookup"};
 }
 
 // Mean of a member over the first n records (NULLs skipped).
@@ -130,44 +109,53 @@ std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader&
   }
   std::reverse(team_games.begin(), team_games.end());
 
-  auto psza = in.psza.find(player);
+  auto psza = in.psza.read(shot_zone_rates_view(), player);
   const EntityCompleteness* c = player_completeness(in, player);
 
-  RowBuilder b(player_daily_cache_table().columns.size());
-  b.date(in.d).text(player).integer(upgc.i("player_id")).text(*team);
-  b.dec(mean_over(games, 5, pts), 1).dec(mean_over(games, 10, pts), 1);
-  b.dec(mean_over(games, games.size(), pts), 1);
-  b.dec(analytics::sample_std_of(pts10), 2);
-  b.dec(mean_over(games, 10, [](const PgsRecord& r) { return r.minutes; }), 1);
-  auto usage = [](const PgsRecord& r) { return r.usage_rate; };
-  b.dec(mean_over(games, 10, usage), 2).dec(mean_over(games, games.size(), usage), 2);
-  b.dec(mean_over(games, 10, [](const PgsRecord& r) { return r.ts_pct; }), 3);
-  b.dec(assisted, 2);
-  b.integer(n).date(last);
-  b.dec(mean_over(team_games, 10, [](const TogsRecord& r) { return r.pace; }), 1);
-  b.dec(mean_over(team_games, 10, [](const TogsRecord& r) { return r.offensive_rating; }), 2);
-  b.integer(upgc.i("games_in_last_7_days")).integer(upgc.i("games_in_last_14_days"));
-  b.dec(upgc.d("minutes_in_last_7_days"), 1).dec(upgc.d("minutes_in_last_14_days"), 1);
-  b.integer(upgc.i("back_to_backs_last_14_days"));
-  b.dec(upgc.d("avg_minutes_per_game_last_7_days"), 1).integer(upgc.i("player_age"));
+  PlayerDailyCacheRecord r;
+  static_cast<PlayerCompletenessColumns&>(r) =
+      player_block_with_readiness(in, c, c && c->production_ready);
+  r.cache_date = in.d;
+  r.player_lookup = player;
+  r.player_id = upgc.i("player_id");
+  r.team_abbr = *team;
+  r.points_avg_last_5 = mean_over(games, 5, pts);
+  r.points_avg_last_10 = mean_over(games, 10, pts);
+  r.points_avg_season = mean_over(games, games.size(), pts);
+  r.points_std_last_10 = analytics::sample_std_of(pts10);
+  r.minutes_avg_last_10 = mean_over(games, 10, [](const PgsRecord& g) { return g.minutes; });
+  auto usage = [](const PgsRecord& g) { return g.usage_rate; };
+  r.usage_rate_last_10 = mean_over(games, 10, usage);
+  r.player_usage_rate_season = mean_over(games, games.size(), usage);
+  r.ts_pct_last_10 = mean_over(games, 10, [](const PgsRecord& g) { return g.ts_pct; });
+  r.assisted_rate_last_10 = assisted;
+  r.games_played_season = n;
+  r.last_game_date = last;
+  r.team_pace_last_10 = mean_over(team_games, 10, [](const TogsRecord& g) { return g.pace; });
+  r.team_off_rating_last_10 =
+      mean_over(team_games, 10, [](const TogsRecord& g) { return g.offensive_rating; });
+  r.games_in_last_7_days = upgc.i("games_in_last_7_days");
+  r.games_in_last_14_days = upgc.i("games_in_last_14_days");
+  r.minutes_in_last_7_days = upgc.d("minutes_in_last_7_days");
+  r.minutes_in_last_14_days = upgc.d("minutes_in_last_14_days");
+  r.back_to_backs_last_14_days = upgc.i("back_to_backs_last_14_days");
+  r.avg_minutes_per_game_last_7_days = upgc.d("avg_minutes_per_game_last_7_days");
+  r.player_age = upgc.i("player_age");
   if (psza) {
-    auto paint = psza->d("paint_rate_last_10");
-    auto mid = psza->d("mid_range_rate_last_10");
-    auto three = psza->d("three_pt_rate_last_10");
-    b.text(psza->s("primary_scoring_zone")).dec(paint, 2).dec(mid, 2).dec(three, 2);
-    b.boolean(paint && mid && three);
-  } else {
-    b.null().null().null().null().boolean(false);
+    r.primary_scoring_zone = psza->primary_scoring_zone;
+    r.paint_rate_last_10 = psza->paint_rate_last_10;
+    r.mid_range_rate_last_10 = psza->mid_range_rate_last_10;
+    r.three_pt_rate_last_10 = psza->three_pt_rate_last_10;
+    r.shot_zone_data_available =
+        r.paint_rate_last_10 && r.mid_range_rate_last_10 && r.three_pt_rate_last_10;
   }
-  bool early = n < kPdcEarlySeasonGames;
-  b.boolean(early);
-  b.text(early ? std::optional<std::string>("Only " + std::to_string(n) + " games played, need " +
-                                            std::to_string(kPdcEarlySeasonGames))
-               : std::nullopt);
-  b.text(kPdcCacheVersion);
-  put_player_completeness(b, in, c, c && c->production_ready);
-  b.null();  // processed_at: the writer fills it
-  return b.take();
+  r.early_season_flag = n < kPdcEarlySeasonGames;
+  if (r.early_season_flag) {
+    r.insufficient_data_reason =
+        "Only " + std::to_string(n) + " games played, need " + std::to_string(kPdcEarlySeasonGames);
+  }
+  r.cache_version = kPdcCacheVersion;
+  return player_daily_cache_record().write(r);
 }
 
 }  // namespace

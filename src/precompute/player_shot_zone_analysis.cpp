@@ -3,51 +3,19 @@
 #include <algorithm>
 #include <set>
 
-#include "analytics/completeness_block.h"
-#include "analytics/row_builder.h"
 #include "core/value.h"
+#include "precompute/completeness_record.h"
 #include "precompute/gates.h"
+#include "precompute/player_shot_zone_analysis_record.h"
 
 namespace nbaprops::precompute {
 namespace {
 
 namespace a = analytics;
 
-const std::vector<std::string> kPlayerWindows = {"l5", "l10", "l7d", "l14d", "l30d"};
-
 TableSchema build_table() {
-  a::ColumnList c;
-  c.date("analysis_date", false)
-      .text("player_lookup", false)
-      .integer("player_id")
-      .text("team_abbr", false)
-      .integer("games_in_sample_10", false)
-      .integer("shot_games_10", false)
-      .dec("paint_rate_last_10", 2)
-      .dec("mid_range_rate_last_10", 2)
-      .dec("three_pt_rate_last_10", 2)
-      .dec("paint_pct_last_10", 3)
-      .dec("mid_range_pct_last_10", 3)
-      .dec("three_pt_pct_last_10", 3)
-      .dec("paint_attempts_per_game", 1)
-      .dec("mid_range_attempts_per_game", 1)
-      .dec("three_pt_attempts_per_game", 1)
-      .integer("total_shots_last_10")
-      .dec("assisted_rate_last_10", 2)
-      .dec("unassisted_rate_last_10", 2)
-      .integer("games_in_sample_20", false)
-      .dec("paint_rate_last_20", 2)
-      .dec("paint_pct_last_20", 3)
-      .text("sample_quality_10", false)
-      .text("sample_quality_20", false)
-      .text("primary_scoring_zone")
-      .text("data_quality_tier", false)
-      .boolean("early_season_flag", false)
-      .integer("min_games_required", false);
-  a::add_completeness_columns(c, kPlayerWindows);
-  c.ts("processed_at");
   return {"player_shot_zone_analysis",
-          c.take(),
+          player_shot_zone_analysis_record().columns(),
           {"analysis_date", "player_lookup"},
           "analysis_date, player_lookup"};
 }
@@ -124,24 +92,39 @@ std::variant<Row, a::FailedEntity> psza_entity(const Phase4Inputs& in, const std
     auto stored2 = [](std::optional<double> v) {
       return v ? std::optional<double>(round_half_away(*v, 2)) : std::nullopt;
     };
-    a::RowBuilder r(player_shot_zone_analysis_table().columns.size());
-    r.date(in.d).text(player).integer(raw.player_id).text(w10.front()->team_abbr);
-    r.integer(s10.games).integer(s10.shot_games);
-    r.dec(s10.paint_rate, 2).dec(s10.mid_range_rate, 2).dec(s10.three_rate, 2);
-    r.dec(s10.paint_pct, 3).dec(s10.mid_range_pct, 3).dec(s10.three_pct, 3);
-    r.dec(s10.paint_per_game, 1).dec(s10.mid_range_per_game, 1).dec(s10.three_per_game, 1);
-    r.integer(s10.total_shots);
-    r.dec(s10.assisted_rate, 2).dec(s10.unassisted_rate, 2);
-    r.integer(static_cast<int64_t>(w20.size()));
-    r.dec(s20 ? s20->paint_rate : std::nullopt, 2).dec(s20 ? s20->paint_pct : std::nullopt, 3);
-    r.text(sample_quality(s10.games, 10)).text(sample_quality(static_cast<int>(w20.size()), 20));
-    r.text(primary_scoring_zone(stored2(s10.paint_rate), stored2(s10.mid_range_rate),
-                                stored2(s10.three_rate)));
-    r.text(s10.shot_games >= 10 ? "high" : s10.shot_games >= 7 ? "medium" : "low");
-    r.boolean(m < 10).integer(m);
-    add_completeness_block(r, in, c, kPlayerWindows.size());
-    r.null();  // processed_at: the writer fills it
-    return r.take();
+    PlayerShotZoneAnalysisRecord r;
+    static_cast<PlayerCompletenessColumns&>(r) = player_block(in, c);
+    r.analysis_date = in.d;
+    r.player_lookup = player;
+    r.player_id = raw.player_id;
+    r.team_abbr = w10.front()->team_abbr;
+    r.games_in_sample_10 = s10.games;
+    r.shot_games_10 = s10.shot_games;
+    r.paint_rate_last_10 = s10.paint_rate;
+    r.mid_range_rate_last_10 = s10.mid_range_rate;
+    r.three_pt_rate_last_10 = s10.three_rate;
+    r.paint_pct_last_10 = s10.paint_pct;
+    r.mid_range_pct_last_10 = s10.mid_range_pct;
+    r.three_pt_pct_last_10 = s10.three_pct;
+    r.paint_attempts_per_game = s10.paint_per_game;
+    r.mid_range_attempts_per_game = s10.mid_range_per_game;
+    r.three_pt_attempts_per_game = s10.three_per_game;
+    r.total_shots_last_10 = s10.total_shots;
+    r.assisted_rate_last_10 = s10.assisted_rate;
+    r.unassisted_rate_last_10 = s10.unassisted_rate;
+    r.games_in_sample_20 = static_cast<int64_t>(w20.size());
+    if (s20) {
+      r.paint_rate_last_20 = s20->paint_rate;
+      r.paint_pct_last_20 = s20->paint_pct;
+    }
+    r.sample_quality_10 = sample_quality(s10.games, 10);
+    r.sample_quality_20 = sample_quality(static_cast<int>(w20.size()), 20);
+    r.primary_scoring_zone = primary_scoring_zone(
+        stored2(s10.paint_rate), stored2(s10.mid_range_rate), stored2(s10.three_rate));
+    r.data_quality_tier = s10.shot_games >= 10 ? "high" : s10.shot_games >= 7 ? "medium" : "low";
+    r.early_season_flag = m < 10;
+    r.min_games_required = m;
+    return player_shot_zone_analysis_record().write(r);
   } catch (const std::exception& e) {
     return a::FailedEntity{"player", player, "PROCESSING_ERROR", e.what(), false};
   }

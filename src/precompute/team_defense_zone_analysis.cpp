@@ -4,56 +4,22 @@
 #include <limits>
 #include <map>
 
-#include "analytics/completeness_block.h"
-#include "analytics/row_builder.h"
 #include "core/teams.h"
+#include "precompute/completeness_record.h"
 #include "precompute/gates.h"
+#include "precompute/team_defense_zone_analysis_record.h"
 
 namespace nbaprops::precompute {
 namespace {
 
 namespace a = analytics;
 
-const std::vector<std::string> kTeamWindows = {"l7d", "l14d", "l15"};
 constexpr size_t kWindowGames = 15;
 constexpr int kMinLeagueTeams = 10;
 
 TableSchema build_table() {
-  a::ColumnList c;
-  c.date("analysis_date", false)
-      .text("team_abbr", false)
-      .integer("games_in_sample", false)
-      .dec("paint_pct_allowed_last_15", 3)
-      .dec("mid_range_pct_allowed_last_15", 3)
-      .dec("three_pt_pct_allowed_last_15", 3)
-      .dec("paint_attempts_allowed_per_game", 1)
-      .dec("mid_range_attempts_allowed_per_game", 1)
-      .dec("three_pt_attempts_allowed_per_game", 1)
-      .dec("paint_points_allowed_per_game", 1)
-      .dec("paint_blocks_per_game", 2)
-      .dec("mid_range_blocks_per_game", 2)
-      .dec("three_pt_blocks_per_game", 2)
-      .dec("opponent_points_per_game", 1)
-      .dec("defensive_rating_last_15", 2)
-      .dec("opponent_pace", 1)
-      .dec("league_paint_pct", 3, false)
-      .dec("league_mid_range_pct", 3, false)
-      .dec("league_three_pt_pct", 3, false)
-      .integer("league_teams_in_sample", false)
-      .text("league_avg_source", false)
-      .dec("paint_defense_vs_league_avg", 2)
-      .dec("mid_range_defense_vs_league_avg", 2)
-      .dec("three_pt_defense_vs_league_avg", 2)
-      .text("strongest_zone")
-      .text("weakest_zone")
-      .text("data_quality_tier", false)
-      .boolean("early_season_flag", false)
-      .integer("min_games_required", false)
-      .text("calculation_notes");
-  a::add_completeness_columns(c, kTeamWindows);
-  c.ts("processed_at");
   return {"team_defense_zone_analysis",
-          c.take(),
+          team_defense_zone_analysis_record().columns(),
           {"analysis_date", "team_abbr"},
           "analysis_date, team_abbr"};
 }
@@ -259,23 +225,39 @@ a::ProcessorOutput team_defense_zone_analysis(const Phase4Inputs& in) {
       }
 
       const ZoneComparison cmp = compare_to_league(w, league);
-      a::RowBuilder r(team_defense_zone_analysis_table().columns.size());
-      r.date(in.d).text(team).integer(w.games);
-      r.dec(w.paint_pct, 3).dec(w.mid_range_pct, 3).dec(w.three_pct, 3);
-      r.dec(w.paint_attempts, 1).dec(w.mid_range_attempts, 1).dec(w.three_attempts, 1);
-      r.dec(w.paint_points, 1);
-      r.dec(w.paint_blocks, 2).dec(w.mid_range_blocks, 2).dec(w.three_blocks, 2);
-      r.dec(w.points_allowed, 1).dec(w.defensive_rating, 2).dec(w.opponent_pace, 1);
-      r.dec(league.paint, 3).dec(league.mid_range, 3).dec(league.three, 3);
-      r.integer(league.teams_in_sample).text(league.computed ? "computed" : "default");
-      r.dec(cmp.paint_vs, 2).dec(cmp.mid_range_vs, 2).dec(cmp.three_vs, 2);
-      r.text(cmp.strongest_zone).text(cmp.weakest_zone);
-      r.text(w.games >= 15 ? "high" : w.games >= 10 ? "medium" : "low");
-      r.boolean(m < 15).integer(m);
-      r.text(calculation_notes(w));
-      add_completeness_block(r, in, c, kTeamWindows.size());
-      r.null();  // processed_at: the writer fills it
-      out.rows.push_back(r.take());
+      TeamDefenseZoneAnalysisRecord r;
+      static_cast<TeamCompletenessColumns&>(r) = team_block(in, c);
+      r.analysis_date = in.d;
+      r.team_abbr = team;
+      r.games_in_sample = w.games;
+      r.paint_pct_allowed_last_15 = w.paint_pct;
+      r.mid_range_pct_allowed_last_15 = w.mid_range_pct;
+      r.three_pt_pct_allowed_last_15 = w.three_pct;
+      r.paint_attempts_allowed_per_game = w.paint_attempts;
+      r.mid_range_attempts_allowed_per_game = w.mid_range_attempts;
+      r.three_pt_attempts_allowed_per_game = w.three_attempts;
+      r.paint_points_allowed_per_game = w.paint_points;
+      r.paint_blocks_per_game = w.paint_blocks;
+      r.mid_range_blocks_per_game = w.mid_range_blocks;
+      r.three_pt_blocks_per_game = w.three_blocks;
+      r.opponent_points_per_game = w.points_allowed;
+      r.defensive_rating_last_15 = w.defensive_rating;
+      r.opponent_pace = w.opponent_pace;
+      r.league_paint_pct = league.paint;
+      r.league_mid_range_pct = league.mid_range;
+      r.league_three_pt_pct = league.three;
+      r.league_teams_in_sample = league.teams_in_sample;
+      r.league_avg_source = league.computed ? "computed" : "default";
+      r.paint_defense_vs_league_avg = cmp.paint_vs;
+      r.mid_range_defense_vs_league_avg = cmp.mid_range_vs;
+      r.three_pt_defense_vs_league_avg = cmp.three_vs;
+      r.strongest_zone = cmp.strongest_zone;
+      r.weakest_zone = cmp.weakest_zone;
+      r.data_quality_tier = w.games >= 15 ? "high" : w.games >= 10 ? "medium" : "low";
+      r.early_season_flag = m < 15;
+      r.min_games_required = m;
+      r.calculation_notes = calculation_notes(w);
+      out.rows.push_back(team_defense_zone_analysis_record().write(r));
     } catch (const std::exception& e) {
       out.failed.push_back({"team", team, "PROCESSING_ERROR", e.what(), false});
     }

@@ -2,10 +2,9 @@
 
 #include <fstream>
 
-#include "analytics/row_builder.h"
-#include "core/row_reader.h"
 #include "predict/aggregates.h"
 #include "predict/model_registry.h"
+#include "predict/performance_record.h"
 #include "predict/tables.h"
 #include "store/export.h"
 
@@ -14,13 +13,7 @@ namespace {
 
 // The columns of buckets.csv.
 const TableSchema& range_buckets_schema() {
-  static const TableSchema t = [] {
-    analytics::ColumnList c;
-    c.date("from_date", false).date("to_date", false).text("system_id", false);
-    c.text("kind", false).text("bucket", false);
-    bucket_columns(c);
-    return TableSchema{"buckets.csv", c.take(), {}, ""};
-  }();
+  static const TableSchema t{"buckets.csv", range_bucket_record().columns(), {}, ""};
   return t;
 }
 
@@ -52,13 +45,16 @@ std::vector<std::string> all_but_processed_at(const TableSchema& t) {
 
 Row summary_row(Date from, Date to, const std::string& system, const Performance& s,
                 const std::optional<Thresholds>& t) {
-  analytics::RowBuilder b(28);
-  b.date(from).date(to).text(system);
-  b.dec(t ? std::optional<double>(t->edge) : std::nullopt, 1);
-  b.dec(t ? std::optional<double>(t->confidence) : std::nullopt, 1);
-  performance_cells(b, s);
-  b.null();
-  return b.take();
+  BacktestSummaryRecord r;
+  static_cast<Performance&>(r) = s;
+  r.from_date = from;
+  r.to_date = to;
+  r.system_id = system;
+  if (t) {
+    r.edge_threshold = t->edge;
+    r.confidence_threshold = t->confidence;
+  }
+  return backtest_summary_record().write(r);
 }
 
 }  // namespace
@@ -101,10 +97,12 @@ void write_buckets_csv(Date from, Date to, const PooledGrades& pooled,
   std::vector<Row> rows;
   for (const auto& [system, graded] : pooled.by_system) {
     for (const BucketFigures& f : summarize_buckets(graded)) {
-      analytics::RowBuilder b(15);
-      b.date(from).date(to).text(system).text(f.kind).text(f.bucket);
-      bucket_cells(b, f);
-      rows.push_back(b.take());
+      RangeBucketRecord r;
+      static_cast<BucketFigures&>(r) = f;
+      r.from_date = from;
+      r.to_date = to;
+      r.system_id = system;
+      rows.push_back(range_bucket_record().write(r));
     }
   }
   const TableSchema& t = range_buckets_schema();
@@ -113,22 +111,16 @@ void write_buckets_csv(Date from, Date to, const PooledGrades& pooled,
 
 void write_models_csv(Store& store, const std::set<std::string>& versions,
                       const std::filesystem::path& file) {
-  static const TableSchema header = [] {
-    analytics::ColumnList c;
-    c.text("model_version", false).date("cutoff_date").integer("training_rows");
-    c.dec("validation_mae", 3).dec("validation_line_mae", 3);
-    return TableSchema{"models.csv", c.take(), {}, ""};
-  }();
+  static const TableSchema header{"models.csv", model_summary_record().columns(), {}, ""};
   std::vector<std::string> names = all_but_processed_at(header);
   const TableSchema* registry = &model_registry_table();
   std::vector<Row> rows;
   for (const std::string& v : registry ? versions : std::set<std::string>{}) {
-    Row out = {v, Value{}, Value{}, Value{}, Value{}};
-    store.scan(*registry, {{"model_version", "=", v}}, [&](const Row& row) {
-      RowReader r(*registry, row);
-      for (size_t i = 1; i < names.size(); ++i) out[i] = r.cell(names[i]);
-    });
-    rows.push_back(std::move(out));
+    ModelSummaryRecord model;
+    model.model_version = v;
+    store.scan(*registry, {{"model_version", "=", v}},
+               [&](const Row& row) { model = model_summary_record().read(*registry, row); });
+    rows.push_back(model_summary_record().write(model));
   }
   write_csv(header, names, rows, file);
 }

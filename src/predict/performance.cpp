@@ -3,7 +3,8 @@
 #include <set>
 #include <tuple>
 
-#include "core/row_reader.h"
+#include "predict/performance_record.h"
+#include "predict/prediction_record.h"
 #include "predict/tables.h"
 #include "store/partition_writer.h"
 
@@ -11,52 +12,36 @@ namespace nbaprops::predict {
 namespace {
 
 // The GradeInput and Grade a grade row repeats (grade rows are self-contained, §8).
-GradedRow graded_row(const RowReader& r) {
+GradedRow graded_row(const GradeRecord& r) {
   GradedRow out;
   GradeInput& p = out.prediction;
-  p.recommendation = *r.s("recommendation");
-  p.line = r.d("line");
-  p.edge = r.d("edge");
-  p.predicted_points = *r.d("predicted_points");
-  p.confidence = *r.d("confidence");
-  out.game_date = *parse_iso_date(r.s("game_date").value_or(""));
+  p.recommendation = r.recommendation;
+  p.line = r.line;
+  p.edge = r.edge;
+  p.predicted_points = r.predicted_points;
+  p.confidence = r.confidence;
+  out.game_date = r.game_date;
   Grade& g = out.grade;
-  g.actual_points = r.d("actual_points");
-  g.minutes = r.d("minutes");
-  g.is_voided = r.b("is_voided").value_or(false);
-  g.void_reason = r.s("void_reason");
-  g.absolute_error = r.d("absolute_error");
-  g.signed_error = r.d("signed_error");
-  g.within_3 = r.b("within_3");
-  g.within_5 = r.b("within_5");
-  g.result = r.s("result");
-  g.edge_side_result = r.s("edge_side_result");
-  g.price = r.i("price");
-  g.profit = r.d("profit");
-  g.close_line = r.d("close_line");
-  g.clv = r.d("clv");
-  g.edge_bucket = r.s("edge_bucket");
-  g.confidence_decile = static_cast<int>(r.i("confidence_decile").value_or(1));
+  g.actual_points = r.actual_points;
+  g.minutes = r.minutes;
+  g.is_voided = r.is_voided;
+  g.void_reason = r.void_reason;
+  g.absolute_error = r.absolute_error;
+  g.signed_error = r.signed_error;
+  g.within_3 = r.within_3;
+  g.within_5 = r.within_5;
+  g.result = r.result;
+  g.edge_side_result = r.edge_side_result;
+  g.price = r.price;
+  g.profit = r.profit;
+  g.close_line = r.close_line;
+  g.clv = r.clv;
+  g.edge_bucket = r.edge_bucket;
+  g.confidence_decile = static_cast<int>(r.confidence_decile);
   return out;
 }
 
 }  // namespace
-
-void performance_cells(analytics::RowBuilder& b, const Performance& s) {
-  b.integer(s.predictions).integer(s.graded).integer(s.voided).integer(s.pending);
-  b.integer(s.recommendations).integer(s.wins).integer(s.losses).integer(s.pushes);
-  b.dec(s.win_rate, 2).dec(s.profit, 4).dec(s.roi, 2).dec(s.mae, 3).dec(s.bias, 3);
-  b.dec(s.within_3_pct, 2).dec(s.within_5_pct, 2);
-  b.dec(s.lined_mae, 3).dec(s.market_mae, 3).dec(s.mae_vs_market, 3);
-  b.dec(s.avg_confidence, 2).dec(s.avg_clv, 3);
-}
-
-void bucket_cells(analytics::RowBuilder& b, const BucketFigures& f) {
-  b.integer(f.n).integer(f.wins).integer(f.losses).integer(f.pushes);
-  b.dec(f.win_rate, 2);
-  b.integer(f.rec_n).integer(f.rec_wins).integer(f.rec_losses).integer(f.rec_pushes);
-  b.dec(f.rec_win_rate, 2);
-}
 
 PerformanceRows performance_rows(Date d, const DayGrades& grades) {
   std::set<std::string> systems;
@@ -68,18 +53,17 @@ PerformanceRows performance_rows(Date d, const DayGrades& grades) {
     auto it = grades.by_system.find(system);
     const auto& rows = it == grades.by_system.end() ? kNone : it->second;
     auto p = grades.pending.find(system);
-    Performance s = summarize(rows, p == grades.pending.end() ? 0 : p->second);
-    analytics::RowBuilder b(23);
-    b.text(system).date(d);
-    performance_cells(b, s);
-    b.null();
-    out.performance.push_back(b.take());
+    SystemPerformanceRecord perf;
+    static_cast<Performance&>(perf) = summarize(rows, p == grades.pending.end() ? 0 : p->second);
+    perf.system_id = system;
+    perf.game_date = d;
+    out.performance.push_back(system_performance_record().write(perf));
     for (const BucketFigures& f : summarize_buckets(rows)) {
-      analytics::RowBuilder fb(16);
-      fb.text(system).date(d).text(f.kind).text(f.bucket);
-      bucket_cells(fb, f);
-      fb.null();
-      out.buckets.push_back(fb.take());
+      SystemPerformanceBucketRecord bucket;
+      static_cast<BucketFigures&>(bucket) = f;
+      bucket.system_id = system;
+      bucket.game_date = d;
+      out.buckets.push_back(system_performance_bucket_record().write(bucket));
     }
   }
   return out;
@@ -121,19 +105,19 @@ PooledGrades read_pooled_grades(Store& store, const TableSchema& grades, Date fr
   PooledGrades out;
   // (game_date, player_lookup, game_id) -> the line as the prediction, first system's row.
   std::map<std::tuple<std::string, std::string, std::string>, GradedRow> market;
-  store.scan(grades, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
-             [&](const Row& row) {
-               RowReader r(grades, row);
-               GradedRow g = graded_row(r);
-               if (g.prediction.line && g.grade.actual_points) {
-                 GradedRow m =
-                     market_row(*g.prediction.line, *g.grade.actual_points, g.grade.minutes);
-                 m.game_date = g.game_date;
-                 market.try_emplace({*r.s("game_date"), *r.s("player_lookup"), *r.s("game_id")},
-                                    std::move(m));
-               }
-               out.by_system[*r.s("system_id")].push_back(std::move(g));
-             });
+  const std::vector<size_t> binding = grade_record().bind(grades);
+  store.scan(
+      grades, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
+      [&](const Row& row) {
+        const GradeRecord r = grade_record().read(binding, row);
+        GradedRow g = graded_row(r);
+        if (g.prediction.line && g.grade.actual_points) {
+          GradedRow m = market_row(*g.prediction.line, *g.grade.actual_points, g.grade.minutes);
+          m.game_date = g.game_date;
+          market.try_emplace({format_date(r.game_date), r.player_lookup, r.game_id}, std::move(m));
+        }
+        out.by_system[r.system_id].push_back(std::move(g));
+      });
   for (auto& [key, row] : market) out.market.push_back(std::move(row));
   return out;
 }

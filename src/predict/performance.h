@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "analytics/row_builder.h"
 #include "core/date.h"
 #include "predict/aggregates.h"
 #include "predict/grade_day.h"
@@ -20,11 +19,6 @@
 #include "store/store.h"
 
 namespace nbaprops::predict {
-
-// Appends the measures of `s` in performance_columns() order (tables.h).
-void performance_cells(analytics::RowBuilder& b, const Performance& s);
-// Appends the figures of `f` in bucket_columns() order.
-void bucket_cells(analytics::RowBuilder& b, const BucketFigures& f);
 
 struct PerformanceRows {
   std::vector<Row> performance, buckets;  // key order, processed_at NULL

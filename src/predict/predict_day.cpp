@@ -6,11 +6,13 @@
 
 #include "analytics/inputs.h"
 #include "analytics/player_game_summary.h"
-#include "analytics/row_builder.h"
 #include "analytics/rules.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "core/row_reader.h"
+#include "core/value.h"
 #include "precompute/ml_feature_store.h"
+#include "precompute/ml_feature_store_record.h"
+#include "precompute/phase4_views.h"
 #include "precompute/player_shot_zone_analysis.h"
 #include "precompute/team_defense_zone_analysis.h"
 #include "predict/ensemble.h"
@@ -166,40 +168,45 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
     c.line = line_of(raw, d, r);
   });
   const TableSchema& mlfs_t = precompute::ml_feature_store_table();
+  const auto& mlfs = precompute::ml_feature_store_record();
+  const std::vector<size_t> mlfs_binding = mlfs.bind(mlfs_t);
   store.scan(mlfs_t, {{"game_date", "=", day}}, [&](const Row& row) {
-    RowReader r(mlfs_t, row);
-    Candidate& c = by_player[*r.s("player_lookup")];
-    c.player_lookup = *r.s("player_lookup");
+    precompute::MlFeatureStoreRecord r = mlfs.read(mlfs_binding, row);
+    Candidate& c = by_player[r.player_lookup];
+    c.player_lookup = r.player_lookup;
     c.has_features = true;
-    c.features = parse_features(*r.s("features"));
-    c.feature_sources = parse_feature_sources(r.s("feature_sources").value_or(""));
-    c.feature_quality_score = r.d("feature_quality_score");
-    c.feature_version = r.s("feature_version");
-    c.quality_tier = r.s("quality_tier");
+    c.features = parse_features(r.features);
+    c.feature_sources = parse_feature_sources(r.feature_sources);
+    c.feature_quality_score = r.feature_quality_score;
+    c.feature_version = r.feature_version;
+    c.quality_tier = r.quality_tier;
     // The feature row names the game and teams; the context's are the same when both exist.
-    c.game_id = r.s("game_id");
-    c.team_abbr = r.s("team_abbr");
-    c.opponent_abbr = r.s("opponent_abbr");
+    c.game_id = r.game_id;
+    c.team_abbr = r.team_abbr;
+    c.opponent_abbr = r.opponent_abbr;
   });
   const TableSchema& psza_t = precompute::player_shot_zone_analysis_table();
+  const auto& attempts = precompute::shot_attempts_view();
+  const std::vector<size_t> psza_binding = attempts.bind(psza_t);
   store.scan(psza_t, {{"analysis_date", "=", day}}, [&](const Row& row) {
-    RowReader r(psza_t, row);
-    auto it = by_player.find(*r.s("player_lookup"));
+    const precompute::ShotAttemptsView r = attempts.read(psza_binding, row);
+    auto it = by_player.find(r.player_lookup);
     if (it == by_player.end()) return;
-    auto p = r.d("paint_attempts_per_game"), m = r.d("mid_range_attempts_per_game"),
-         t = r.d("three_pt_attempts_per_game");
+    auto p = r.paint_attempts_per_game, m = r.mid_range_attempts_per_game,
+         t = r.three_pt_attempts_per_game;
     if (p && m && t) it->second.attempts_per_game = *p + *m + *t;
   });
   const TableSchema& tdza_t = precompute::team_defense_zone_analysis_table();
+  const auto& defense = precompute::zone_defense_view();
+  const std::vector<size_t> tdza_binding = defense.bind(tdza_t);
   store.scan(tdza_t,
              {{"analysis_date", ">=", format_date(Date{d.days - kDefenseLookbackDays})},
               {"analysis_date", "<=", day}},
              [&](const Row& row) {
-               RowReader r(tdza_t, row);
-               in.defense.add(
-                   *r.date("analysis_date"), *r.s("team_abbr"),
-                   {r.d("paint_defense_vs_league_avg"), r.d("mid_range_defense_vs_league_avg"),
-                    r.d("three_pt_defense_vs_league_avg"), r.d("defensive_rating_last_15")});
+               const precompute::ZoneDefenseView r = defense.read(tdza_binding, row);
+               in.defense.add(r.analysis_date, r.team_abbr,
+                              {r.paint_defense_vs_league_avg, r.mid_range_defense_vs_league_avg,
+                               r.three_pt_defense_vs_league_avg, r.defensive_rating_last_15});
              });
   Date from = season_start(Date{d.days - kDefenseLookbackDays});
   if (sources.history && !(from < sources.history_from)) {

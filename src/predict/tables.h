@@ -7,7 +7,6 @@
 
 #include <vector>
 
-#include "analytics/row_builder.h"
 #include "core/table_schema.h"
 
 namespace nbaprops::predict {
@@ -21,12 +20,7 @@ const TableSchema& prediction_grades_table();
 
 std::vector<const TableSchema*> prediction_tables();
 
-// The measures of §8 Aggregates, in the order of `performance_cells` (performance_tables.h):
-// predictions ... avg_clv.
-void performance_columns(analytics::ColumnList& c);
-// The bucket columns of §8: n, wins, losses, pushes, win_rate, rec_n ... rec_win_rate.
-void bucket_columns(analytics::ColumnList& c);
-
+// The columns of the tables below come from their records (performance_record.h).
 // Key (system_id, game_date): one row per system with predictions (graded or pending) on D.
 const TableSchema& system_performance_table();
 // Key (system_id, game_date, kind, bucket): the non-empty buckets of D.

@@ -298,14 +298,16 @@ class MlFeatureStore : public ::testing::Test {
                                              {"minutes_avg_last_10", F(30.0)},
                                              {"is_production_ready", I(1)}})},
                      "player_lookup");
-    in.pcf = DayRows(pcf_table(),
-                     {make_row(pcf_table(), {{"player_lookup", S("alphaplayer")},
-                                             {"fatigue_score", F(fatigue)},
-                                             {"shot_zone_mismatch_score", F(6.63)},
-                                             {"pace_score", F(1.55)},
-                                             {"usage_spike_score", F(0.86)},
-                                             {"is_production_ready", I(1)}})},
-                     "player_lookup");
+    in.pcf =
+        DayRows(pcf_table(),
+                {make_row(pcf_table(),
+                          {{"player_lookup", S("alphaplayer")},
+                           {"fatigue_score", I(static_cast<int64_t>(fatigue))},  // an int column
+                           {"shot_zone_mismatch_score", F(6.63)},
+                           {"pace_score", F(1.55)},
+                           {"usage_spike_score", F(0.86)},
+                           {"is_production_ready", I(1)}})},
+                "player_lookup");
     in.psza = DayRows(psza_table(),
                       {make_row(psza_table(), {{"player_lookup", S("alphaplayer")},
                                                {"paint_rate_last_10", F(44.54)},
