@@ -16,6 +16,14 @@ namespace {
 namespace mk = predict::markets;
 
 // Whether `offers` holds an offer dated d.
+// Whether market_predictions holds rows of the 30 days before `first` (the date before a
+// daily run, which its stage grades).
+bool stored_rows_to_grade(Store& store, Date first) {
+  return store.count(mk::market_predictions_table(),
+                     {{"game_date", ">=", format_date(Date{first.days - 30})},
+                      {"game_date", "<", format_date(first)}}) > 0;
+}
+
 bool has_offers(const std::map<mk::PlayerDate, std::vector<mk::Offer>>& offers, Date d) {
   auto it = offers.lower_bound({d.days, std::string()});
   return it != offers.end() && it->first.first == d.days;
@@ -51,14 +59,28 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
                              const MarketRunOptions& options) {
   MarketRun run;
   if (dates.empty()) return run;
-  std::vector<mk::PlayerGame> games = mk::load_market_games(store);
+  // Every player-game of the store (the features' 365-day windows, the training rows, the
+  // grading of D-1's stored rows), read only when a market has an offer on the run's dates
+  // or stored rows of the dates before them to grade.
+  std::vector<mk::PlayerGame> games;
+  std::vector<std::map<mk::PlayerDate, std::vector<mk::Offer>>> offers;
+  bool needs_games = stored_rows_to_grade(store, dates.front());
   for (const predict::SystemEntry* e : predict::market_model_systems()) {
     const mk::MarketDef* market = mk::find_market(e->market);
+    offers.push_back(market ? mk::load_market_offers(store, *market, {dates.front(), dates.back()})
+                            : std::map<mk::PlayerDate, std::vector<mk::Offer>>{});
+    for (Date d : dates) needs_games = needs_games || has_offers(offers.back(), d);
+  }
+  if (needs_games) games = mk::load_market_games(store);
+  size_t k = 0;
+  for (const predict::SystemEntry* e : predict::market_model_systems()) {
+    const mk::MarketDef* market = mk::find_market(e->market);
+    auto& market_offers = offers[k++];
     if (!market) continue;
     MarketOfRun m;
     m.market = market;
     m.inputs.games = games;
-    m.inputs.offers = mk::load_market_offers(store, *market, {dates.front(), dates.back()});
+    m.inputs.offers = std::move(market_offers);
     std::vector<Date> lined;
     for (Date d : dates) {
       if (has_offers(m.inputs.offers, d)) lined.push_back(d);
