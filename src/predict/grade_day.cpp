@@ -103,7 +103,11 @@ DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predic
   // D's box scores as player_game_summary rows: game_id -> player -> row.
   std::unordered_map<std::string, std::unordered_map<std::string, BoxRow>> boxes;
   const TableSchema& pgs_t = analytics::player_game_summary_table();
-  store.scan(pgs_t, {{"game_date", "=", day}}, [&](const Row& row) {
+  std::vector<bool> wanted(pgs_t.columns.size(), false);
+  for (const char* c : {"game_id", "player_lookup", "is_dnp", "minutes", "pts"}) {
+    wanted[pgs_t.column_index(c)] = true;
+  }
+  store.scan_columns(pgs_t, wanted, {{"game_date", "=", day}}, [&](const Row& row) {
     RowReader r(pgs_t, row);
     BoxRow b;
     b.is_dnp = r.b("is_dnp").value_or(false);

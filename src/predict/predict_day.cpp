@@ -170,7 +170,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   const TableSchema& mlfs_t = precompute::ml_feature_store_table();
   const auto& mlfs = precompute::ml_feature_store_record();
   const std::vector<size_t> mlfs_binding = mlfs.bind(mlfs_t);
-  store.scan(mlfs_t, {{"game_date", "=", day}}, [&](const Row& row) {
+  store.scan_columns(mlfs_t, mlfs.wanted(mlfs_t), {{"game_date", "=", day}}, [&](const Row& row) {
     precompute::MlFeatureStoreRecord r = mlfs.read(mlfs_binding, row);
     Candidate& c = by_player[r.player_lookup];
     c.player_lookup = r.player_lookup;
@@ -188,26 +188,28 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   const TableSchema& psza_t = precompute::player_shot_zone_analysis_table();
   const auto& attempts = precompute::shot_attempts_view();
   const std::vector<size_t> psza_binding = attempts.bind(psza_t);
-  store.scan(psza_t, {{"analysis_date", "=", day}}, [&](const Row& row) {
-    const precompute::ShotAttemptsView r = attempts.read(psza_binding, row);
-    auto it = by_player.find(r.player_lookup);
-    if (it == by_player.end()) return;
-    auto p = r.paint_attempts_per_game, m = r.mid_range_attempts_per_game,
-         t = r.three_pt_attempts_per_game;
-    if (p && m && t) it->second.attempts_per_game = *p + *m + *t;
-  });
+  store.scan_columns(psza_t, attempts.wanted(psza_t), {{"analysis_date", "=", day}},
+                     [&](const Row& row) {
+                       const precompute::ShotAttemptsView r = attempts.read(psza_binding, row);
+                       auto it = by_player.find(r.player_lookup);
+                       if (it == by_player.end()) return;
+                       auto p = r.paint_attempts_per_game, m = r.mid_range_attempts_per_game,
+                            t = r.three_pt_attempts_per_game;
+                       if (p && m && t) it->second.attempts_per_game = *p + *m + *t;
+                     });
   const TableSchema& tdza_t = precompute::team_defense_zone_analysis_table();
   const auto& defense = precompute::zone_defense_view();
   const std::vector<size_t> tdza_binding = defense.bind(tdza_t);
-  store.scan(tdza_t,
-             {{"analysis_date", ">=", format_date(Date{d.days - kDefenseLookbackDays})},
-              {"analysis_date", "<=", day}},
-             [&](const Row& row) {
-               const precompute::ZoneDefenseView r = defense.read(tdza_binding, row);
-               in.defense.add(r.analysis_date, r.team_abbr,
-                              {r.paint_defense_vs_league_avg, r.mid_range_defense_vs_league_avg,
-                               r.three_pt_defense_vs_league_avg, r.defensive_rating_last_15});
-             });
+  store.scan_columns(tdza_t, defense.wanted(tdza_t),
+                     {{"analysis_date", ">=", format_date(Date{d.days - kDefenseLookbackDays})},
+                      {"analysis_date", "<=", day}},
+                     [&](const Row& row) {
+                       const precompute::ZoneDefenseView r = defense.read(tdza_binding, row);
+                       in.defense.add(
+                           r.analysis_date, r.team_abbr,
+                           {r.paint_defense_vs_league_avg, r.mid_range_defense_vs_league_avg,
+                            r.three_pt_defense_vs_league_avg, r.defensive_rating_last_15});
+                     });
   Date from = season_start(Date{d.days - kDefenseLookbackDays});
   if (sources.history && !(from < sources.history_from)) {
     history_from_memory(*sources.history, by_player, from, d, in.history);
