@@ -15,7 +15,6 @@ namespace {
 
 namespace mk = predict::markets;
 
-// Whether `offers` holds an offer dated d.
 // Whether market_predictions holds rows of the 30 days before `first` (the date before a
 // daily run, which its stage grades).
 bool stored_rows_to_grade(Store& store, Date first) {
@@ -24,6 +23,7 @@ bool stored_rows_to_grade(Store& store, Date first) {
                       {"game_date", "<", format_date(first)}}) > 0;
 }
 
+// Whether `offers` holds an offer dated d.
 bool has_offers(const std::map<mk::PlayerDate, std::vector<mk::Offer>>& offers, Date d) {
   auto it = offers.lower_bound({d.days, std::string()});
   return it != offers.end() && it->first.first == d.days;
@@ -62,33 +62,26 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
   // Every player-game of the store (the features' 365-day windows, the training rows, the
   // grading of D-1's stored rows), read only when a market has an offer on the run's dates
   // or stored rows of the dates before them to grade.
-  std::vector<mk::PlayerGame> games;
-  std::vector<std::map<mk::PlayerDate, std::vector<mk::Offer>>> offers;
   bool needs_games = stored_rows_to_grade(store, dates.front());
   for (const predict::SystemEntry* e : predict::market_model_systems()) {
     const mk::MarketDef* market = mk::find_market(e->market);
-    offers.push_back(market ? mk::load_market_offers(store, *market, {dates.front(), dates.back()})
-                            : std::map<mk::PlayerDate, std::vector<mk::Offer>>{});
-    for (Date d : dates) needs_games = needs_games || has_offers(offers.back(), d);
-  }
-  if (needs_games) games = mk::load_market_games(store);
-  size_t k = 0;
-  for (const predict::SystemEntry* e : predict::market_model_systems()) {
-    const mk::MarketDef* market = mk::find_market(e->market);
-    auto& market_offers = offers[k++];
     if (!market) continue;
     MarketOfRun m;
     m.market = market;
+    m.inputs.offers = mk::load_market_offers(store, *market, {dates.front(), dates.back()});
+    for (Date d : dates) needs_games = needs_games || has_offers(m.inputs.offers, d);
+    run.markets.push_back(std::move(m));
+  }
+  std::vector<mk::PlayerGame> games;
+  if (needs_games) games = mk::load_market_games(store);
+  for (MarketOfRun& m : run.markets) {
+    const mk::MarketDef* market = m.market;
     m.inputs.games = games;
-    m.inputs.offers = std::move(market_offers);
     std::vector<Date> lined;
     for (Date d : dates) {
       if (has_offers(m.inputs.offers, d)) lined.push_back(d);
     }
-    if (lined.empty()) {  // kept for grading the date before a daily run
-      run.markets.push_back(std::move(m));
-      continue;
-    }
+    if (lined.empty()) continue;  // kept for grading the date before a daily run
     m.inputs.consensus = mk::load_market_consensus(store, *market);
     std::optional<std::vector<mk::MarketRow>> rows;  // built only to hash or train
     std::map<Date, std::shared_ptr<const mk::MarketModel>> by_cutoff;
@@ -110,7 +103,6 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
       }
       m.models[d] = it->second;
     }
-    run.markets.push_back(std::move(m));
   }
   return run;
 }

@@ -106,11 +106,10 @@ ModelMap resolve_models(Store& store, const RunPlan& plan, const RunOptions& opt
 std::future<ModelMap> resolve_ahead(Store& store, const RunPlan& plan, const RunOptions& options) {
   const auto& settings = options.predict;
   if (options.store_location.empty() || !settings.models || !predicts(plan)) return {};
-  std::vector<Date> cutoffs;
-  for (Date d : plan.dates) {
-    cutoffs.push_back(predict::cutoff_for(store, d, settings.models->retrain_every_days));
-  }
-  if (!models_precede_writes(plan, cutoffs)) return {};
+  // Within a season the cutoff never decreases with the date: the last date's is the latest.
+  if (plan.dates.empty()) return {};
+  Date last = predict::cutoff_for(store, plan.dates.back(), settings.models->retrain_every_days);
+  if (!models_precede_writes(plan, {last})) return {};
   return std::async(std::launch::async, [&plan, &options] {
     return resolve_models(*open_store(options.store_location), plan, options);
   });
