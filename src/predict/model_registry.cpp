@@ -260,15 +260,19 @@ XgbModel load_booster(std::string_view json, const fs::path& copy, const std::st
   return model;
 }
 
-std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) {
-  // The newest registered model of the cutoff with today's feature version, parameters and
-  // library (two of the same time: undecided).
+std::optional<RegistryEntry> current_registered(Store& store, Date cutoff,
+                                                const std::string& system_id,
+                                                const std::string& feature_version,
+                                                const std::vector<std::string>& inputs,
+                                                std::optional<Date> inputs_from) {
+  // The newest registered model of the cutoff with this feature version and today's
+  // parameters and library (two of the same time: undecided).
   std::optional<RegistryEntry> newest;
   bool tie = false;
   store.scan(model_registry_table(),
              {{"cutoff_date", "=", format_date(cutoff)},
-              {"system_id", "=", std::string(kSystemId)},
-              {"feature_version", "=", std::string(features::kFeatureVersion)},
+              {"system_id", "=", system_id},
+              {"feature_version", "=", feature_version},
               {"params", "=", params_json(gradient_boosting_params())},
               {"library_version", "=", xgboost_version()}},
              [&](const Row& row) {
@@ -279,22 +283,33 @@ std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) 
                  tie = false;
                }
              });
-  if (!newest || tie) return std::nullopt;
-  // The latest write of a training input partition (feature rows or labels) before C.
+  if (!newest || tie || !newest->processed_at) return std::nullopt;
+  // The latest write of a training input partition before C.
   const TableSchema& runs = *find_table("processor_runs");
+  std::vector<bool> wanted(runs.columns.size(), false);
+  const size_t at_col = runs.column_index("processed_at");
+  wanted[at_col] = true;
   std::string latest_write;
-  for (const char* processor : {"ml_feature_store", "player_game_summary"}) {
-    store.scan(runs,
-               {{"processor", "=", std::string(processor)},
-                {"date", ">=", format_date(Date{cutoff.days - kTrainingWindowDays})},
-                {"date", "<", format_date(cutoff)}},
-               [&](const Row& row) {
-                 const auto* at = std::get_if<std::string>(&row[runs.column_index("processed_at")]);
-                 if (at && latest_write < *at) latest_write = *at;
-               });
+  for (const std::string& processor : inputs) {
+    std::vector<Condition> where = {{"processor", "=", processor},
+                                    {"date", "<", format_date(cutoff)}};
+    if (inputs_from) where.push_back({"date", ">=", format_date(*inputs_from)});
+    store.scan_columns(
+        runs, wanted, where,
+        [&](const Row& row) {
+          const auto* at = std::get_if<std::string>(&row[at_col]);
+          if (at && latest_write < *at) latest_write = *at;
+        },
+        true);
   }
-  if (!(latest_write < newest->processed_at)) return std::nullopt;
+  if (!(latest_write < *newest->processed_at)) return std::nullopt;
   return newest;
+}
+
+std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff) {
+  return current_registered(
+      store, cutoff, std::string(kSystemId), std::string(features::kFeatureVersion),
+      {"ml_feature_store", "player_game_summary"}, Date{cutoff.days - kTrainingWindowDays});
 }
 
 ModelForDate get_or_train_model(Store& store, Date d, const ModelOptions& options,

@@ -89,6 +89,16 @@ struct ModelForDate {
 // window's dates since it was registered (processor_runs): its training rows are then
 // unchanged, without reading them. nullopt: undecided (read and hash the rows).
 std::optional<RegistryEntry> find_current_registered(Store& store, Date cutoff);
+// The rule behind it, for any system: the newest model_registry row of (cutoff, system_id,
+// feature_version) with today's parameters and library, when no processor_runs row of the
+// processors `inputs` dated in [inputs_from (or the first date), cutoff) is stamped at or after
+// its registration. nullopt when none, when two share the newest stamp, or after such a write.
+// Throws StoreError.
+std::optional<RegistryEntry> current_registered(Store& store, Date cutoff,
+                                                const std::string& system_id,
+                                                const std::string& feature_version,
+                                                const std::vector<std::string>& inputs,
+                                                std::optional<Date> inputs_from);
 
 // Gets (or trains, saves and registers) the model for C(D): with trust_run_history, a current
 // registered model (find_current_registered); else one whose training data hash matches the rows

@@ -8,7 +8,6 @@
 
 #include "predict/gradient_boosting.h"
 #include "predict/training_set.h"
-#include "raw/schema.h"
 
 namespace nbaprops::predict::markets {
 namespace {
@@ -148,42 +147,10 @@ MarketModel market_model_from_bytes(const std::string& bytes,
 std::optional<MarketModelForDate> find_current_market_model(Store& store, const MarketDef& market,
                                                             Date cutoff,
                                                             const fs::path& models_dir) {
-  std::optional<RegistryEntry> newest;
-  bool tie = false;
-  store.scan(model_registry_table(),
-             {{"cutoff_date", "=", format_date(cutoff)},
-              {"system_id", "=", market_system_id(market)},
-              {"feature_version", "=", std::string(kMarketFeatureVersion)},
-              {"params", "=", params_json(gradient_boosting_params())},
-              {"library_version", "=", xgboost_version()}},
-             [&](const Row& row) {
-               RegistryEntry e = registry_entry(row);
-               if (newest && e.processed_at == newest->processed_at) tie = true;
-               if (!newest || newest->processed_at < e.processed_at) {
-                 newest = std::move(e);
-                 tie = false;
-               }
-             });
-  if (!newest || tie || !newest->processed_at || !fs::exists(models_dir / newest->file_name)) {
-    return std::nullopt;
-  }
-  // The latest write of a training input partition (summaries or consensus lines) before C.
-  const TableSchema& runs = *find_table("processor_runs");
-  std::vector<bool> wanted(runs.columns.size(), false);
-  const size_t at_col = runs.column_index("processed_at");
-  wanted[at_col] = true;
-  std::string latest_write;
-  for (const char* processor : {"player_game_summary", "prop_line_consensus"}) {
-    store.scan_columns(
-        runs, wanted,
-        {{"processor", "=", std::string(processor)}, {"date", "<", format_date(cutoff)}},
-        [&](const Row& row) {
-          const auto* at = std::get_if<std::string>(&row[at_col]);
-          if (at && latest_write < *at) latest_write = *at;
-        },
-        true);
-  }
-  if (!(latest_write < *newest->processed_at)) return std::nullopt;
+  std::optional<RegistryEntry> newest =
+      current_registered(store, cutoff, market_system_id(market), kMarketFeatureVersion,
+                         {"player_game_summary", "prop_line_consensus"}, std::nullopt);
+  if (!newest || !fs::exists(models_dir / newest->file_name)) return std::nullopt;
   MarketModelForDate out;
   out.cutoff = cutoff;
   out.model = load_market_model(*newest, models_dir);
