@@ -1,6 +1,7 @@
 #include "pipeline/market_stage.h"
 
 #include <algorithm>
+#include <future>
 #include <tuple>
 
 #include "analytics/upcoming_player_game_context.h"
@@ -27,6 +28,24 @@ bool stored_rows_to_grade(Store& store, Date first) {
 bool has_offers(const std::map<mk::PlayerDate, std::vector<mk::Offer>>& offers, Date d) {
   auto it = offers.lower_bound({d.days, std::string()});
   return it != offers.end() && it->first.first == d.days;
+}
+
+using ModelFuture = std::shared_future<std::shared_ptr<const mk::MarketModel>>;
+
+ModelFuture ready(std::shared_ptr<const mk::MarketModel> model) {
+  std::promise<std::shared_ptr<const mk::MarketModel>> p;
+  p.set_value(std::move(model));
+  return p.get_future().share();
+}
+
+// A registered model loaded on its own thread (reading, hashing and parsing its file needs no
+// store); get() rethrows what the load threw.
+ModelFuture load_async(predict::RegistryEntry entry, std::filesystem::path models_dir) {
+  return std::async(std::launch::async,
+                    [entry = std::move(entry), dir = std::move(models_dir)] {
+                      return mk::load_market_model(entry, dir);
+                    })
+      .share();
 }
 
 // The stat of each player who played on d (player-games of d), for `market`.
@@ -74,6 +93,12 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
   }
   std::vector<mk::PlayerGame> games;
   if (needs_games) games = mk::load_market_games(store);
+  struct Pending {  // a date's model, once its market's models are resolved
+    MarketOfRun* market;
+    Date d;
+    ModelFuture model;
+  };
+  std::vector<Pending> pending;
   for (MarketOfRun& m : run.markets) {
     const mk::MarketDef* market = m.market;
     m.inputs.games = games;
@@ -82,28 +107,37 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
       if (has_offers(m.inputs.offers, d)) lined.push_back(d);
     }
     if (lined.empty()) continue;  // kept for grading the date before a daily run
-    m.inputs.consensus = mk::load_market_consensus(store, *market);
+    // The consensus lines of the lined dates (their rows' same-day line); every date's only
+    // when the training rows are built (below).
+    m.inputs.consensus = mk::load_market_consensus(store, *market, {{lined.front(), lined.back()}});
     std::optional<std::vector<mk::MarketRow>> rows;  // built only to hash or train
-    std::map<Date, std::shared_ptr<const mk::MarketModel>> by_cutoff;
+    std::map<Date, ModelFuture> by_cutoff;
     for (Date d : lined) {
       Date c = mk::market_cutoff(m.inputs.games, d, options.retrain_every);
       auto it = by_cutoff.find(c);
       if (it == by_cutoff.end()) {
-        std::optional<mk::MarketModelForDate> trusted;
+        std::optional<predict::RegistryEntry> trusted;
         if (options.trust_run_history) {
-          trusted = mk::find_current_market_model(store, *market, c, options.models_dir);
+          trusted = mk::find_current_market_entry(store, *market, c, options.models_dir);
         }
-        if (!trusted && !rows) rows = mk::market_rows(*market, m.inputs);
-        auto got = trusted
-                       ? std::move(*trusted)
-                       : mk::get_or_train_market_model(store, *market, *rows, c, options.models_dir,
-                                                       options.processed_at);
-        (got.reused ? m.reused : m.trained) += got.model ? 1 : 0;
-        it = by_cutoff.emplace(c, got.model).first;
+        if (trusted) {  // its file loads on another thread while the store is read here
+          ++m.reused;
+          it = by_cutoff.emplace(c, load_async(std::move(*trusted), options.models_dir)).first;
+        } else {
+          if (!rows) {
+            m.inputs.consensus = mk::load_market_consensus(store, *market);
+            rows = mk::market_rows(*market, m.inputs);
+          }
+          auto got = mk::get_or_train_market_model(store, *market, *rows, c, options.models_dir,
+                                                   options.processed_at);
+          (got.reused ? m.reused : m.trained) += got.model ? 1 : 0;
+          it = by_cutoff.emplace(c, ready(got.model)).first;
+        }
       }
-      m.models[d] = it->second;
+      pending.push_back({&m, d, it->second});
     }
   }
+  for (Pending& p : pending) p.market->models[p.d] = p.model.get();
   return run;
 }
 

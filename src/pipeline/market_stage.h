@@ -27,9 +27,9 @@
 
 namespace nbaprops::pipeline {
 
-// A market's inputs in a run (every player-game of the store; the consensus lines of every date,
-// read only when the market has an offer on a date of the run; the offers of the run's dates)
-// and the model of each date it predicts.
+// A market's inputs in a run (every player-game of the store; the consensus lines of the dates
+// it has offers on, and of every date when a model must be trained or its training rows
+// checked; the offers of the run's dates) and the model of each date it predicts.
 struct MarketOfRun {
   const predict::markets::MarketDef* market = nullptr;
   predict::markets::MarketInputs inputs;

@@ -95,43 +95,65 @@ namespace {
 
 // The fast-loading copy of a model file, `<version>.ubj`: the same model in XGBoost's UBJSON
 // (parsed about three times faster than its JSON), after one header line "<SHA-256 of the
-// JSON file> <CRC-32 of the UBJSON bytes>". The JSON stays the registered, versioned file: a
-// copy whose header does not match it, or whose bytes are damaged, is ignored and rewritten.
-std::string ubj_header(const std::string& json_sha, std::string_view ubj) {
-  uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(ubj.data()), static_cast<uInt>(ubj.size()));
-  return fmt::format("{} {:08x}\n", json_sha, crc);
+// JSON file> <CRC-32 of the bytes after the header>", or "<SHA-256> <CRC-32> <n>" when the copy
+// also holds an n-byte preamble (the rest of the model file, e.g. a market model's metadata)
+// before the UBJSON. The JSON stays the registered, versioned file: a copy whose header does not
+// match it, or whose bytes are damaged, is ignored and rewritten.
+std::string copy_header(const std::string& json_sha, std::string_view body, size_t preamble) {
+  uLong crc =
+      crc32(0L, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()));
+  if (preamble == 0) return fmt::format("{} {:08x}\n", json_sha, crc);
+  return fmt::format("{} {:08x} {}\n", json_sha, crc, preamble);
 }
 
-std::optional<XgbModel> read_ubj(const fs::path& path, const std::string& json_sha) {
+// The preamble length a header line claims (0 without one); nullopt for a line it cannot read.
+std::optional<size_t> claimed_preamble(std::string_view line) {
+  size_t first = line.find(' '), second = line.find(' ', first + 1);
+  if (first == std::string_view::npos) return std::nullopt;
+  if (second == std::string_view::npos) return 0;
+  size_t n = 0;
+  for (char c : line.substr(second + 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<ModelCopy> read_model_copy(const fs::path& path, const std::string& json_sha) {
   auto bytes = read_model_file(path);
   if (!bytes) return std::nullopt;
   size_t eol = bytes->find('\n');
   if (eol == std::string::npos) return std::nullopt;
-  std::string_view ubj = std::string_view(*bytes).substr(eol + 1);
-  if (bytes->compare(0, eol + 1, ubj_header(json_sha, ubj)) != 0) return std::nullopt;
+  std::string_view body = std::string_view(*bytes).substr(eol + 1);
+  auto preamble = claimed_preamble(std::string_view(*bytes).substr(0, eol));
+  if (!preamble || *preamble > body.size()) return std::nullopt;
+  if (bytes->compare(0, eol + 1, copy_header(json_sha, body, *preamble)) != 0) return std::nullopt;
   try {
-    return XgbModel::from_ubj(ubj);
+    return ModelCopy{XgbModel::from_ubj(body.substr(*preamble)),
+                     std::string(body.substr(0, *preamble))};
   } catch (const XgbError&) {
     return std::nullopt;
   }
 }
 
 // Best effort: a models folder that cannot take the copy only loses the speed.
-void write_ubj(const XgbModel& model, const fs::path& path, const std::string& json_sha) {
-  std::string ubj = model.to_ubj();
+void write_model_copy(const XgbModel& model, const fs::path& path, const std::string& json_sha,
+                      std::string_view preamble) {
+  std::string body(preamble);
+  body += model.to_ubj();
   fs::path tmp = path;
   tmp += ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << ubj_header(json_sha, ubj) << ubj;
+    out << copy_header(json_sha, body, preamble.size()) << body;
     if (!out.flush()) return;
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) fs::remove(tmp, ec);
 }
-
-}  // namespace
 
 const TableSchema& model_registry_table() {
   static const TableSchema t{
@@ -254,9 +276,12 @@ std::shared_ptr<const GbModel> load_model(const RegistryEntry& entry, const fs::
 }
 
 XgbModel load_booster(std::string_view json, const fs::path& copy, const std::string& file_sha) {
-  if (std::optional<XgbModel> model = read_ubj(copy, file_sha)) return std::move(*model);
+  if (std::optional<ModelCopy> got = read_model_copy(copy, file_sha);
+      got && got->preamble.empty()) {
+    return std::move(got->model);
+  }
   XgbModel model = XgbModel::from_json(json);
-  write_ubj(model, copy, file_sha);
+  write_model_copy(model, copy, file_sha, {});
   return model;
 }
 

@@ -140,6 +140,17 @@ std::filesystem::path ubj_path(const RegistryEntry& entry, const std::filesystem
 // from `json` and the copy (re)written, best effort. Throws XgbError.
 XgbModel load_booster(std::string_view json, const std::filesystem::path& copy,
                       const std::string& file_sha);
+// The copy itself: its booster and the preamble stored before it (empty for a booster alone),
+// or nullopt when the copy is missing, names another SHA-256 or is damaged. Writing is best
+// effort (a folder that cannot take the copy only loses the speed).
+struct ModelCopy {
+  XgbModel model;
+  std::string preamble;
+};
+std::optional<ModelCopy> read_model_copy(const std::filesystem::path& copy,
+                                         const std::string& file_sha);
+void write_model_copy(const XgbModel& model, const std::filesystem::path& copy,
+                      const std::string& file_sha, std::string_view preamble);
 
 // "gb-YYYYMMDD-<first 8 hex of the SHA-256 of the file bytes>".
 std::string model_version_of(Date cutoff, const std::string& file_bytes);

@@ -4,6 +4,7 @@
 // grading of the day before (pipeline/market_stage.h).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -258,6 +259,9 @@ TEST_F(MarketDailyStore, TheWeeksModelIsTrainedOnceAndDsRowsDependOnlyOnEarlierG
   std::ofstream(copies[0], std::ios::binary | std::ios::trunc) << "damaged";
   EXPECT_EQ(rows_of(in, l, &reused), played);
   EXPECT_GT(std::filesystem::file_size(copies[0]), 1000u);
+  std::string header;
+  std::getline(std::ifstream(copies[0]), header);
+  EXPECT_EQ(std::count(header.begin(), header.end(), ' '), 2) << "the metadata is its preamble";
   // Before D's games (none of D or later in the store; the later ones changed): the same rows,
   // ungraded, from the same registered model.
   MarketInputs pre = in;
@@ -311,6 +315,12 @@ TEST(MarketRegistry, AModelFileRoundTripsAndPredictsTheSame) {
   EXPECT_EQ(predict_means(back, some), predict_means(*m, some));
   EXPECT_EQ(market_model_bytes(back), market_model_bytes(*m));
   EXPECT_THROW(market_model_from_bytes("{}"), ModelFileError);
+  // The fast-loading copy's parts: the metadata alone and the booster.
+  MarketModel from_meta =
+      market_model_from_meta(market_model_meta(*m), XgbModel::from_ubj(m->booster->to_ubj()));
+  EXPECT_EQ(market_model_bytes(from_meta), market_model_bytes(*m));
+  EXPECT_EQ(predict_means(from_meta, some), predict_means(*m, some));
+  EXPECT_EQ(market_model_meta(*m).find("booster"), std::string::npos);
 }
 
 }  // namespace

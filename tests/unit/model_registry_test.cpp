@@ -321,6 +321,34 @@ TEST_F(ModelRegistryTest, TheFastCopyIsTheSameModelAndADamagedOneIsRebuilt) {
   }
 }
 
+TEST_F(ModelRegistryTest, ACopyWithAPreambleReadsBackOnlyIntactAndForItsFile) {
+  auto first = model_for(kD);
+  ASSERT_TRUE(first.model);
+  const XgbModel& booster = first.model->booster;
+  const std::string sha(64, 'a'), other(64, 'b'), preamble = R"({"model_id":"x"})";
+  fs::path copy = options_.models_dir / "with-preamble.ubj";
+  write_model_copy(booster, copy, sha, preamble);
+  const std::string good = file_bytes(copy);
+  // The header names the SHA-256, the CRC-32 and the preamble's length.
+  EXPECT_EQ(good.substr(0, 65), sha + " ");
+  EXPECT_EQ(good.substr(74, good.find('\n') - 74), std::to_string(preamble.size()));
+  auto got = read_model_copy(copy, sha);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->preamble, preamble);
+  EXPECT_EQ(got->model.to_json(), booster.to_json());
+  EXPECT_FALSE(read_model_copy(copy, other));  // the copy of another file
+  std::string damaged = good;
+  damaged[good.find('\n') + 3] ^= 0x20;  // a preamble byte
+  std::ofstream(copy, std::ios::binary | std::ios::trunc) << damaged;
+  EXPECT_FALSE(read_model_copy(copy, sha));
+  // Without a preamble: the gradient_boosting copy's header, two fields.
+  write_model_copy(booster, copy, sha, {});
+  got = read_model_copy(copy, sha);
+  ASSERT_TRUE(got);
+  EXPECT_TRUE(got->preamble.empty());
+  EXPECT_EQ(file_bytes(copy).find('\n'), 64u + 1 + 8);
+}
+
 TEST_F(ModelRegistryTest, FewerThan2000RowsGiveNoModelAndNoRegistryRow) {
   auto m = model_for(make_date(2024, 11, 20));  // 29 days: cutoff 2024-11-19, 28 days of rows
   EXPECT_FALSE(m.model);

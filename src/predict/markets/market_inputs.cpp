@@ -25,27 +25,35 @@ class Columns {
     }
   }
   const std::vector<bool>& wanted() const { return wanted_; }
+  // The position of column `n` (one of the names asked for), to read it without a lookup per
+  // row: the overloads below take a name or a position.
+  size_t index(const std::string& n) const { return index_.at(n); }
   const Value& at(const Row& r, const std::string& n) const { return r[index_.at(n)]; }
-  std::string text(const Row& r, const std::string& n) const {
-    const Value& v = at(r, n);
-    return is_null(v) ? std::string() : std::get<std::string>(v);
+  static std::string_view text(const Row& r, size_t i) {
+    const auto* s = std::get_if<std::string>(&r[i]);
+    return s ? std::string_view(*s) : std::string_view();
   }
-  double number(const Row& r, const std::string& n) const {
-    const Value& v = at(r, n);
+  std::string text(const Row& r, const std::string& n) const {
+    return std::string(text(r, index_.at(n)));
+  }
+  static double number(const Row& r, size_t i) {
+    const Value& v = r[i];
     if (is_null(v)) return 0;
-    if (auto* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+    if (auto* x = std::get_if<int64_t>(&v)) return static_cast<double>(*x);
     return std::get<double>(v);
   }
+  double number(const Row& r, const std::string& n) const { return number(r, index_.at(n)); }
   std::optional<int64_t> integer(const Row& r, const std::string& n) const {
     const Value& v = at(r, n);
     if (is_null(v)) return std::nullopt;
     return std::get<int64_t>(v);
   }
-  Date date(const Row& r, const std::string& n) const {
-    auto d = parse_iso_date(text(r, n));
-    if (!d) throw std::runtime_error("bad date in column " + n);
+  static Date date(const Row& r, size_t i) {
+    auto d = parse_iso_date(text(r, i));
+    if (!d) throw std::runtime_error("bad date in a market input row");
     return *d;
   }
+  Date date(const Row& r, const std::string& n) const { return date(r, index_.at(n)); }
 
  private:
   std::vector<bool> wanted_;
@@ -56,35 +64,53 @@ std::vector<PlayerGame> load_games(Store& store) {
   const TableSchema& t = analytics::player_game_summary_table();
   Columns c(t, {"game_date", "player_lookup", "team_abbr", "opponent_abbr", "home_game",
                 "player_status", "minutes", "pts", "reb", "ast", "fg3m", "fg3a"});
+  const size_t date = c.index("game_date"), player = c.index("player_lookup"),
+               team = c.index("team_abbr"), opponent = c.index("opponent_abbr"),
+               home = c.index("home_game"), status = c.index("player_status"),
+               minutes = c.index("minutes"), pts = c.index("pts"), reb = c.index("reb"),
+               ast = c.index("ast"), fg3m = c.index("fg3m"), fg3a = c.index("fg3a");
   std::vector<PlayerGame> games;
   store.scan_columns(t, c.wanted(), {}, [&](const Row& r) {
-    if (c.text(r, "player_status") != "active" || c.number(r, "minutes") <= 0) return;
+    if (Columns::text(r, status) != "active" || Columns::number(r, minutes) <= 0) return;
     PlayerGame g;
-    g.date = c.date(r, "game_date");
-    g.player = c.text(r, "player_lookup");
-    g.team = c.text(r, "team_abbr");
-    g.opponent = c.text(r, "opponent_abbr");
-    g.home = c.number(r, "home_game") != 0;
-    g.stats = {c.number(r, "pts"),  c.number(r, "reb"),  c.number(r, "ast"),
-               c.number(r, "fg3m"), c.number(r, "fg3a"), c.number(r, "minutes")};
+    g.date = Columns::date(r, date);
+    g.player = Columns::text(r, player);
+    g.team = Columns::text(r, team);
+    g.opponent = Columns::text(r, opponent);
+    g.home = Columns::number(r, home) != 0;
+    g.stats = {Columns::number(r, pts),  Columns::number(r, reb),  Columns::number(r, ast),
+               Columns::number(r, fg3m), Columns::number(r, fg3a), Columns::number(r, minutes)};
     games.push_back(std::move(g));
   });
-  std::sort(games.begin(), games.end(), [](const PlayerGame& a, const PlayerGame& b) {
+  auto less = [](const PlayerGame& a, const PlayerGame& b) {
     return std::tie(a.date.days, a.player) < std::tie(b.date.days, b.player);
-  });
+  };
+  // The scan follows the table's key, (game_date, player_lookup, ...): usually in order.
+  if (!std::is_sorted(games.begin(), games.end(), less)) {
+    std::sort(games.begin(), games.end(), less);
+  }
   return games;
 }
 
-std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string& market) {
+std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string& market,
+                                                 const std::optional<DateRange>& dates) {
   const TableSchema& t = analytics::prop_line_consensus_table();
   Columns c(t, {"game_date", "player_lookup", "market", "consensus_line", "line_movement",
                 "books_count", "no_vig_over_prob"});
+  const size_t date = c.index("game_date"), player = c.index("player_lookup"),
+               line = c.index("consensus_line"), movement = c.index("line_movement"),
+               books = c.index("books_count"), no_vig = c.index("no_vig_over_prob");
+  std::vector<Condition> where = {{"market", "=", market}};
+  if (dates) {
+    where.push_back({"game_date", ">=", format_date(dates->first)});
+    where.push_back({"game_date", "<=", format_date(dates->second)});
+  }
   std::map<PlayerDate, SameDayLine> out;
-  store.scan_columns(t, c.wanted(), {{"market", "=", market}}, [&](const Row& r) {
-    SameDayLine l{c.number(r, "consensus_line"), c.number(r, "line_movement"),
-                  static_cast<int>(c.number(r, "books_count")), std::nullopt};
-    if (!is_null(c.at(r, "no_vig_over_prob"))) l.no_vig_over = c.number(r, "no_vig_over_prob");
-    out[{c.date(r, "game_date").days, c.text(r, "player_lookup")}] = l;
+  store.scan_columns(t, c.wanted(), where, [&](const Row& r) {
+    SameDayLine l{Columns::number(r, line), Columns::number(r, movement),
+                  static_cast<int>(Columns::number(r, books)), std::nullopt};
+    if (!is_null(r[no_vig])) l.no_vig_over = Columns::number(r, no_vig);
+    out[{Columns::date(r, date).days, std::string(Columns::text(r, player))}] = l;
   });
   return out;
 }
@@ -139,7 +165,7 @@ MarketInputs load_market_inputs(Store& store, const MarketDef& market,
                                 std::vector<PlayerGame> games) {
   MarketInputs in;
   in.games = std::move(games);
-  in.consensus = load_consensus(store, market.id);
+  in.consensus = load_consensus(store, market.id, std::nullopt);
   in.offers = load_offers(store, market.id, std::nullopt);
   return in;
 }
@@ -149,8 +175,9 @@ std::map<PlayerDate, std::vector<Offer>> load_market_offers(Store& store, const 
   return load_offers(store, market.id, dates);
 }
 
-std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const MarketDef& market) {
-  return load_consensus(store, market.id);
+std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const MarketDef& market,
+                                                        std::optional<DateRange> dates) {
+  return load_consensus(store, market.id, dates);
 }
 
 std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& in) {

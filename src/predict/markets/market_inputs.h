@@ -38,10 +38,12 @@ MarketInputs load_market_inputs(Store& store, const MarketDef& market);
 std::vector<PlayerGame> load_market_games(Store& store);
 MarketInputs load_market_inputs(Store& store, const MarketDef& market,
                                 std::vector<PlayerGame> games);
-// The parts alone: the consensus lines of every date, and the offers of the game dates in
-// [first, last] only (the daily run: its dates' offers, not the season's).
+// The parts alone: the consensus lines of every date (or of the game dates in [first, last]
+// only), and the offers of the game dates in [first, last] only (the daily run: its dates'
+// offers, not the season's).
 using DateRange = std::pair<Date, Date>;
-std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const MarketDef& market);
+std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const MarketDef& market,
+                                                        std::optional<DateRange> dates = {});
 std::map<PlayerDate, std::vector<Offer>> load_market_offers(Store& store, const MarketDef& market,
                                                             DateRange dates);
 

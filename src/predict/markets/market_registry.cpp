@@ -51,29 +51,6 @@ std::optional<RegistryEntry> find_market_model(Store& store, const MarketDef& ma
   return found;
 }
 
-std::shared_ptr<const MarketModel> load_market_model(const RegistryEntry& e,
-                                                     const fs::path& models_dir) {
-  fs::path path = models_dir / e.file_name;
-  auto bytes = read_model_file(path);
-  if (!bytes) throw ModelFileError("cannot read model file " + path.string());
-  // The version is "<market>-YYYYMMDD-<first 8 hex of the file's SHA-256>".
-  const std::string sha = sha256_hex(*bytes);
-  if (e.model_version.size() < 8 ||
-      e.model_version.compare(e.model_version.size() - 8, 8, sha, 0, 8) != 0) {
-    throw ModelFileError(path.string() + " does not hold model " + e.model_version +
-                         " (its SHA-256 differs)");
-  }
-  MarketModel m = market_model_from_bytes(*bytes, [&](std::string_view json) {
-    return load_booster(json, ubj_path(e, models_dir), sha);
-  });
-  if (version_of_sha(m.model_id.substr(0, m.model_id.find('-')), e.cutoff_date, sha) !=
-      e.model_version) {
-    throw ModelFileError(path.string() + " does not hold model " + e.model_version +
-                         " (its SHA-256 differs)");
-  }
-  return std::make_shared<const MarketModel>(std::move(m));
-}
-
 }  // namespace
 
 std::string market_system_id(const MarketDef& market) {
@@ -96,7 +73,10 @@ std::string market_training_hash(std::span<const MarketRow> rows) {
   return sha256_hex(bytes);
 }
 
-std::string market_model_bytes(const MarketModel& m) {
+namespace {
+
+// Every field of a market model file but the booster.
+nlohmann::json meta_json(const MarketModel& m) {
   nlohmann::json j;
   j["model_id"] = m.model_id;
   j["cutoff"] = format_date(m.cutoff);
@@ -109,48 +89,118 @@ std::string market_model_bytes(const MarketModel& m) {
   j["validation_rows"] = m.validation_rows;
   j["calibration_rows"] = m.calibration_rows;
   j["blend_rows"] = m.blend_rows;
+  return j;
+}
+
+// The fields of meta_json back into `m`. Throws ModelFileError, nlohmann::json::exception.
+void read_meta(const nlohmann::json& j, MarketModel& m) {
+  m.model_id = j.at("model_id").get<std::string>();
+  auto cutoff = parse_iso_date(j.at("cutoff").get<std::string>());
+  if (!cutoff) throw ModelFileError("market model file: bad cutoff");
+  m.cutoff = *cutoff;
+  m.residual_sd = j.at("residual_sd").get<double>();
+  m.nb_size = j.at("nb_size").is_null() ? std::numeric_limits<double>::infinity()
+                                        : j.at("nb_size").get<double>();
+  if (!j.at("calibrator").is_null()) {
+    m.calibrator = Calibrator::from_json(j.at("calibrator").get<std::string>());
+    if (!m.calibrator) throw ModelFileError("market model file: bad calibrator");
+  }
+  m.model_weight = j.at("model_weight").get<double>();
+  m.training_rows = j.at("training_rows").get<int64_t>();
+  m.validation_rows = j.at("validation_rows").get<int64_t>();
+  m.calibration_rows = j.at("calibration_rows").get<int64_t>();
+  m.blend_rows = j.at("blend_rows").get<int64_t>();
+}
+
+nlohmann::json parse_object(const std::string& bytes) {
+  auto j = nlohmann::json::parse(bytes, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw ModelFileError("not a market model file");
+  return j;
+}
+
+}  // namespace
+
+std::string market_model_bytes(const MarketModel& m) {
+  nlohmann::json j = meta_json(m);
   j["booster"] = m.booster->to_json();
   return j.dump();
 }
 
-MarketModel market_model_from_bytes(const std::string& bytes,
-                                    const std::function<XgbModel(std::string_view)>& booster) {
-  auto j = nlohmann::json::parse(bytes, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw ModelFileError("not a market model file");
+std::string market_model_meta(const MarketModel& m) {
+  return meta_json(m).dump();
+}
+
+MarketModel market_model_from_bytes(const std::string& bytes) {
+  nlohmann::json j = parse_object(bytes);
   try {
     MarketModel m;
-    m.model_id = j.at("model_id").get<std::string>();
-    auto cutoff = parse_iso_date(j.at("cutoff").get<std::string>());
-    if (!cutoff) throw ModelFileError("market model file: bad cutoff");
-    m.cutoff = *cutoff;
-    m.residual_sd = j.at("residual_sd").get<double>();
-    m.nb_size = j.at("nb_size").is_null() ? std::numeric_limits<double>::infinity()
-                                          : j.at("nb_size").get<double>();
-    if (!j.at("calibrator").is_null()) {
-      m.calibrator = Calibrator::from_json(j.at("calibrator").get<std::string>());
-      if (!m.calibrator) throw ModelFileError("market model file: bad calibrator");
-    }
-    m.model_weight = j.at("model_weight").get<double>();
-    m.training_rows = j.at("training_rows").get<int64_t>();
-    m.validation_rows = j.at("validation_rows").get<int64_t>();
-    m.calibration_rows = j.at("calibration_rows").get<int64_t>();
-    m.blend_rows = j.at("blend_rows").get<int64_t>();
-    const std::string json = j.at("booster").get<std::string>();
-    m.booster =
-        std::make_shared<const XgbModel>(booster ? booster(json) : XgbModel::from_json(json));
+    read_meta(j, m);
+    m.booster = std::make_shared<const XgbModel>(
+        XgbModel::from_json(j.at("booster").get_ref<const std::string&>()));
     return m;
   } catch (const nlohmann::json::exception& e) {
     throw ModelFileError(std::string("market model file: ") + e.what());
   }
 }
 
-std::optional<MarketModelForDate> find_current_market_model(Store& store, const MarketDef& market,
-                                                            Date cutoff,
-                                                            const fs::path& models_dir) {
+MarketModel market_model_from_meta(const std::string& meta, XgbModel booster) {
+  nlohmann::json j = parse_object(meta);
+  try {
+    MarketModel m;
+    read_meta(j, m);
+    m.booster = std::make_shared<const XgbModel>(std::move(booster));
+    return m;
+  } catch (const nlohmann::json::exception& e) {
+    throw ModelFileError(std::string("market model file: ") + e.what());
+  }
+}
+
+std::shared_ptr<const MarketModel> load_market_model(const RegistryEntry& e,
+                                                     const fs::path& models_dir) {
+  fs::path path = models_dir / e.file_name;
+  auto bytes = read_model_file(path);
+  if (!bytes) throw ModelFileError("cannot read model file " + path.string());
+  // The version is "<market>-YYYYMMDD-<first 8 hex of the file's SHA-256>".
+  const std::string sha = sha256_hex(*bytes);
+  if (e.model_version.size() < 8 ||
+      e.model_version.compare(e.model_version.size() - 8, 8, sha, 0, 8) != 0) {
+    throw ModelFileError(path.string() + " does not hold model " + e.model_version +
+                         " (its SHA-256 differs)");
+  }
+  // Through the copy when it is current (the metadata is its preamble: the JSON, whose booster
+  // is one long string, is then not parsed), else from the JSON, and the copy rewritten.
+  const fs::path copy = ubj_path(e, models_dir);
+  MarketModel m;
+  std::optional<ModelCopy> got = read_model_copy(copy, sha);
+  if (got && !got->preamble.empty()) {
+    m = market_model_from_meta(got->preamble, std::move(got->model));
+  } else {
+    m = market_model_from_bytes(*bytes);
+    write_model_copy(*m.booster, copy, sha, market_model_meta(m));
+  }
+  if (version_of_sha(m.model_id.substr(0, m.model_id.find('-')), e.cutoff_date, sha) !=
+      e.model_version) {
+    throw ModelFileError(path.string() + " does not hold model " + e.model_version +
+                         " (its SHA-256 differs)");
+  }
+  return std::make_shared<const MarketModel>(std::move(m));
+}
+
+std::optional<RegistryEntry> find_current_market_entry(Store& store, const MarketDef& market,
+                                                       Date cutoff, const fs::path& models_dir) {
   std::optional<RegistryEntry> newest =
       current_registered(store, cutoff, market_system_id(market), kMarketFeatureVersion,
                          {"player_game_summary", "prop_line_consensus"}, std::nullopt);
   if (!newest || !fs::exists(models_dir / newest->file_name)) return std::nullopt;
+  return newest;
+}
+
+std::optional<MarketModelForDate> find_current_market_model(Store& store, const MarketDef& market,
+                                                            Date cutoff,
+                                                            const fs::path& models_dir) {
+  std::optional<RegistryEntry> newest =
+      find_current_market_entry(store, market, cutoff, models_dir);
+  if (!newest) return std::nullopt;
   MarketModelForDate out;
   out.cutoff = cutoff;
   out.model = load_market_model(*newest, models_dir);

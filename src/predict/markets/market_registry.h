@@ -14,7 +14,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -41,9 +40,12 @@ std::string market_training_hash(std::span<const MarketRow> rows);
 // A model as the bytes of its file, and back (throws ModelFileError on bytes it cannot read,
 // XgbError from the library). from_bytes(to_bytes(m)) predicts what m predicts.
 std::string market_model_bytes(const MarketModel& model);
-// `booster` reads the booster's XGBoost JSON (default: XgbModel::from_json).
-MarketModel market_model_from_bytes(
-    const std::string& bytes, const std::function<XgbModel(std::string_view)>& booster = nullptr);
+MarketModel market_model_from_bytes(const std::string& bytes);
+// The file's fields but the booster (the preamble of the model's fast-loading copy,
+// model_registry.h's read_model_copy), and back with the booster read from the copy:
+// market_model_from_meta(market_model_meta(m), booster of m) predicts what m predicts.
+std::string market_model_meta(const MarketModel& model);
+MarketModel market_model_from_meta(const std::string& meta, XgbModel booster);
 
 // The model a market's date uses.
 struct MarketModelForDate {
@@ -64,6 +66,14 @@ struct MarketModelForDate {
 // Throws StoreError, XgbError, ModelFileError.
 std::optional<MarketModelForDate> find_current_market_model(
     Store& store, const MarketDef& market, Date cutoff, const std::filesystem::path& models_dir);
+// Its two steps: the registry row it would load (the store only; nullopt as above), and
+// loading a registered market model from `models_dir` (no store: any thread), its file checked
+// against the SHA-256 in its version. load throws ModelFileError, XgbError.
+std::optional<RegistryEntry> find_current_market_entry(Store& store, const MarketDef& market,
+                                                       Date cutoff,
+                                                       const std::filesystem::path& models_dir);
+std::shared_ptr<const MarketModel> load_market_model(const RegistryEntry& entry,
+                                                     const std::filesystem::path& models_dir);
 
 // The model of `cutoff` for `market` from `rows` (market_rows of the store, date order; only
 // those before the cutoff are read): the registered one whose training hash matches, else
