@@ -70,22 +70,26 @@ std::vector<PlayerGame> load_games(Store& store) {
                minutes = c.index("minutes"), pts = c.index("pts"), reb = c.index("reb"),
                ast = c.index("ast"), fg3m = c.index("fg3m"), fg3a = c.index("fg3a");
   std::vector<PlayerGame> games;
-  store.scan_columns(t, c.wanted(), {}, [&](const Row& r) {
-    if (Columns::text(r, status) != "active" || Columns::number(r, minutes) <= 0) return;
-    PlayerGame g;
-    g.date = Columns::date(r, date);
-    g.player = Columns::text(r, player);
-    g.team = Columns::text(r, team);
-    g.opponent = Columns::text(r, opponent);
-    g.home = Columns::number(r, home) != 0;
-    g.stats = {Columns::number(r, pts),  Columns::number(r, reb),  Columns::number(r, ast),
-               Columns::number(r, fg3m), Columns::number(r, fg3a), Columns::number(r, minutes)};
-    games.push_back(std::move(g));
-  });
+  store.scan_columns(
+      t, c.wanted(), {},
+      [&](const Row& r) {
+        if (Columns::text(r, status) != "active" || Columns::number(r, minutes) <= 0) return;
+        PlayerGame g;
+        g.date = Columns::date(r, date);
+        g.player = Columns::text(r, player);
+        g.team = Columns::text(r, team);
+        g.opponent = Columns::text(r, opponent);
+        g.home = Columns::number(r, home) != 0;
+        g.stats = {Columns::number(r, pts),  Columns::number(r, reb),  Columns::number(r, ast),
+                   Columns::number(r, fg3m), Columns::number(r, fg3a), Columns::number(r, minutes)};
+        games.push_back(std::move(g));
+      },
+      /*any_order=*/true);
   auto less = [](const PlayerGame& a, const PlayerGame& b) {
     return std::tie(a.date.days, a.player) < std::tie(b.date.days, b.player);
   };
-  // The scan follows the table's key, (game_date, player_lookup, ...): usually in order.
+  // Read in the table's storage order (no walk of the key index with a lookup per row), which
+  // is the order the runner wrote the dates in: usually already in order.
   if (!std::is_sorted(games.begin(), games.end(), less)) {
     std::sort(games.begin(), games.end(), less);
   }
