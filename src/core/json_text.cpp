@@ -15,7 +15,12 @@ void JsonObjectText::key(std::string_view k) {
 void JsonObjectText::quoted(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
-  for (char c : s) {
+  size_t plain = 0;  // the start of the run of bytes copied as they are
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         out_ += "\\\"";
@@ -39,15 +44,12 @@ void JsonObjectText::quoted(std::string_view s) {
         out_ += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out_ += "\\u00";
-          out_ += kHex[(c >> 4) & 0xf];
-          out_ += kHex[c & 0xf];
-        } else {
-          out_ += c;
-        }
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xf];
     }
   }
+  out_.append(s.data() + plain, s.size() - plain);
   out_ += '"';
 }
 

@@ -27,7 +27,10 @@ namespace nbaprops {
 
 class JsonObjectText {
  public:
-  JsonObjectText() : out_("{") {}
+  JsonObjectText() {
+    out_.reserve(256);
+    out_ += '{';
+  }
 
   JsonObjectText& null(std::string_view key);
   JsonObjectText& boolean(std::string_view key, bool v);

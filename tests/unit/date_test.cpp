@@ -1,6 +1,9 @@
 #include "core/date.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 namespace nbaprops {
 namespace {
@@ -71,6 +74,31 @@ TEST(Date, UtcOffsetOfArenaZones) {
   Timestamp summer = *parse_timestamp("2025-04-01T12:00:00Z");
   EXPECT_EQ(utc_offset_seconds("America/Phoenix", summer), -7 * 3600);
   EXPECT_EQ(utc_offset_seconds("America/Denver", summer), -6 * 3600);
+}
+
+}  // namespace
+}  // namespace nbaprops
+
+namespace nbaprops {
+namespace {
+
+// The digit-by-digit formatters write fmt's "{:04}-{:02}-{:02}" and "{}T{:02}:{:02}:{:02}Z".
+TEST(Date, FormattersMatchFmtOverEveryDayOfFourCenturies) {
+  for (int32_t days = make_date(1900, 1, 1).days; days <= make_date(2300, 12, 31).days; ++days) {
+    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+    const std::string expected =
+        fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    ASSERT_EQ(format_date(Date{days}), expected);
+    const int64_t second = int64_t{days} * 86400 + ((int64_t{days} * 7919) % 86400 + 86400) % 86400;
+    const int64_t sod = second - int64_t{days} * 86400;
+    ASSERT_EQ(
+        format_timestamp(Timestamp{second}),
+        fmt::format("{}T{:02}:{:02}:{:02}Z", expected, sod / 3600, (sod / 60) % 60, sod % 60));
+  }
+  EXPECT_EQ(format_date(make_date(10000, 1, 1)), "10000-01-01");
+  EXPECT_EQ(format_timestamp(Timestamp{86399}), "1970-01-01T23:59:59Z");
+  EXPECT_EQ(format_timestamp(Timestamp{-1}), "1969-12-31T23:59:59Z");
 }
 
 }  // namespace
