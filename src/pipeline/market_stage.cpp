@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <future>
+#include <set>
 #include <tuple>
 
 #include "analytics/upcoming_player_game_context.h"
@@ -74,6 +75,20 @@ std::vector<Row> sorted_rows(std::vector<mk::MarketPredictionRecord> records) {
 
 }  // namespace
 
+Date look_back_start(Date first) {
+  return Date{first.days - predict::markets::kMarketLookBackDays - 1};
+}
+
+bool window_is_complete(const std::vector<predict::markets::PlayerGame>& games, Date first) {
+  std::map<std::string, std::set<int32_t>> dates;  // team -> dates allowed before `first`
+  for (const predict::markets::PlayerGame& g : games) {
+    auto& team = dates[g.opponent];  // a team seen only on the run's dates counts too
+    if (g.date < first) team.insert(g.date.days);
+  }
+  return std::all_of(dates.begin(), dates.end(),
+                     [](const auto& t) { return t.second.size() >= 10; });
+}
+
 MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
                              const MarketRunOptions& options) {
   MarketRun run;
@@ -91,8 +106,18 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
     for (Date d : dates) needs_games = needs_games || has_offers(m.inputs.offers, d);
     run.markets.push_back(std::move(m));
   }
+  // With the run history trusted, the games of the look-back before the first date first:
+  // all that a registered model's rows read (see window_is_complete); every game of the store
+  // only when a model must be trained or its training rows hashed.
   std::vector<mk::PlayerGame> games;
-  if (needs_games) games = mk::load_market_games(store);
+  bool all_games = !options.trust_run_history;
+  if (needs_games) {
+    if (!all_games) {
+      games = mk::load_market_games(store, look_back_start(dates.front()));
+      all_games = !window_is_complete(games, dates.front());
+    }
+    if (all_games) games = mk::load_market_games(store);
+  }
   struct Pending {  // a date's model, once its market's models are resolved
     MarketOfRun* market;
     Date d;
@@ -125,6 +150,11 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
           it = by_cutoff.emplace(c, load_async(std::move(*trusted), options.models_dir)).first;
         } else {
           if (!rows) {
+            if (!all_games) {
+              games = mk::load_market_games(store);
+              all_games = true;
+              m.inputs.games = games;
+            }
             m.inputs.consensus = mk::load_market_consensus(store, *market);
             rows = mk::market_rows(*market, m.inputs);
           }

@@ -58,6 +58,17 @@ struct MarketRunOptions {
 MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
                              const MarketRunOptions& options);
 
+// The games resolve_market_run reads when the run history is trusted: those dated
+// look_back_start(first) or later (the players' 365-day look-back before the run's first date,
+// and a day more for grading the date before it). They give the rows of `first` and later dates
+// the same features as every game would when window_is_complete: the player windows look back
+// 365 days at most, D's season began less than a year before D (so market_cutoff finds the
+// same opening day), and the opponent's last 10 games, which have no such bound, are in the
+// window when every team in it has 10 game dates before `first` (always, in the NBA). Else,
+// or when a model must be trained or its training rows hashed, every game is read.
+Date look_back_start(Date first);
+bool window_is_complete(const std::vector<predict::markets::PlayerGame>& games, Date first);
+
 // market_predictions of D.
 StageInputs load_market_predictions(Store& store, Date d, const StageContext& context);
 StageOutput market_predictions_stage(StageInputs in, const StageContext& context);

@@ -298,6 +298,31 @@ TEST_F(MarketDailyStore, TheWeeksModelIsTrainedOnceAndDsRowsDependOnlyOnEarlierG
   EXPECT_EQ(registry_rows(), 2);
 }
 
+// The windowed read of a trusted run (pipeline::window_is_complete): the games from
+// look_back_start(first) stand for every game when each team has 10 game dates before `first`.
+TEST(MarketDaily, TheLookBackWindowIsCompleteOnlyWithTenDatesPerTeam) {
+  const Date first = day(2025, 1, 10);
+  EXPECT_EQ(pipeline::look_back_start(first), day(2024, 1, 10));  // 365 days and one more
+  std::vector<PlayerGame> games;
+  auto game = [](Date d, const char* opponent) {
+    PlayerGame g;
+    g.date = d;
+    g.player = "p";
+    g.team = "X";
+    g.opponent = opponent;
+    return g;
+  };
+  for (int k = 0; k < 10; ++k) games.push_back(game(day(2024, 12, 1 + k), "AAA"));
+  for (int k = 0; k < 9; ++k) games.push_back(game(day(2024, 12, 1 + k), "BBB"));
+  games.push_back(game(day(2024, 12, 1), "BBB"));  // a second player-game of a date counted
+  games.push_back(game(first, "BBB"));             // a game of the run's dates does not count
+  EXPECT_FALSE(pipeline::window_is_complete(games, first));  // BBB: 9 dates before `first`
+  games.push_back(game(day(2024, 12, 20), "BBB"));
+  EXPECT_TRUE(pipeline::window_is_complete(games, first));
+  games.push_back(game(first, "CCC"));  // a team seen only on the run's dates: 0 dates
+  EXPECT_FALSE(pipeline::window_is_complete(games, first));
+}
+
 TEST(MarketRegistry, AModelFileRoundTripsAndPredictsTheSame) {
   auto rows = testing::synthetic_market_rows(day(2024, 11, 1), 60);
   const MarketDef& threes = *find_market("threes");

@@ -8,7 +8,6 @@ namespace nbaprops::predict::markets {
 namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
-constexpr int kLookBackDays = 365;
 constexpr double kMaxRestDays = 30;
 
 // The last `n` games of `games` (all of them when fewer).
@@ -64,7 +63,7 @@ MarketFeatures market_features(const MarketDef& market, Date d, bool home,
   auto minutes = [](const PlayerGame& g) { return g.stats.minutes; };
   // Games within the look-back, and those of D's season.
   auto recent_begin = std::find_if(player_games.begin(), player_games.end(), [&](const auto& g) {
-    return g.date.days >= d.days - kLookBackDays;
+    return g.date.days >= d.days - kMarketLookBackDays;
   });
   std::span<const PlayerGame> recent(recent_begin, player_games.end());
   int season = season_of(d);

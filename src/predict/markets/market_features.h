@@ -54,6 +54,8 @@ enum class MarketFeature : size_t {
   kCount
 };
 inline constexpr size_t kMarketFeatureCount = static_cast<size_t>(MarketFeature::kCount);
+// "At most 365 days back": the player windows' look-back (see above).
+inline constexpr int kMarketLookBackDays = 365;
 using MarketFeatures = std::array<float, kMarketFeatureCount>;
 
 // The feature names in index order.

@@ -60,7 +60,7 @@ class Columns {
   std::unordered_map<std::string, size_t> index_;
 };
 
-std::vector<PlayerGame> load_games(Store& store) {
+std::vector<PlayerGame> load_games(Store& store, std::optional<Date> from) {
   const TableSchema& t = analytics::player_game_summary_table();
   Columns c(t, {"game_date", "player_lookup", "team_abbr", "opponent_abbr", "home_game",
                 "player_status", "minutes", "pts", "reb", "ast", "fg3m", "fg3a"});
@@ -70,8 +70,10 @@ std::vector<PlayerGame> load_games(Store& store) {
                minutes = c.index("minutes"), pts = c.index("pts"), reb = c.index("reb"),
                ast = c.index("ast"), fg3m = c.index("fg3m"), fg3a = c.index("fg3a");
   std::vector<PlayerGame> games;
+  std::vector<Condition> where;
+  if (from) where.push_back({"game_date", ">=", format_date(*from)});
   store.scan_columns(
-      t, c.wanted(), {},
+      t, c.wanted(), where,
       [&](const Row& r) {
         if (Columns::text(r, status) != "active" || Columns::number(r, minutes) <= 0) return;
         PlayerGame g;
@@ -158,11 +160,11 @@ std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::st
 }  // namespace
 
 MarketInputs load_market_inputs(Store& store, const MarketDef& market) {
-  return load_market_inputs(store, market, load_games(store));
+  return load_market_inputs(store, market, load_games(store, std::nullopt));
 }
 
-std::vector<PlayerGame> load_market_games(Store& store) {
-  return load_games(store);
+std::vector<PlayerGame> load_market_games(Store& store, std::optional<Date> from) {
+  return load_games(store, from);
 }
 
 MarketInputs load_market_inputs(Store& store, const MarketDef& market,

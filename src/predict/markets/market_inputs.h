@@ -33,9 +33,10 @@ struct MarketInputs {
 
 // Throws StoreError.
 MarketInputs load_market_inputs(Store& store, const MarketDef& market);
-// The player-games alone (the part every market shares), and the inputs of a market with
+// The player-games alone (the part every market shares; those dated `from` or later only, when
+// given), and the inputs of a market with
 // those games (what load_market_inputs returns, reading them once for several markets).
-std::vector<PlayerGame> load_market_games(Store& store);
+std::vector<PlayerGame> load_market_games(Store& store, std::optional<Date> from = {});
 MarketInputs load_market_inputs(Store& store, const MarketDef& market,
                                 std::vector<PlayerGame> games);
 // The parts alone: the consensus lines of every date (or of the game dates in [first, last]
