@@ -309,25 +309,16 @@ std::optional<RegistryEntry> current_registered(Store& store, Date cutoff,
                }
              });
   if (!newest || tie || !newest->processed_at) return std::nullopt;
-  // The latest write of a training input partition before C.
+  // Any write of a training input partition before C at or after the model's registration
+  // (counted by the store: no row of the runs table is read back here).
   const TableSchema& runs = *find_table("processor_runs");
-  std::vector<bool> wanted(runs.columns.size(), false);
-  const size_t at_col = runs.column_index("processed_at");
-  wanted[at_col] = true;
-  std::string latest_write;
   for (const std::string& processor : inputs) {
     std::vector<Condition> where = {{"processor", "=", processor},
-                                    {"date", "<", format_date(cutoff)}};
+                                    {"date", "<", format_date(cutoff)},
+                                    {"processed_at", ">=", *newest->processed_at}};
     if (inputs_from) where.push_back({"date", ">=", format_date(*inputs_from)});
-    store.scan_columns(
-        runs, wanted, where,
-        [&](const Row& row) {
-          const auto* at = std::get_if<std::string>(&row[at_col]);
-          if (at && latest_write < *at) latest_write = *at;
-        },
-        true);
+    if (store.count(runs, where) > 0) return std::nullopt;
   }
-  if (!(latest_write < *newest->processed_at)) return std::nullopt;
   return newest;
 }
 
