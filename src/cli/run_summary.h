@@ -17,8 +17,8 @@ struct RunDaySummary {
   int64_t games = 0, players = 0, predictions = 0, picks = 0;
   std::vector<std::pair<std::string, int64_t>> lines;  // market -> players with a line
   int64_t lines_rows = 0;                              // prop_lines rows of D, any market
-  bool feature_history = false;                        // ml_feature_store rows before D
-  bool earlier_games = false;  // final games of D's season before D (something to backfill)
+  bool feature_history = false;  // ml_feature_store rows of D's season before D
+  bool earlier_games = false;    // final games of D's season before D (something to backfill)
 };
 
 // Counts D's games, UPGC players, players with a consolidated line per market, predictions
