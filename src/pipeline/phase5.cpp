@@ -17,6 +17,10 @@ StageInputs load_predictions(Store& store, Date d, const StageContext& context) 
   in.d = d;
   in.predict = predict::load_for_prediction(store, d, *context.settings, resolved_model(context, d),
                                             context.sources);
+  if (context.calibrators) {
+    in.predict->calibrators =
+        context.calibrators->get(store, d, predict::retrain_every_days(*context.settings));
+  }
   return in;
 }
 
