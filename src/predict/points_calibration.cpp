@@ -1,6 +1,8 @@
 #include "predict/points_calibration.h"
 
+#include <algorithm>
 #include <optional>
+#include <tuple>
 
 #include "core/value.h"
 #include "predict/model_registry.h"
@@ -55,7 +57,8 @@ PointsCalibrators read_points_calibrators(Store& store, Date cutoff,
   const auto& view = calibration_grade_view();
   const std::vector<size_t> binding = view.bind(t);
   PooledGrades grades;
-  // Key order (system, date, player, game): the same rows in the same order for any run.
+  // In whatever order is cheapest (no sort of two weeks of rows in SQL), then put in one
+  // canonical order per system: the same rows give the same fit, bit for bit.
   store.scan_columns(
       t, view.wanted(t),
       {{"game_date", ">=", format_date(Date{cutoff.days - options.calibration_days})},
@@ -69,7 +72,16 @@ PointsCalibrators read_points_calibrators(Store& store, Date cutoff,
         g.grade.actual_points = r.actual_points;
         g.grade.is_voided = r.is_voided;
         grades.by_system[r.system_id].push_back(std::move(g));
-      });
+      },
+      true);
+  for (auto& [system, rows] : grades.by_system) {
+    std::sort(rows.begin(), rows.end(), [](const GradedRow& a, const GradedRow& b) {
+      return std::tie(a.game_date.days, a.prediction.predicted_points, a.prediction.line,
+                      a.grade.actual_points, a.grade.is_voided) <
+             std::tie(b.game_date.days, b.prediction.predicted_points, b.prediction.line,
+                      b.grade.actual_points, b.grade.is_voided);
+    });
+  }
   return fit_points_calibrators(grades, cutoff, options);
 }
 
@@ -86,7 +98,11 @@ void add_probability(PredictionRecord& p, const Calibrator* calibrator) {
 
 std::shared_ptr<const PointsCalibrators> CalibratorCache::get(Store& store, Date d,
                                                               int retrain_every_days) {
-  Date cutoff = cutoff_for(store, d, retrain_every_days);
+  return of_cutoff(store, cutoff_for(store, d, retrain_every_days), retrain_every_days);
+}
+
+std::shared_ptr<const PointsCalibrators> CalibratorCache::of_cutoff(Store& store, Date cutoff,
+                                                                    int retrain_every_days) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto key = std::make_pair(retrain_every_days, cutoff.days);
   auto it = by_cutoff_.find(key);

@@ -56,6 +56,9 @@ class CalibratorCache {
   // REQUIRES: the grades dated before C(D) are those D is to be predicted with (the runner
   // writes a date's grades before it predicts a later date). Throws StoreError.
   std::shared_ptr<const PointsCalibrators> get(Store& store, Date d, int retrain_every_days);
+  // The same for a cutoff already known (the resolved model's): no games scan.
+  std::shared_ptr<const PointsCalibrators> of_cutoff(Store& store, Date cutoff,
+                                                     int retrain_every_days);
 
  private:
   CalibrationOptions options_;
