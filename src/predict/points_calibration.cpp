@@ -1,6 +1,7 @@
 #include "predict/points_calibration.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <tuple>
 
@@ -16,6 +17,7 @@ namespace {
 struct CalibrationGradeView {
   std::string system_id;
   Date game_date;
+  std::string player_lookup, game_id;
   std::optional<double> line;
   double predicted_points = 0;
   std::optional<double> actual_points;
@@ -27,6 +29,8 @@ const Record<CalibrationGradeView>& calibration_grade_view() {
   static const Record<V> r = Record<V>()
                                  .field("system_id", &V::system_id)
                                  .field("game_date", &V::game_date)
+                                 .field("player_lookup", &V::player_lookup)
+                                 .field("game_id", &V::game_id)
                                  .dec("line", &V::line, 1)
                                  .dec("predicted_points", &V::predicted_points, 2)
                                  .dec("actual_points", &V::actual_points, 0)
@@ -56,9 +60,15 @@ PointsCalibrators read_points_calibrators(Store& store, Date cutoff,
   const TableSchema& t = prediction_grades_table();
   const auto& view = calibration_grade_view();
   const std::vector<size_t> binding = view.bind(t);
-  PooledGrades grades;
-  // In whatever order is cheapest (no sort of two weeks of rows in SQL), then put in one
-  // canonical order per system: the same rows give the same fit, bit for bit.
+  // In whatever order is cheapest (no sort in SQL), then in key order (date, player, game) per
+  // system, the order the backtest's money report fits in: the isotonic fit depends on the
+  // order of tied scores, so the same rows in the same order give the same fit, bit for bit.
+  struct Keyed {
+    Date game_date;
+    std::string player_lookup, game_id;
+    GradedRow row;
+  };
+  std::map<std::string, std::vector<Keyed>> by_system;
   store.scan_columns(
       t, view.wanted(t),
       {{"game_date", ">=", format_date(Date{cutoff.days - options.calibration_days})},
@@ -71,16 +81,19 @@ PointsCalibrators read_points_calibrators(Store& store, Date cutoff,
         g.prediction.predicted_points = r.predicted_points;
         g.grade.actual_points = r.actual_points;
         g.grade.is_voided = r.is_voided;
-        grades.by_system[r.system_id].push_back(std::move(g));
+        by_system[r.system_id].push_back(
+            {r.game_date, std::move(r.player_lookup), std::move(r.game_id), std::move(g)});
       },
       true);
-  for (auto& [system, rows] : grades.by_system) {
-    std::sort(rows.begin(), rows.end(), [](const GradedRow& a, const GradedRow& b) {
-      return std::tie(a.game_date.days, a.prediction.predicted_points, a.prediction.line,
-                      a.grade.actual_points, a.grade.is_voided) <
-             std::tie(b.game_date.days, b.prediction.predicted_points, b.prediction.line,
-                      b.grade.actual_points, b.grade.is_voided);
+  PooledGrades grades;
+  for (auto& [system, rows] : by_system) {
+    std::sort(rows.begin(), rows.end(), [](const Keyed& a, const Keyed& b) {
+      return std::tie(a.game_date.days, a.player_lookup, a.game_id) <
+             std::tie(b.game_date.days, b.player_lookup, b.game_id);
     });
+    auto& out = grades.by_system[system];
+    out.reserve(rows.size());
+    for (Keyed& k : rows) out.push_back(std::move(k.row));
   }
   return fit_points_calibrators(grades, cutoff, options);
 }

@@ -184,6 +184,28 @@ TEST(PointsCalibration, GradesOnOrAfterTheCutoffDoNotMoveDsProbability) {
   EXPECT_NE(probability_of_d(*store).p_over, before.p_over);
 }
 
+// The stored P(over) and the backtest's money report fit the same rows in the same order (date,
+// then player and game): the isotonic fit depends on the order of tied scores (here, sorted by
+// score and outcome instead, it would be one flat 0.6).
+TEST(PointsCalibration, TheStoreIsReadInTheMoneyReportsOrder) {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "s.db").string();
+  auto store = open_store(db);
+  const Date oct25 = make_date(2024, 10, 25), cutoff = make_date(2024, 11, 5);
+  // p0..p4 at line 20: scores -1, +2, +2, +2, -1; outcomes under, over, over, under, over.
+  write_day_grades(*store, oct25, "s", {{19, 15}, {22, 25}, {22, 25}, {22, 15}, {19, 25}});
+  CalibrationOptions o{14, 4, Calibrator::Kind::kIsotonic};
+  PointsCalibrators read = read_points_calibrators(*store, cutoff, o);
+  ASSERT_NE(read.find("s"), nullptr);
+  PooledGrades pooled =
+      read_pooled_grades(*store, prediction_grades_table(), make_date(2024, 10, 22), cutoff);
+  auto money = calibrator_of_cutoff(pooled.by_system["s"], cutoff, o);
+  ASSERT_TRUE(money);
+  EXPECT_EQ(read.find("s")->to_json(), money->to_json());
+  EXPECT_EQ(read.find("s")->probability(-1), 0.5);
+  EXPECT_NEAR(read.find("s")->probability(2), 2.0 / 3.0, 1e-12);
+}
+
 TEST(PointsCalibration, TheCacheReadsEachCutoffOnce) {
   testing::TempDir dir;
   std::string db = (dir.path() / "s.db").string();
