@@ -33,8 +33,8 @@ constexpr const char* kExplained = R"(How to read the board:
   edge          prediction - line, in points: +3.6 means 3.6 points above the line.
   confidence    the system's 0-100 confidence in its own prediction (its agreement and
                 data quality, not a probability).
-  P(over)       calibrated probability that the player goes over the line ("-" until the
-                prediction systems provide it).
+  P(over)       calibrated probability that the player goes over the line ("-" when the
+                system has no calibrator yet: its first weeks of a season).
   EV            expected profit of one unit at the offered price: p x payout - (1 - p), p the
                 probability of the pick's side (e.g. 0.55 at -110: +0.050). "-" without P(over).
   price         American odds of the pick's side ("-" when the book gave none: -110 assumed).

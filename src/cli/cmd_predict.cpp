@@ -118,7 +118,8 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     auto store = open_store(global.db);
     auto cache = std::make_shared<predict::ModelCache>();
     predict::PredictSettings settings{systems, {}, models, 0};
-    predict::PredictRuntime runtime{now_utc(), cache};
+    // P(over) and EV from the grades before C(D), as the daily run computes them.
+    predict::PredictRuntime runtime{now_utc(), cache, std::make_shared<predict::CalibratorCache>()};
     auto out = predict::predict_from_store(*store, *d, settings, runtime);
     if (predict::runs_gradient_boosting(systems)) {
       print_model(cache->get(*store, *d, *settings.models, runtime.processed_at));

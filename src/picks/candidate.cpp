@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "predict/money.h"
+
 namespace nbaprops::picks {
 
 std::string matchup(const Candidate& c) {
@@ -18,12 +20,11 @@ std::optional<int64_t> price_of(const Candidate& c) {
 }
 
 double payout(int64_t price) {
-  return price < 0 ? 100.0 / static_cast<double>(-price) : static_cast<double>(price) / 100.0;
+  return predict::win_payout(price);
 }
 
 double expected_value(const std::string& side, double p_over, int64_t price) {
-  double p = side == "OVER" ? p_over : 1.0 - p_over;
-  return p * payout(price) - (1.0 - p);
+  return predict::expected_value(side == "OVER" ? p_over : 1.0 - p_over, price);
 }
 
 std::optional<double> expected_value(const Candidate& c) {

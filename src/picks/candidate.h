@@ -52,12 +52,14 @@ std::string matchup(const Candidate& c);
 std::string side_of(const Candidate& c);
 // The American price of the candidate's side (nullopt when the book gave none).
 std::optional<int64_t> price_of(const Candidate& c);
-// Net win of one unit at American `price`: 100/|price| for price < 0, price/100 otherwise.
+// Net win of one unit at American `price`: 100/|price| for price < 0, price/100 otherwise
+// (predict::win_payout).
 double payout(int64_t price);
 // Expected profit of one unit on `side` at `price` given P(over):
 // p * payout(price) - (1 - p), p = p_over for OVER and 1 - p_over for UNDER (a push, possible
 // only on a whole-number line, is counted as a loss: a lower bound). E.g. p = 0.55 at -110:
-// 0.55 * 0.9091 - 0.45 = 0.0500.
+// 0.55 * 0.9091 - 0.45 = 0.0500. predict::expected_value (money.h) of the side's p: the one
+// formula of the backtest, the markets and the stored ev_over / ev_under.
 double expected_value(const std::string& side, double p_over, int64_t price);
 // The price assumed when the book gave none, as grading does (04-predictions.md §8).
 inline constexpr int64_t kDefaultPrice = -110;

@@ -153,7 +153,8 @@ BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream
   clear_dates_without_games(store, o, result.dates);
   // gradient_boosting: each cutoff's model is fetched (or trained and registered) once, here,
   // through the writing connection; the dates then share it from the cache.
-  PredictRuntime runtime{o.processed_at, std::make_shared<ModelCache>()};
+  // No P(over) in backtest_predictions: the money report calibrates from the backtest grades.
+  PredictRuntime runtime{o.processed_at, std::make_shared<ModelCache>(), nullptr};
   for (Date d : result.dates) resolve_model(store, d, o.predict, runtime);
   return run_dates(store, o, runtime, std::move(result), log);
 }

@@ -6,6 +6,7 @@
 #include "precompute/tables.h"
 #include "predict/markets/market_record.h"
 #include "predict/model_registry.h"
+#include "predict/prediction_record.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
 #include "store/partition_versions.h"
@@ -15,7 +16,7 @@ namespace {
 
 TableCatalog assemble() {
   TableCatalog c;
-  c.versions.resize(8);
+  c.versions.resize(9);
   for (const auto& t : raw_tables()) c.versions[0].tables.push_back(&t);
   c.versions[0].indexes = raw_indexes();
   c.versions[1].tables = analytics::analytics_tables();
@@ -33,6 +34,11 @@ TableCatalog assemble() {
   c.versions[6].tables = picks::picks_tables();
   // Version 8: the market models' predictions (docs/markets.md).
   c.versions[7].tables = {&predict::markets::market_predictions_table()};
+  // Version 9: P(over) and EV on the points predictions (docs/predictions.md), added to the
+  // existing tables of version 4 and 5.
+  const auto& added = predict::prediction_probability_columns();
+  c.versions[8].added = {{&predict::player_prop_predictions_table(), added},
+                         {&predict::backtest_predictions_table(), added}};
   c.versioned = versioned_raw_tables();
   return c;
 }

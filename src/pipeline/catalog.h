@@ -5,8 +5,10 @@
 // tables (03-precompute.md); 4: the Phase 5 predictions, skips and grades; 5: the raw
 // partitions' change counters, model_registry and the Phase 5 aggregates and backtest tables
 // (04-predictions.md §6-9); 6: prop_line_consensus (docs/tonight.md); 7: the Phase 6 best_bets
-// and best_bet_removals (docs/publishing.md). A table is added by appending a version, never by
-// editing one a store may already have. Migrations and the export / tables commands read it.
+// and best_bet_removals (docs/publishing.md); 8: market_predictions (docs/markets.md); 9: the
+// columns p_over, ev_over, ev_under added to player_prop_predictions and backtest_predictions
+// (docs/predictions.md). A table or a column is added by appending a version, never by editing
+// one a store may already have. Migrations and the export / tables commands read it.
 // Immutable; thread-safe.
 #pragma once
 

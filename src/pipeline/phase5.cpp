@@ -15,8 +15,14 @@ std::optional<predict::ModelForDate> resolved_model(const StageContext& context,
 StageInputs load_predictions(Store& store, Date d, const StageContext& context) {
   StageInputs in;
   in.d = d;
-  in.predict = predict::load_for_prediction(store, d, *context.settings, resolved_model(context, d),
-                                            context.sources);
+  std::optional<predict::ModelForDate> model = resolved_model(context, d);
+  in.predict = predict::load_for_prediction(store, d, *context.settings, model, context.sources);
+  if (context.calibrators) {
+    // C(D): the resolved model's cutoff (the same grid) when there is one, saving a games scan.
+    int every = predict::retrain_every_days(*context.settings);
+    in.predict->calibrators = model ? context.calibrators->of_cutoff(store, model->cutoff, every)
+                                    : context.calibrators->get(store, d, every);
+  }
   return in;
 }
 

@@ -54,6 +54,10 @@ struct StageContext {
   // dates, and the run's first date (the date before it only grades its stored rows).
   const MarketRun* markets = nullptr;
   Date from;
+  // player_prop_predictions: the calibrators of each cutoff (P(over), EV), read from
+  // prediction_grades when the cutoff's first date loads, after the run wrote the grades of
+  // every earlier date (docs/predictions.md §3); null: the columns stay NULL.
+  predict::CalibratorCache* calibrators = nullptr;
 };
 
 // A stage's inputs of D, as its `load` read them (each stage fills its own members).
@@ -72,7 +76,8 @@ struct StageInputs {
 std::optional<predict::ModelForDate> resolved_model(const StageContext& context, Date d);
 
 // player_prop_predictions: loads D's candidates, features, defence and history (the run's
-// summaries when they cover them) with the resolved model; predicts with predict_date.
+// summaries when they cover them) with the resolved model and C(D)'s calibrators; predicts
+// with predict_date.
 StageInputs load_predictions(Store& store, Date d, const StageContext& context);
 StageOutput predictions_stage(StageInputs in, const StageContext& context);
 

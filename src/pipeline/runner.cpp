@@ -93,7 +93,7 @@ ModelMap resolve_models(Store& store, const RunPlan& plan, const RunOptions& opt
   if (!predicts(plan)) return models;
   // Stamped now: a model registered here is newer than every training input this run wrote
   // (all of them, or, when resolved ahead, none: see models_precede_writes).
-  predict::PredictRuntime runtime{now_utc(), options.model_cache};
+  predict::PredictRuntime runtime{now_utc(), options.model_cache, nullptr};
   if (!runtime.model_cache) runtime.model_cache = std::make_shared<predict::ModelCache>();
   for (Date d : plan.dates) {
     if (auto m = predict::resolve_model(store, d, options.predict, runtime)) models[d] = *m;
@@ -144,6 +144,10 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
   StageContext context{
       &options.predict, {}, &models, {&s.history, plan.start}, markets ? &*markets : nullptr,
       plan.from};
+  // One calibrator per system and cutoff, read when the cutoff's first date is predicted: the
+  // grades of the dates before it are written by then (they are earlier in the loop).
+  predict::CalibratorCache calibrators;
+  context.calibrators = &calibrators;
   for (Date d : plan.stage_dates) {
     for (const PlannedProcessor& p : plan.stages) {
       const ProcessorEntry& e = *p.entry;

@@ -60,21 +60,7 @@ MoneyFigures system_figures(const std::string& system, const std::vector<GradedR
     Date c = model_cutoff(d, o.opening_night, o.retrain_every_days);
     auto it = by_cutoff.find(c.days);
     if (it != by_cutoff.end()) return it->second;
-    std::vector<double> scores;
-    std::vector<int> outcomes;
-    for (const GradedRow& r : rows) {
-      if (r.game_date < Date{c.days - o.calibration_days} || !(r.game_date < c) || !usable(r)) {
-        continue;
-      }
-      auto y = over_outcome(r);
-      if (!y) continue;
-      scores.push_back(r.prediction.predicted_points - *r.prediction.line);
-      outcomes.push_back(*y);
-    }
-    auto fit = o.kind == Calibrator::Kind::kPlatt
-                   ? Calibrator::fit_platt(scores, outcomes, o.min_calibration_rows)
-                   : Calibrator::fit_isotonic(scores, outcomes, o.min_calibration_rows);
-    return by_cutoff.emplace(c.days, std::move(fit)).first->second;
+    return by_cutoff.emplace(c.days, calibrator_of_cutoff(rows, c, o.calibration())).first->second;
   };
   std::vector<double> p, market;
   std::vector<int> y;
@@ -106,6 +92,30 @@ MoneyFigures system_figures(const std::string& system, const std::vector<GradedR
 }
 
 }  // namespace
+
+std::optional<CalibrationPoint> calibration_point(const GradedRow& row) {
+  if (!usable(row)) return std::nullopt;
+  auto y = over_outcome(row);
+  if (!y) return std::nullopt;
+  return CalibrationPoint{row.prediction.predicted_points - *row.prediction.line, *y};
+}
+
+std::optional<Calibrator> calibrator_of_cutoff(std::span<const GradedRow> rows, Date cutoff,
+                                               const CalibrationOptions& o) {
+  std::vector<double> scores;
+  std::vector<int> outcomes;
+  const Date first{cutoff.days - o.calibration_days};
+  for (const GradedRow& r : rows) {
+    if (r.game_date < first || !(r.game_date < cutoff)) continue;
+    auto point = calibration_point(r);
+    if (!point) continue;
+    scores.push_back(point->score);
+    outcomes.push_back(point->outcome);
+  }
+  return o.kind == Calibrator::Kind::kPlatt
+             ? Calibrator::fit_platt(scores, outcomes, o.min_rows)
+             : Calibrator::fit_isotonic(scores, outcomes, o.min_rows);
+}
 
 std::vector<MoneyFigures> money_report(const PooledGrades& pooled, const MoneyOptions& options) {
   std::vector<MoneyFigures> out;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,29 @@
 
 namespace nbaprops::predict {
 
+// How a cutoff's calibrator is fitted: the validation window before the cutoff, the fewest
+// rows, the kind. The backtest's money report and the stored P(over) of the points predictions
+// (points_calibration.h) use the same.
+struct CalibrationOptions {
+  int calibration_days = 14;
+  size_t min_rows = 100;
+  Calibrator::Kind kind = Calibrator::Kind::kIsotonic;
+};
+
+// A graded row that calibrates: lined, graded, not voided, not a push; its score is
+// predicted_points - line and its outcome 1 (over) or 0 (under). nullopt otherwise.
+struct CalibrationPoint {
+  double score = 0;
+  int outcome = 0;
+};
+std::optional<CalibrationPoint> calibration_point(const GradedRow& row);
+
+// The calibrator of `cutoff` for one system: fitted on those of `rows` (that system's graded
+// rows, any dates) dated in [cutoff - calibration_days, cutoff); nullopt with fewer than
+// min_rows of them. Nothing dated on or after the cutoff is read.
+std::optional<Calibrator> calibrator_of_cutoff(std::span<const GradedRow> rows, Date cutoff,
+                                               const CalibrationOptions& options);
+
 struct MoneyOptions {
   Date report_from{};          // rows dated before it calibrate only
   Date opening_night{};        // of the season (the cutoff grid)
@@ -30,6 +54,7 @@ struct MoneyOptions {
   size_t min_calibration_rows = 100;
   Calibrator::Kind kind = Calibrator::Kind::kIsotonic;
   double min_ev = 0.03;  // recommend a side when its expected value is at least this
+  CalibrationOptions calibration() const { return {calibration_days, min_calibration_rows, kind}; }
 };
 
 struct MoneyFigures {

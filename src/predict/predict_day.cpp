@@ -50,7 +50,8 @@ SkipRecord skip_row(Date d, const std::string& player, const std::string& system
 }
 
 PredictionRecord prediction_row(const std::string& system, Date d, const Candidate& c,
-                                const Estimate& e, const StoredPrediction& s) {
+                                const Estimate& e, const StoredPrediction& s,
+                                const PointsCalibrators* calibrators) {
   PredictionRecord p;
   p.system_id = system;
   p.game_date = d;
@@ -75,6 +76,7 @@ PredictionRecord prediction_row(const std::string& system, Date d, const Candida
   p.mean_similarity = e.mean_similarity;
   if (e.members) p.members = *e.members;
   p.member_sd = e.member_sd;
+  add_probability(p, calibrators ? calibrators->find(system) : nullptr);
   return p;
 }
 
@@ -283,7 +285,7 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
       StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
                                              thresholds_of(id));
       members.push_back({s.predicted_points, s.confidence});
-      predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
+      predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s, in.calibrators.get()));
     }
     for (const SystemEntry& e : system_registry()) {
       if (e.kind != SystemKind::kCombiner || !runs(e.id)) continue;
@@ -294,7 +296,7 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
       } else {
         StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
                                                thresholds_of(id));
-        predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s));
+        predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s, in.calibrators.get()));
       }
     }
   }
@@ -315,6 +317,10 @@ ModelForDate ModelCache::get(Store& store, Date d, const ModelOptions& options,
     it = by_cutoff_.emplace(key, get_or_train_model(store, d, options, processed_at)).first;
   }
   return it->second;
+}
+
+int retrain_every_days(const PredictSettings& settings) {
+  return settings.models ? settings.models->retrain_every_days : kDefaultRetrainEveryDays;
 }
 
 bool runs_gradient_boosting(const std::vector<std::string>& systems) {
@@ -343,8 +349,11 @@ PredictOutput predict_from_store(Store& store, Date d, const PredictSettings& se
                                  const PredictRuntime& runtime, const PredictSources& sources) {
   // The model first (it may train and register), then the inputs, as the runner does.
   std::optional<ModelForDate> model = resolve_model(store, d, settings, runtime);
-  return predict_date(load_for_prediction(store, d, settings, model, sources), settings.systems,
-                      settings.thresholds);
+  PredictInputs in = load_for_prediction(store, d, settings, model, sources);
+  if (runtime.calibrators) {
+    in.calibrators = runtime.calibrators->get(store, d, retrain_every_days(settings));
+  }
+  return predict_date(in, settings.systems, settings.thresholds);
 }
 
 void write_predictions(Store& store, Date d, PredictOutput out, const std::string& processed_at,

@@ -3,7 +3,8 @@
 //
 // load_predict_inputs reads the store (Phase 3/4 rows of D, the TDZA rows of the 90 days
 // before, the player_game_summary history, D's prop lines); attach_model adds the
-// gradient_boosting model of C(D) (model_registry.h gets or trains it); predict_date is a pure
+// gradient_boosting model of C(D) (model_registry.h gets or trains it) and the calibrators of
+// C(D) fill p_over / ev_over / ev_under (points_calibration.h); predict_date is a pure
 // function of those inputs (rows in key order, processed_at NULL; gradient_boosting predicts
 // every eligible player of D in one batched model call); write_predictions replaces D's rows in
 // player_prop_predictions and prediction_skips, each in one transaction.
@@ -23,6 +24,7 @@
 #include "predict/gradient_boosting.h"
 #include "predict/model_registry.h"
 #include "predict/player_day.h"
+#include "predict/points_calibration.h"
 #include "predict/recommendation.h"
 #include "predict/systems.h"
 #include "store/store.h"
@@ -62,6 +64,9 @@ struct PredictInputs {
   // with no_model and `no_model_detail`.
   std::shared_ptr<const GbModel> model;
   std::string no_model_detail = "no model loaded";
+  // The calibrators of C(D) (shared, immutable): a system's rows get p_over, ev_over and
+  // ev_under from its calibrator; null (or a system without one) -> NULL.
+  std::shared_ptr<const PointsCalibrators> calibrators;
   // The optional feature-quality filter (issue 12): a player whose feature_quality_score is
   // below it is skipped (quality_too_low); 0, the default, predicts every player with features.
   double min_quality = 0;
@@ -119,7 +124,13 @@ struct PredictSettings {
 struct PredictRuntime {
   std::string processed_at;                 // stamped on model_registry rows written
   std::shared_ptr<ModelCache> model_cache;  // optional: shared between dates (and runs)
+  // P(over) and EV from prediction_grades (points_calibration.h): null, the rows keep NULL
+  // (the backtest, whose grades are its own tables and whose money report calibrates itself).
+  std::shared_ptr<CalibratorCache> calibrators;
 };
+
+// The step of the cutoff grid the settings predict with (the models', else the default).
+int retrain_every_days(const PredictSettings& settings);
 
 // Whether `systems` (empty = all) runs gradient_boosting.
 bool runs_gradient_boosting(const std::vector<std::string>& systems);
@@ -137,8 +148,9 @@ PredictInputs load_for_prediction(Store& store, Date d, const PredictSettings& s
                                   const PredictSources& sources = {});
 
 // The one way a date is predicted from the store: load_predict_inputs, the model of C(D)
-// (resolve_model), predict_date. Writes only when a model is trained (model file and registry
-// row). REQUIRES: the store holds Phases 3-4 for D. Throws StoreError, XgbError, ModelFileError.
+// (resolve_model), the calibrators of C(D) when runtime.calibrators is set, predict_date. Writes
+// only when a model is trained (model file and registry row). REQUIRES: the store holds Phases 3-4
+// for D. Throws StoreError, XgbError, ModelFileError.
 PredictOutput predict_from_store(Store& store, Date d, const PredictSettings& settings,
                                  const PredictRuntime& runtime, const PredictSources& sources = {});
 

@@ -21,6 +21,9 @@ const Record<PredictionRecord>& prediction_record() {
                                  .dec("predicted_points", &P::predicted_points, 2)
                                  .dec("confidence", &P::confidence, 1)
                                  .dec("edge", &P::edge, 2)
+                                 .dec("p_over", &P::p_over, 4)
+                                 .dec("ev_over", &P::ev_over, 4)
+                                 .dec("ev_under", &P::ev_under, 4)
                                  .field("recommendation", &P::recommendation)
                                  .field("feature_version", &P::feature_version)
                                  .dec("feature_quality_score", &P::feature_quality_score, 2)
@@ -32,6 +35,11 @@ const Record<PredictionRecord>& prediction_record() {
                                  .dec("member_sd", &P::member_sd, 2)
                                  .field("processed_at", &P::processed_at, ColumnType::kTs);
   return r;
+}
+
+const std::vector<std::string>& prediction_probability_columns() {
+  static const std::vector<std::string> columns = {"p_over", "ev_over", "ev_under"};
+  return columns;
 }
 
 bool key_less(const PredictionRecord& a, const PredictionRecord& b) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "core/record.h"
@@ -25,6 +26,11 @@ struct PredictionRecord {
   double predicted_points = 0;  // 2 decimals
   double confidence = 0;        // 1 decimal
   std::optional<double> edge;   // 2 decimals
+  // Calibrated P(over) of `line` (pushes left out) and the expected value of one unit on each
+  // side at its own price (predict/money.h), 4 decimals each; NULL without a calibrator for D's
+  // cutoff (predict/points_calibration.h), a line, or the side's price. Added by store schema
+  // version 9 (prediction_probability_columns()).
+  std::optional<double> p_over, ev_over, ev_under;
   std::string recommendation;
   std::optional<std::string> feature_version;
   std::optional<double> feature_quality_score;  // 2 decimals
@@ -36,6 +42,9 @@ struct PredictionRecord {
   std::optional<std::string> processed_at;  // NULL: the writer stamps it
 };
 const Record<PredictionRecord>& prediction_record();
+// The columns schema version 9 adds to player_prop_predictions (and backtest_predictions):
+// p_over, ev_over, ev_under.
+const std::vector<std::string>& prediction_probability_columns();
 // Key order: system_id, game_date, player_lookup, game_id.
 bool key_less(const PredictionRecord& a, const PredictionRecord& b);
 

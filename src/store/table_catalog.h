@@ -3,7 +3,10 @@
 // migrates its schema from this data alone and knows no phase.
 //
 // versions[v] is what schema version v + 1 adds: its tables (created in order, each with its
-// key index and its date indexes) and extra lookup indexes. `versioned` lists the tables whose
+// key index and its date indexes), columns added to tables an earlier version created (ALTER
+// TABLE ... ADD COLUMN; such a column is declared in its table like any other, and the version
+// that creates the table leaves it out, so a new store and a migrated one end with the same
+// columns) and extra lookup indexes. `versioned` lists the tables whose
 // partitions raw_partition_versions counts (store/partition_versions.h); their triggers are
 // created by the version that adds raw_partition_versions. A TableCatalog holds pointers to
 // declarations that outlive it (function-local statics). Immutable once built; thread-safe to
@@ -26,9 +29,16 @@ struct TableIndex {
   bool unique = false;
 };
 
+// Columns of `table` (by name, nullable, not in its key) that a later version adds to it.
+struct AddedColumns {
+  const TableSchema* table;
+  std::vector<std::string> columns;
+};
+
 struct SchemaVersion {
   std::vector<const TableSchema*> tables;
-  std::vector<TableIndex> indexes;  // created after the tables
+  std::vector<TableIndex> indexes;  // created after the tables (and the added columns)
+  std::vector<AddedColumns> added;  // added to tables of earlier versions, in order
 };
 
 struct TableCatalog {

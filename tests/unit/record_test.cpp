@@ -154,7 +154,10 @@ TEST(Record, AWrongTypedCellThrowsNamingTheColumn) {
 
 TEST(Record, PredictionsTableIsTheRecordsColumns) {
   const TableSchema& t = predict::player_prop_predictions_table();
-  ASSERT_EQ(t.columns.size(), 24u);
+  ASSERT_EQ(t.columns.size(), 27u);  // 24 + p_over, ev_over, ev_under (schema version 9)
+  EXPECT_EQ(t.columns[14].name, "p_over");
+  EXPECT_EQ(t.columns[14].decimals, 4);
+  EXPECT_TRUE(t.columns[16].nullable);  // ev_under
   EXPECT_EQ(t.columns[6].name, "line");
   EXPECT_EQ(t.columns[6].decimals, 1);
   EXPECT_EQ(t.columns[8].type, ColumnType::kTs);
@@ -167,7 +170,7 @@ TEST(Record, PredictionsTableIsTheRecordsColumns) {
   p.game_id = "g";
   p.predicted_points = 21.456;
   Row row = predict::prediction_record().write(p);
-  EXPECT_EQ(row.size(), 24u);
+  EXPECT_EQ(row.size(), 27u);
   EXPECT_EQ(std::get<double>(row[11]), 21.46);
   EXPECT_EQ(predict::prediction_record().read(t, row).predicted_points, 21.46);
 }

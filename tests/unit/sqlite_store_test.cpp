@@ -45,7 +45,8 @@ TEST(SqliteStore, CreatesOnlyTheCatalogItIsHanded) {
       "things", {{"id", ColumnType::kText}, {"game_date", ColumnType::kDate}}, {"id"}, "id"};
   const TableSchema more{"more", {{"n", ColumnType::kInt}}, {}, "n"};
   TableCatalog catalog;
-  catalog.versions = {{{&things}, {{&things, {"id", "game_date"}, "both", false}}}, {{&more}, {}}};
+  catalog.versions = {{{&things}, {{&things, {"id", "game_date"}, "both", false}}, {}},
+                      {{&more}, {}, {}}};
   SqliteStore store(path, catalog);
   EXPECT_EQ(store.schema_version(), 2);
   EXPECT_EQ(testing::sql_value(path,
@@ -60,6 +61,61 @@ TEST(SqliteStore, CreatesOnlyTheCatalogItIsHanded) {
     tx.commit();
   }
   EXPECT_EQ(store.count(things, {}), 1);
+}
+
+// A version may add columns to a table an earlier version created: the table is declared once
+// with every column; a new store and one migrated from the earlier version end with the same
+// columns, and the old rows get NULL in the new ones.
+TEST(SqliteStore, AVersionAddsColumnsToAnExistingTable) {
+  testing::TempDir dir;
+  const TableSchema old_things{
+      "things", {{"id", ColumnType::kText}, {"n", ColumnType::kInt, true}}, {"id"}, "id"};
+  const TableSchema things{"things",
+                           {{"id", ColumnType::kText},
+                            {"x", ColumnType::kDec, true},
+                            {"n", ColumnType::kInt, true},
+                            {"y", ColumnType::kText, true}},
+                           {"id"},
+                           "id"};
+  TableCatalog before;
+  before.versions = {{{&old_things}, {}, {}}};
+  TableCatalog after;
+  after.versions = {{{&things}, {}, {}}, {{}, {}, {{&things, {"x", "y"}}}}};
+  auto migrations = sqlite_migrations(after);
+  ASSERT_EQ(migrations.size(), 2u);
+  EXPECT_EQ(migrations[0][0], "CREATE TABLE \"things\" (\"id\" TEXT NOT NULL, \"n\" INTEGER)");
+  EXPECT_EQ(migrations[1],
+            (std::vector<std::string>{"ALTER TABLE \"things\" ADD COLUMN \"x\" REAL",
+                                      "ALTER TABLE \"things\" ADD COLUMN \"y\" TEXT"}));
+  std::string old_path = (dir.path() / "old.db").string();
+  {
+    SqliteStore store(old_path, before);
+    store.upsert(old_things, {std::string("a"), int64_t{7}});
+  }
+  std::string new_path = (dir.path() / "new.db").string();
+  for (const std::string& path : {old_path, new_path}) {
+    SqliteStore store(path, after);
+    EXPECT_EQ(store.schema_version(), 2);
+    EXPECT_EQ(testing::sql_value(path,
+                                 "select group_concat(name, ',') from pragma_table_info("
+                                 "'things')"),
+              "id,n,x,y");
+    store.upsert(things, {std::string("b"), 1.5, int64_t{8}, std::string("t")});
+    std::vector<Row> rows;
+    store.scan(things, {}, [&](const Row& r) { rows.push_back(r); });
+    if (path == old_path) {
+      ASSERT_EQ(rows.size(), 2u);
+      EXPECT_EQ(rows[0], (Row{std::string("a"), Value{}, int64_t{7}, Value{}}));
+      rows.erase(rows.begin());
+    }
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0], (Row{std::string("b"), 1.5, int64_t{8}, std::string("t")}));
+  }
+  // A NOT NULL or undeclared added column is refused.
+  after.versions[1].added = {{&things, {"id"}}};
+  EXPECT_THROW(sqlite_migrations(after), std::invalid_argument);
+  after.versions[1].added = {{&things, {"z"}}};
+  EXPECT_THROW(sqlite_migrations(after), std::invalid_argument);
 }
 
 TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {

@@ -73,6 +73,10 @@ class SqliteDialect : public DdlDialect {
     return fmt::format("CREATE TABLE {} ({})", quote_identifier(table.name),
                        column_definitions(table, sql_type));
   }
+  std::string add_column(const TableSchema& table, const Column& column) const override {
+    return fmt::format("ALTER TABLE {} ADD COLUMN {}", quote_identifier(table.name),
+                       column_definition(column, sql_type));
+  }
   std::vector<std::string> partition_triggers(const TableSchema& t) const override {
     return partition_version_triggers(t);
   }
