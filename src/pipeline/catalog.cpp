@@ -10,13 +10,14 @@
 #include "predict/tables.h"
 #include "raw/schema.h"
 #include "store/partition_versions.h"
+#include "store/run_history.h"
 
 namespace nbaprops {
 namespace {
 
 TableCatalog assemble() {
   TableCatalog c;
-  c.versions.resize(9);
+  c.versions.resize(10);
   for (const auto& t : raw_tables()) c.versions[0].tables.push_back(&t);
   c.versions[0].indexes = raw_indexes();
   c.versions[1].tables = analytics::analytics_tables();
@@ -39,6 +40,10 @@ TableCatalog assemble() {
   const auto& added = predict::prediction_probability_columns();
   c.versions[8].added = {{&predict::player_prop_predictions_table(), added},
                          {&predict::backtest_predictions_table(), added}};
+  // Version 10: processor_runs by processor and date (its key index leads with run_id), for
+  // the questions "which partitions of this processor, before this date, and when written"
+  // (the trusted-model checks, the latest runs; docs/performance.md).
+  c.versions[9].indexes = {{&processor_runs_table(), {"processor", "date"}, "processor_date"}};
   c.versioned = versioned_raw_tables();
   return c;
 }

@@ -78,7 +78,7 @@ void migrate_and_write(const std::string& location) {
 
 TEST(ProbabilityMigration, VersionFourCreatesThePredictionsWithoutTheNewColumns) {
   auto migrations = sqlite_migrations(table_catalog());
-  ASSERT_EQ(migrations.size(), 9u);
+  ASSERT_GE(migrations.size(), 9u);
   const std::string& create = migrations[3][0];
   ASSERT_NE(create.find("CREATE TABLE \"player_prop_predictions\""), std::string::npos);
   EXPECT_EQ(create.find("p_over"), std::string::npos);
@@ -121,7 +121,8 @@ TEST(ProbabilityMigration, APostgresStoreOfVersion8KeepsItsRowsAndGainsTheColumn
                      "'player_prop_predictions' and column_name = 'p_over'"),
             "0");
   migrate_and_write(db.url());
-  EXPECT_EQ(db.value("select version from schema_version"), "9");
+  EXPECT_EQ(db.value("select version from schema_version"),
+            std::to_string(pg::migrations(table_catalog()).size()));  // 9 and later
   EXPECT_EQ(db.value("select data_type from information_schema.columns where table_name = "
                      "'backtest_predictions' and column_name = 'ev_under'"),
             "double precision");

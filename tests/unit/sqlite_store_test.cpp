@@ -34,6 +34,12 @@ TEST(SqliteStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
   SqliteStore again(path, table_catalog());  // reopening migrates nothing and keeps the version
   EXPECT_EQ(again.schema_version(), static_cast<int>(sqlite_migrations(table_catalog()).size()));
   EXPECT_EQ(testing::sql_value(path, "select count(*) from schema_version"), "1");
+  // Version 10: the runs of a processor before a date are found through an index.
+  EXPECT_EQ(testing::sql_value(path,
+                               "select sql from sqlite_master where name = "
+                               "'processor_runs_processor_date'"),
+            "CREATE INDEX \"processor_runs_processor_date\" ON \"processor_runs\" "
+            "(\"processor\", \"date\")");
 }
 
 // The store knows no phase: it creates exactly the tables, key, date and extra indexes of the
