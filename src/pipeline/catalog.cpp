@@ -40,10 +40,11 @@ TableCatalog assemble() {
   const auto& added = predict::prediction_probability_columns();
   c.versions[8].added = {{&predict::player_prop_predictions_table(), added},
                          {&predict::backtest_predictions_table(), added}};
-  // Version 10: processor_runs by processor and date (its key index leads with run_id), for
-  // the questions "which partitions of this processor, before this date, and when written"
-  // (the trusted-model checks, the latest runs; docs/performance.md).
-  c.versions[9].indexes = {{&processor_runs_table(), {"processor", "date"}, "processor_date"}};
+  // Version 10: processor_runs by processor, date and write time (its key index leads with
+  // run_id): "which partitions of this processor before this date were written at or after
+  // this time" is then an index search (the trusted-model checks; docs/performance.md).
+  c.versions[9].indexes = {
+      {&processor_runs_table(), {"processor", "date", "processed_at"}, "processor_date"}};
   c.versioned = versioned_raw_tables();
   return c;
 }

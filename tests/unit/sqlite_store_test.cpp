@@ -39,7 +39,7 @@ TEST(SqliteStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
                                "select sql from sqlite_master where name = "
                                "'processor_runs_processor_date'"),
             "CREATE INDEX \"processor_runs_processor_date\" ON \"processor_runs\" "
-            "(\"processor\", \"date\")");
+            "(\"processor\", \"date\", \"processed_at\")");
 }
 
 // The store knows no phase: it creates exactly the tables, key, date and extra indexes of the
