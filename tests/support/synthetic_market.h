@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "predict/markets/market_inputs.h"
 #include "predict/markets/market_model.h"
 
 namespace nbaprops::testing {
@@ -40,6 +41,18 @@ inline std::vector<predict::markets::MarketRow> synthetic_market_rows(Date first
     }
   }
   return rows;
+}
+
+// Inputs with two books quoting 1.5 for every player of `rows` dated `from` or later (book a
+// -120 / +100, book b +110 / -130): the week the daily rows are compared with the backtest's.
+inline predict::markets::MarketInputs two_books_from(
+    const std::vector<predict::markets::MarketRow>& rows, Date from) {
+  predict::markets::MarketInputs in;
+  for (const predict::markets::MarketRow& r : rows) {
+    if (r.date < from) continue;
+    in.offers[{r.date.days, r.player}] = {{"a", 1.5, -120, 100}, {"b", 1.5, 110, -130}};
+  }
+  return in;
 }
 
 }  // namespace nbaprops::testing

@@ -52,11 +52,7 @@ std::vector<Row> written(const std::vector<MarketPredictionRecord>& records) {
 // with the stat each player made, they are the backtest's rows.
 TEST(MarketDaily, PreGameRowsAreTheBacktestsRowsWithoutTheirGrading) {
   auto rows = testing::synthetic_market_rows(day(2024, 11, 1), 55);
-  MarketInputs in;
-  for (const MarketRow& r : rows) {
-    if (r.date < day(2024, 12, 18)) continue;
-    in.offers[{r.date.days, r.player}] = {{"a", 1.5, -120, 100}, {"b", 1.5, 110, -130}};
-  }
+  MarketInputs in = testing::two_books_from(rows, day(2024, 12, 18));
   const MarketDef& threes = *find_market("threes");
   MarketBacktestOptions o;
   o.from = day(2024, 12, 18);

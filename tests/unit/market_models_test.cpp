@@ -326,11 +326,7 @@ TEST(MarketBet, SettlementAtThePriceTaken) {
 // window); two books quote 1.5 for every player from 2024-12-18 on.
 TEST(MarketDay, TheDailyRowsOfADateAreTheBacktestsRowsOfThatDate) {
   auto rows = synthetic_rows(day(2024, 11, 1), 55);  // to 2024-12-25
-  MarketInputs in;
-  for (const MarketRow& r : rows) {
-    if (r.date < day(2024, 12, 18)) continue;
-    in.offers[{r.date.days, r.player}] = {{"a", 1.5, -120, 100}, {"b", 1.5, 110, -130}};
-  }
+  MarketInputs in = testing::two_books_from(rows, day(2024, 12, 18));
   const MarketDef& threes = *find_market("threes");
   MarketBacktestOptions o;
   o.from = day(2024, 12, 18);
