@@ -23,6 +23,44 @@ bool bootstrap_mode(const RawInputs& inputs, Date d) {
   return days >= 0 && days < kBootstrapDays;
 }
 
+CompletenessBlock CompletenessBlock::unchecked(bool bootstrap) {
+  CompletenessBlock b;
+  b.bootstrap_mode = bootstrap;
+  return b;
+}
+
+CompletenessBlock CompletenessBlock::checked(const EntityCompleteness& entity, bool bootstrap) {
+  const WindowCompleteness& p = entity.primary();
+  CompletenessBlock b;
+  b.completeness_checked = true;
+  b.bootstrap_mode = bootstrap;
+  b.expected_games_count = p.expected;
+  b.actual_games_count = p.actual;
+  b.completeness_pct = p.pct;
+  for (size_t i = 0; i < entity.windows.size() && i < kMaxCompletenessWindows; ++i) {
+    b.window_pct[i] = entity.windows[i].pct;
+  }
+  b.all_windows_complete = entity.all_windows_complete;
+  b.is_production_ready = entity.production_ready;
+  return b;
+}
+
+Record<CompletenessBlock> completeness_block_record(const std::vector<std::string>& windows) {
+  using B = CompletenessBlock;
+  Record<B> r;
+  r.field("completeness_checked", &B::completeness_checked)
+      .field("bootstrap_mode", &B::bootstrap_mode)
+      .field("expected_games_count", &B::expected_games_count)
+      .field("actual_games_count", &B::actual_games_count)
+      .dec("completeness_pct", &B::completeness_pct, 1);
+  for (size_t i = 0; i < windows.size(); ++i) {
+    r.element(windows[i] + "_completeness_pct", &B::window_pct, i, 1);
+  }
+  r.field("all_windows_complete", &B::all_windows_complete)
+      .field("is_production_ready", &B::is_production_ready);
+  return r;
+}
+
 void add_completeness_columns(ColumnList& columns, const std::vector<std::string>& windows) {
   columns.boolean("completeness_checked", false)
       .boolean("bootstrap_mode", false)

@@ -9,6 +9,8 @@
 // Pure functions of read-only inputs; thread-safe.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "analytics/completeness.h"
 #include "analytics/inputs.h"
 #include "analytics/row_builder.h"
+#include "core/record.h"
 
 namespace nbaprops::analytics {
 
@@ -26,6 +29,31 @@ std::optional<Date> opening_night(const RawInputs& inputs, int season);
 // 0 <= D - opening_night(season(D)) < kBootstrapDays.
 bool bootstrap_mode(const RawInputs& inputs, Date d);
 
+// The block as a record member (core/record.h), declared once for every table that carries
+// it: completeness_checked, bootstrap_mode, expected_games_count, actual_games_count,
+// completeness_pct, one <w>_completeness_pct per window (window_pct[i] for the table's i-th
+// window), all_windows_complete, is_production_ready.
+inline constexpr size_t kMaxCompletenessWindows = 5;
+struct CompletenessBlock {
+  bool completeness_checked = false, bootstrap_mode = false;
+  std::optional<int64_t> expected_games_count, actual_games_count;
+  std::optional<double> completeness_pct;                                 // 1 decimal
+  std::array<std::optional<double>, kMaxCompletenessWindows> window_pct;  // 1 decimal
+  std::optional<bool> all_windows_complete, is_production_ready;
+
+  // Unchecked: false, bootstrap, the rest NULL.
+  static CompletenessBlock unchecked(bool bootstrap);
+  // Checked from the checker's result for one entity: true, bootstrap, expected/actual/pct of
+  // the primary window (l10 players, l15 teams), each window's pct in the entity's window
+  // order, all_windows_complete, and the production-ready flag as is_production_ready.
+  // REQUIRES: the record was declared with the entity's windows, in the same order.
+  static CompletenessBlock checked(const EntityCompleteness& entity, bool bootstrap);
+};
+// The block's record for the given windows (e.g. {"l7d", "l14d", "l15"}). REQUIRES: at most
+// kMaxCompletenessWindows windows.
+Record<CompletenessBlock> completeness_block_record(const std::vector<std::string>& windows);
+
+// The same block for tables still built with RowBuilder (Phase 4).
 // Appends the block's columns for the given windows (e.g. {"l7d", "l14d", "l15"}):
 // completeness_checked, bootstrap_mode, expected_games_count, actual_games_count,
 // completeness_pct, one <w>_completeness_pct per window, all_windows_complete,

@@ -26,6 +26,7 @@
 // A Record is immutable once built; reading and writing are const and thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -104,6 +105,33 @@ std::optional<V> from_cell(const Value& cell) {
   return std::nullopt;
 }
 
+// The cell codec of a member of type M (M or std::optional<M>): plain functions on the
+// member's address, so a field costs one indirect call and no std::function.
+template <class M>
+Value get_cell(const void* member, int decimals) {
+  using V = typename Optional<M>::type;
+  const M& v = *static_cast<const M*>(member);
+  if constexpr (Optional<M>::value) {
+    return v ? to_cell<V>(*v, decimals) : null_value();
+  } else {
+    return to_cell<V>(v, decimals);
+  }
+}
+// false when the (non-NULL) cell's type does not fit M; a NULL cell resets the member.
+template <class M>
+bool set_cell(void* member, const Value& cell) {
+  using V = typename Optional<M>::type;
+  M& m = *static_cast<M*>(member);
+  if (is_null(cell)) {
+    m = M{};
+    return true;
+  }
+  std::optional<V> v = from_cell<V>(cell);
+  if (!v) return false;
+  m = std::move(*v);
+  return true;
+}
+
 }  // namespace record_detail
 
 template <class T>
@@ -114,18 +142,43 @@ class Record {
   template <class M>
   Record& field(std::string name, M T::*member, std::optional<ColumnType> type = std::nullopt) {
     using V = typename record_detail::Optional<M>::type;
-    add<M>(std::move(name), member, type.value_or(record_detail::column_type_of<V>()), -1);
+    add<M>(std::move(name), offset_of(member), type.value_or(record_detail::column_type_of<V>()),
+           -1);
     return *this;
   }
   // A dec member stored rounded to `decimals`.
   template <class M>
   Record& dec(std::string name, M T::*member, int decimals) {
-    add<M>(std::move(name), member, ColumnType::kDec, decimals);
+    add<M>(std::move(name), offset_of(member), ColumnType::kDec, decimals);
+    return *this;
+  }
+  // Element i of an array member stored as its own column (a dec column when decimals >= 0).
+  // REQUIRES: i < N.
+  template <class M, size_t N>
+  Record& element(std::string name, std::array<M, N> T::*member, size_t i, int decimals = -1) {
+    using V = typename record_detail::Optional<M>::type;
+    if (i >= N) throw std::out_of_range("record element " + name + ": index past the array");
+    ColumnType type = decimals >= 0 ? ColumnType::kDec : record_detail::column_type_of<V>();
+    add<M>(std::move(name), offset_of(member) + i * sizeof(M), type, decimals);
+    return *this;
+  }
+  // Appends every column of `block`, a record of the member `member` (a block of columns that
+  // several tables share), in the block's order: written from and read into that member.
+  template <class B>
+  Record& append(B T::*member, const Record<B>& block) {
+    size_t base = offset_of(member);
+    for (const auto& f : block.fields_) {
+      Field g{f.column, base + f.offset, f.get, f.set, nullptr};
+      if (f.computed) {
+        g.computed = [member, c = f.computed](const T& r) { return c(r.*member); };
+      }
+      fields_.push_back(std::move(g));
+    }
     return *this;
   }
   // A write-only cell computed from the record (never read back); `nullable` as declared.
   Record& computed(Column column, std::function<Value(const T&)> get) {
-    fields_.push_back({std::move(column), std::move(get), nullptr});
+    fields_.push_back({std::move(column), 0, nullptr, nullptr, std::move(get)});
     return *this;
   }
   // Marks the last declared column nullable (or not) whatever its member's type.
@@ -156,12 +209,39 @@ class Record {
     for (const auto& name : projection()) out[table.column_index(name)] = true;
     return out;
   }
+  // The columns this record reads that `table` lacks or declares with another type, as
+  // "name: why" (empty: the record is a projection of `table`). A reader that keeps a compact
+  // struct proves with it that it reads a subset of the table's declaration.
+  std::vector<std::string> mismatches(const TableSchema& table) const {
+    std::vector<std::string> out;
+    for (const auto& f : fields_) {
+      if (!f.set) continue;
+      const Column* c = nullptr;
+      for (const auto& tc : table.columns) {
+        if (tc.name == f.column.name) c = &tc;
+      }
+      if (!c) {
+        out.push_back(f.column.name + ": not a column of " + table.name);
+      } else if (c->type != f.column.type) {
+        out.push_back(f.column.name + ": " + std::string(column_type_name(f.column.type)) +
+                      " read from a " + std::string(column_type_name(c->type)) + " column");
+      }
+    }
+    return out;
+  }
 
   // The row of `r`: one cell per declared column, in declaration order.
   Row write(const T& r) const {
     Row row;
     row.reserve(fields_.size());
-    for (const auto& f : fields_) row.push_back(f.get(r));
+    const char* base = reinterpret_cast<const char*>(&r);
+    for (const auto& f : fields_) {
+      if (f.get) {
+        row.push_back(f.get(base + f.offset, f.column.decimals));
+      } else {
+        row.push_back(f.computed(r));
+      }
+    }
     return row;
   }
   // The record of a row of `table` (any table holding this record's projected columns, by
@@ -192,8 +272,12 @@ class Record {
   // The record of `row` through `binding`. REQUIRES: binding = bind(the row's table).
   T read(const std::vector<size_t>& binding, const Row& row) const {
     T r{};
+    char* base = reinterpret_cast<char*>(&r);
     for (size_t i = 0; i < fields_.size(); ++i) {
-      if (fields_[i].set) fields_[i].set(r, row.at(binding[i]));
+      const Field& f = fields_[i];
+      if (f.set && !f.set(base + f.offset, row.at(binding[i]))) {
+        throw std::invalid_argument("column " + f.column.name + ": cell of the wrong type");
+      }
     }
     return r;
   }
@@ -201,35 +285,31 @@ class Record {
   size_t size() const { return fields_.size(); }
 
  private:
+  template <class>
+  friend class Record;
+
   struct Field {
     Column column;
-    std::function<Value(const T&)> get;
-    std::function<void(T&, const Value&)> set;  // null for computed cells
+    size_t offset;                            // of the member in T (not for computed cells)
+    Value (*get)(const void*, int decimals);  // null for computed cells
+    bool (*set)(void*, const Value&);         // null for computed cells
+    std::function<Value(const T&)> computed;  // computed cells only
   };
 
+  // The byte offset of `member` in a T (T is default-constructible: read builds one).
   template <class M>
-  void add(std::string name, M T::*member, ColumnType type, int decimals) {
-    using V = typename record_detail::Optional<M>::type;
+  static size_t offset_of(M T::*member) {
+    const T probe{};
+    return static_cast<size_t>(reinterpret_cast<const char*>(&(probe.*member)) -
+                               reinterpret_cast<const char*>(&probe));
+  }
+
+  template <class M>
+  void add(std::string name, size_t offset, ColumnType type, int decimals) {
     constexpr bool kOptional = record_detail::Optional<M>::value;
     Column column{std::move(name), type, kOptional, decimals};
-    auto get = [member, decimals](const T& r) -> Value {
-      if constexpr (kOptional) {
-        const M& v = r.*member;
-        return v ? record_detail::to_cell<V>(*v, decimals) : null_value();
-      } else {
-        return record_detail::to_cell<V>(r.*member, decimals);
-      }
-    };
-    auto set = [member, column_name = column.name](T& r, const Value& cell) {
-      if (is_null(cell)) {
-        r.*member = M{};
-        return;
-      }
-      std::optional<V> v = record_detail::from_cell<V>(cell);
-      if (!v) throw std::invalid_argument("column " + column_name + ": cell of the wrong type");
-      r.*member = std::move(*v);
-    };
-    fields_.push_back({std::move(column), std::move(get), std::move(set)});
+    fields_.push_back({std::move(column), offset, &record_detail::get_cell<M>,
+                       &record_detail::set_cell<M>, nullptr});
   }
 
   std::vector<Field> fields_;
