@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 #include "core/value.h"
 
@@ -67,6 +68,13 @@ struct TdgsRecord {
                          paint_blocks = {}, mid_range_blocks = {}, three_blocks = {},
                          points_allowed = {};
 };
+
+// The records of the summary columns the history reads (core/record.h): each is a projection
+// of its table's declared record (player_game_summary_record() and the others), which a test
+// checks with Record::mismatches.
+const Record<PgsRecord>& pgs_history_record();
+const Record<TogsRecord>& togs_history_record();
+const Record<TdgsRecord>& tdgs_history_record();
 
 class Phase3History {
  public:

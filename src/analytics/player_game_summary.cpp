@@ -1,6 +1,7 @@
 #include "analytics/player_game_summary.h"
 
 #include <algorithm>
+#include <utility>
 #include <cstdlib>
 #include <tuple>
 
@@ -232,7 +233,7 @@ Row pgs_row(const GameContext& ctx, const PlayerBox& b) {
   set_prop_columns(r, ctx, b, s[kPts], is_dnp, issues);
   std::string tier = add_team_quality(team, shots.has_shots, issues);
   r.quality = {tier, issues.text()};
-  return player_game_summary_record().write(r);
+  return player_game_summary_record().write(std::move(r));
 }
 
 }  // namespace

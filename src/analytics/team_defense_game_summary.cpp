@@ -1,6 +1,7 @@
 #include "analytics/team_defense_game_summary.h"
 
 #include <algorithm>
+#include <utility>
 #include <tuple>
 
 #include "analytics/summary_rows.h"
@@ -86,7 +87,7 @@ Row tdgs_row(const RawInputs& in, const Game& g, const std::string& defender,
     tier = "bronze";
   }
   r.quality = {tier, issues.text()};
-  return team_defense_game_summary_record().write(r);
+  return team_defense_game_summary_record().write(std::move(r));
 }
 
 FailedEntity no_opponent_line(const Game& g, const std::string& defender) {

@@ -1,6 +1,7 @@
 #include "analytics/team_offense_game_summary.h"
 
 #include <algorithm>
+#include <utility>
 #include <tuple>
 
 #include "analytics/box_formulas.h"
@@ -187,7 +188,7 @@ Row to_row(const TeamOffenseLine& l) {
   r.points_in_paint = times(2, l.zones.makes[kPaint]);
   r.source = l.reconstructed ? "reconstructed" : "team_box";
   r.quality = {l.quality_tier, l.issues.text()};
-  return team_offense_game_summary_record().write(r);
+  return team_offense_game_summary_record().write(std::move(r));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "analytics/upcoming_player_game_context.h"
 
 #include <algorithm>
+#include <utility>
 #include <set>
 
 #include "analytics/completeness_block.h"
@@ -399,7 +400,7 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
       completeness_ ? completeness_->player(e.player_lookup) : nullptr;
   r.completeness = checked ? CompletenessBlock::checked(*checked, bootstrap_)
                            : CompletenessBlock::unchecked(bootstrap_);
-  return upcoming_player_game_context_record().write(r);
+  return upcoming_player_game_context_record().write(std::move(r));
 }
 
 ProcessorOutput upcoming_player_game_context(const RawInputs& in, const Phase3History& history,

@@ -23,6 +23,13 @@
 // NULL cell leaves a plain member at its default and an optional member empty; reading a
 // wrong-typed cell throws std::invalid_argument naming the column.
 //
+// Blocks and arrays: `element` declares element i of a std::array member as a column; `append`
+// appends every column of a Record<B> of a member of type B (a block several tables share, e.g.
+// the completeness columns). `mismatches(table)` lists the columns a reader reads that `table`
+// lacks or types otherwise (a compact reader proved a projection of a table's declaration).
+// A field is a member offset plus plain codec functions (no std::function per cell); T must be
+// default-constructible.
+//
 // A Record is immutable once built; reading and writing are const and thread-safe.
 #pragma once
 
@@ -71,22 +78,6 @@ constexpr ColumnType column_type_of() {
   }
 }
 
-// A cell from one (present) value.
-template <class V>
-Value to_cell(const V& v, int decimals) {
-  if constexpr (std::is_same_v<V, std::string>)
-    return Value(std::in_place_type<std::string>, v);
-  else if constexpr (std::is_same_v<V, bool>)
-    return Value(int64_t{v ? 1 : 0});
-  else if constexpr (std::is_same_v<V, double>) {
-    double r = decimals >= 0 ? round_half_away(v, decimals) : v;
-    return Value(r == 0.0 ? 0.0 : r);
-  } else if constexpr (std::is_same_v<V, Date>)
-    return Value(format_date(v));
-  else
-    return Value(static_cast<int64_t>(v));
-}
-
 // The value of a non-NULL cell; nullopt when the cell's type does not fit V.
 template <class V>
 std::optional<V> from_cell(const Value& cell) {
@@ -105,16 +96,54 @@ std::optional<V> from_cell(const Value& cell) {
   return std::nullopt;
 }
 
+// Appends the cell of one (present) value to `row`, built in place.
+template <class V>
+void put_value(Row& row, const V& v, int decimals) {
+  if constexpr (std::is_same_v<V, std::string>)
+    row.emplace_back(std::in_place_type<std::string>, v);
+  else if constexpr (std::is_same_v<V, bool>)
+    row.emplace_back(std::in_place_type<int64_t>, v ? 1 : 0);
+  else if constexpr (std::is_same_v<V, double>) {
+    double r = decimals >= 0 ? round_half_away(v, decimals) : v;
+    row.emplace_back(std::in_place_type<double>, r == 0.0 ? 0.0 : r);
+  } else if constexpr (std::is_same_v<V, Date>)
+    row.emplace_back(std::in_place_type<std::string>, format_date(v));
+  else
+    row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(v));
+}
+
 // The cell codec of a member of type M (M or std::optional<M>): plain functions on the
-// member's address, so a field costs one indirect call and no std::function.
+// member's address, so a field costs one indirect call and no std::function. put appends the
+// member's cell to a row; put_moved does the same and may move a text member out.
 template <class M>
-Value get_cell(const void* member, int decimals) {
-  using V = typename Optional<M>::type;
+void put_cell(const void* member, int decimals, Row& row) {
   const M& v = *static_cast<const M*>(member);
   if constexpr (Optional<M>::value) {
-    return v ? to_cell<V>(*v, decimals) : null_value();
+    if (!v) {
+      row.emplace_back();
+      return;
+    }
+    put_value(row, *v, decimals);
   } else {
-    return to_cell<V>(v, decimals);
+    put_value(row, v, decimals);
+  }
+}
+template <class M>
+void put_moved_cell(void* member, int decimals, Row& row) {
+  using V = typename Optional<M>::type;
+  if constexpr (std::is_same_v<V, std::string>) {
+    M& v = *static_cast<M*>(member);
+    if constexpr (Optional<M>::value) {
+      if (!v) {
+        row.emplace_back();
+        return;
+      }
+      row.emplace_back(std::in_place_type<std::string>, std::move(*v));
+    } else {
+      row.emplace_back(std::in_place_type<std::string>, std::move(v));
+    }
+  } else {
+    put_cell<M>(member, decimals, row);
   }
 }
 // false when the (non-NULL) cell's type does not fit M; a NULL cell resets the member.
@@ -133,6 +162,10 @@ bool set_cell(void* member, const Value& cell) {
 }
 
 }  // namespace record_detail
+
+// Throws std::invalid_argument naming the table and both widths unless `row` has one cell per
+// column of `table`. The stores call it before binding a row.
+void require_row_width(const TableSchema& table, const Row& row);
 
 template <class T>
 class Record {
@@ -168,7 +201,7 @@ class Record {
   Record& append(B T::*member, const Record<B>& block) {
     size_t base = offset_of(member);
     for (const auto& f : block.fields_) {
-      Field g{f.column, base + f.offset, f.get, f.set, nullptr};
+      Field g{f.column, base + f.offset, f.put, f.put_moved, f.set, nullptr};
       if (f.computed) {
         g.computed = [member, c = f.computed](const T& r) { return c(r.*member); };
       }
@@ -178,7 +211,7 @@ class Record {
   }
   // A write-only cell computed from the record (never read back); `nullable` as declared.
   Record& computed(Column column, std::function<Value(const T&)> get) {
-    fields_.push_back({std::move(column), 0, nullptr, nullptr, std::move(get)});
+    fields_.push_back({std::move(column), 0, nullptr, nullptr, nullptr, std::move(get)});
     return *this;
   }
   // Marks the last declared column nullable (or not) whatever its member's type.
@@ -236,8 +269,22 @@ class Record {
     row.reserve(fields_.size());
     const char* base = reinterpret_cast<const char*>(&r);
     for (const auto& f : fields_) {
-      if (f.get) {
-        row.push_back(f.get(base + f.offset, f.column.decimals));
+      if (f.put) {
+        f.put(base + f.offset, f.column.decimals, row);
+      } else {
+        row.push_back(f.computed(r));
+      }
+    }
+    return row;
+  }
+  // The same row, moving text members out of `r` (a record built only to be written).
+  Row write(T&& r) const {
+    Row row;
+    row.reserve(fields_.size());
+    char* base = reinterpret_cast<char*>(&r);
+    for (const auto& f : fields_) {
+      if (f.put) {
+        f.put_moved(base + f.offset, f.column.decimals, row);
       } else {
         row.push_back(f.computed(r));
       }
@@ -245,9 +292,13 @@ class Record {
     return row;
   }
   // The record of a row of `table` (any table holding this record's projected columns, by
-  // name). Throws std::out_of_range when `table` lacks one of them, std::invalid_argument when a
-  // cell's type does not fit its member.
-  T read(const TableSchema& table, const Row& row) const { return read(bind(table), row); }
+  // name). Throws std::out_of_range when `table` lacks one of them, std::invalid_argument when
+  // the row's width is not the table's (require_row_width) or a cell's type does not fit its
+  // member.
+  T read(const TableSchema& table, const Row& row) const {
+    require_row_width(table, row);
+    return read(bind(table), row);
+  }
 
   // For readers of many rows: the index in `table` of each declared column (SIZE_MAX for
   // computed cells), found once. Throws std::out_of_range when `table` lacks one.
@@ -288,13 +339,16 @@ class Record {
   template <class>
   friend class Record;
 
+  // A computed cell has null put, put_moved and set, and a computed accessor.
   struct Field {
     Column column;
-    size_t offset;                            // of the member in T (not for computed cells)
-    Value (*get)(const void*, int decimals);  // null for computed cells
-    bool (*set)(void*, const Value&);         // null for computed cells
-    std::function<Value(const T&)> computed;  // computed cells only
+    size_t offset;  // of the member in T
+    void (*put)(const void* member, int decimals, Row& row);
+    void (*put_moved)(void* member, int decimals, Row& row);
+    bool (*set)(void* member, const Value& cell);
+    std::function<Value(const T&)> computed;
   };
+
 
   // The byte offset of `member` in a T (T is default-constructible: read builds one).
   template <class M>
@@ -308,15 +362,12 @@ class Record {
   void add(std::string name, size_t offset, ColumnType type, int decimals) {
     constexpr bool kOptional = record_detail::Optional<M>::value;
     Column column{std::move(name), type, kOptional, decimals};
-    fields_.push_back({std::move(column), offset, &record_detail::get_cell<M>,
-                       &record_detail::set_cell<M>, nullptr});
+    fields_.push_back({std::move(column), offset, &record_detail::put_cell<M>,
+                       &record_detail::put_moved_cell<M>, &record_detail::set_cell<M>, nullptr});
   }
 
   std::vector<Field> fields_;
 };
 
-// Throws std::invalid_argument naming the table and both widths unless `row` has one cell per
-// column of `table`. The stores call it before binding a row.
-void require_row_width(const TableSchema& table, const Row& row);
 
 }  // namespace nbaprops

@@ -1,0 +1,288 @@
+// The Phase 3 tables declared once as records (core/record.h): array elements and appended
+// blocks in a record, a row of the wrong width refused by the reader, the shared completeness
+// block written as the RowBuilder helpers write it, each table's row round trip, and the
+// history readers proved to be projections of the tables' declared records.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <optional>
+#include <string>
+
+#include "analytics/completeness_block.h"
+#include "analytics/history.h"
+#include "analytics/player_game_summary.h"
+#include "analytics/prop_line_consensus.h"
+#include "analytics/row_builder.h"
+#include "analytics/team_defense_game_summary.h"
+#include "analytics/team_offense_game_summary.h"
+#include "analytics/upcoming_player_game_context.h"
+#include "analytics/upcoming_team_game_context.h"
+#include "core/record.h"
+
+namespace nbaprops {
+namespace {
+
+struct Block {
+  std::string tier;
+  std::optional<double> pct;
+};
+struct Wide {
+  std::string id;
+  std::array<std::optional<int64_t>, 3> counts;
+  std::array<double, 2> rates{};
+  Block block;
+  int64_t tail = 0;
+};
+
+Record<Block> block_record() {
+  return Record<Block>()
+      .field("tier", &Block::tier)
+      .dec("pct", &Block::pct, 1)
+      .computed({"tier_length", ColumnType::kInt, false, -1},
+                [](const Block& b) { return Value(static_cast<int64_t>(b.tier.size())); });
+}
+
+const Record<Wide>& wide_record() {
+  static const Record<Wide> r = Record<Wide>()
+                                    .field("id", &Wide::id)
+                                    .element("c0", &Wide::counts, 0)
+                                    .element("c2", &Wide::counts, 2)
+                                    .element("r1", &Wide::rates, 1, 2)
+                                    .append(&Wide::block, block_record())
+                                    .field("tail", &Wide::tail);
+  return r;
+}
+
+TEST(RecordBlocks, ElementsAndAnAppendedBlockAreColumnsInDeclarationOrder) {
+  std::vector<Column> c = wide_record().columns();
+  ASSERT_EQ(c.size(), 8u);
+  EXPECT_EQ(c[1].name, "c0");
+  EXPECT_EQ(c[1].type, ColumnType::kInt);
+  EXPECT_TRUE(c[1].nullable);  // optional element
+  EXPECT_EQ(c[3].type, ColumnType::kDec);
+  EXPECT_EQ(c[3].decimals, 2);
+  EXPECT_FALSE(c[3].nullable);
+  EXPECT_EQ(c[4].name, "tier");
+  EXPECT_EQ(c[5].decimals, 1);
+  EXPECT_EQ(c[6].name, "tier_length");
+  EXPECT_EQ(c[7].name, "tail");
+  // The computed cell of the block is not read back.
+  EXPECT_EQ(wide_record().projection(),
+            (std::vector<std::string>{"id", "c0", "c2", "r1", "tier", "pct", "tail"}));
+}
+
+TEST(RecordBlocks, RoundTripThroughElementsAndABlock) {
+  Wide w;
+  w.id = "x";
+  w.counts = {4, 5, std::nullopt};
+  w.rates = {0.5, 1.005};  // r1 stored with 2 decimals, half away from zero: 1.0 or 1.01
+  w.block = {"gold", 97.25};
+  w.tail = -3;
+  Row row = wide_record().write(w);
+  ASSERT_EQ(row.size(), 8u);
+  EXPECT_EQ(std::get<int64_t>(row[1]), 4);
+  EXPECT_TRUE(is_null(row[2]));  // counts[2]; counts[1] is not declared
+  EXPECT_EQ(std::get<double>(row[3]), round_half_away(1.005, 2));
+  EXPECT_EQ(std::get<std::string>(row[4]), "gold");
+  EXPECT_EQ(std::get<double>(row[5]), 97.3);
+  EXPECT_EQ(std::get<int64_t>(row[6]), 4);  // computed from the block
+  EXPECT_EQ(std::get<int64_t>(row[7]), -3);
+
+  TableSchema t{"wide", wide_record().columns(), {"id"}, "id"};
+  Wide back = wide_record().read(t, row);
+  EXPECT_EQ(back.id, "x");
+  EXPECT_EQ(back.counts[0], 4);
+  EXPECT_FALSE(back.counts[1]);  // not a column: left at its default
+  EXPECT_FALSE(back.counts[2]);
+  EXPECT_EQ(back.rates[1], round_half_away(1.005, 2));
+  EXPECT_EQ(back.block.tier, "gold");
+  EXPECT_EQ(back.block.pct, 97.3);
+  EXPECT_EQ(back.tail, -3);
+  EXPECT_EQ(wide_record().write(back), row);
+}
+
+TEST(RecordBlocks, AnElementPastTheArrayIsRefused) {
+  Record<Wide> r;
+  EXPECT_THROW(r.element("c3", &Wide::counts, 3), std::out_of_range);
+}
+
+TEST(RecordBlocks, ReadingARowOfTheWrongWidthIsAnError) {
+  TableSchema t{"wide", wide_record().columns(), {"id"}, "id"};
+  Row row = wide_record().write(Wide{});
+  row.pop_back();
+  try {
+    wide_record().read(t, row);
+    FAIL() << "a 7-cell row was read as a row of an 8-column table";
+  } catch (const std::invalid_argument& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("7 cells"), std::string::npos) << what;
+    EXPECT_NE(what.find("8 columns"), std::string::npos) << what;
+  }
+  row.resize(9);
+  EXPECT_THROW(wide_record().read(t, row), std::invalid_argument);
+}
+
+TEST(RecordBlocks, MismatchesNameMissingAndRetypedColumns) {
+  TableSchema t{"wide", wide_record().columns(), {"id"}, "id"};
+  EXPECT_TRUE(block_record().mismatches(t).empty());
+  struct Reader {
+    std::string id;
+    int64_t pct = 0;            // an int read from a dec column
+    std::optional<bool> gone;   // not a column
+  };
+  Record<Reader> reader = Record<Reader>()
+                              .field("id", &Reader::id)
+                              .field("pct", &Reader::pct)
+                              .field("gone", &Reader::gone);
+  std::vector<std::string> m = reader.mismatches(t);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0], "pct: int read from a dec column");
+  EXPECT_EQ(m[1], "gone: not a column of wide");
+}
+
+}  // namespace
+
+namespace analytics {
+namespace {
+
+// The completeness block as a record writes the cells add_checked_completeness /
+// add_unchecked_completeness write (the helpers Phase 4 still uses).
+TEST(CompletenessBlockRecord, WritesWhatTheRowBuilderHelpersWrite) {
+  const std::vector<std::string> windows = {"l7d", "l14d", "l15"};
+  Record<CompletenessBlock> record = completeness_block_record(windows);
+  ColumnList columns;
+  add_completeness_columns(columns, windows);
+  std::vector<Column> expected = columns.take();
+  std::vector<Column> got = record.columns();
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].name, expected[i].name);
+    EXPECT_EQ(got[i].type, expected[i].type) << got[i].name;
+    EXPECT_EQ(got[i].nullable, expected[i].nullable) << got[i].name;
+    EXPECT_EQ(got[i].decimals, expected[i].decimals) << got[i].name;
+  }
+  EntityCompleteness e;
+  e.windows = {{"l7d", 3, 2, 66.7, false, false},
+               {"l14d", 6, 6, 100.0, true, true},
+               {"l15", 15, 14, 93.3, false, true}};
+  e.all_windows_complete = false;
+  e.production_ready = false;
+  RowBuilder checked(10);
+  add_checked_completeness(checked, e, true);
+  Row row = record.write(CompletenessBlock::checked(e, true));
+  EXPECT_EQ(row, checked.take());
+  // completeness_checked, bootstrap, expected 15, actual 14, pct 93.3 (the primary l15), the
+  // three windows, all complete, production ready.
+  EXPECT_EQ(std::get<int64_t>(row[2]), 15);
+  EXPECT_EQ(std::get<double>(row[4]), 93.3);
+  EXPECT_EQ(std::get<double>(row[5]), 66.7);
+  RowBuilder unchecked(10);
+  add_unchecked_completeness(unchecked, windows.size(), true);
+  EXPECT_EQ(record.write(CompletenessBlock::unchecked(true)), unchecked.take());
+}
+
+// Each table's columns come from its record; a row written from a record reads back as that
+// record (write -> read -> write is the same row).
+template <class R>
+void expect_round_trip(const TableSchema& table, const Record<R>& record, const R& r,
+                       size_t columns) {
+  EXPECT_EQ(table.columns.size(), columns) << table.name;
+  EXPECT_EQ(record.size(), columns) << table.name;
+  Row row = record.write(r);
+  ASSERT_EQ(row.size(), columns) << table.name;
+  EXPECT_EQ(record.write(record.read(table, row)), row) << table.name;
+}
+
+TEST(Phase3Records, EveryTableRoundTripsThroughItsRecord) {
+  PlayerGameSummaryRow pgs;
+  pgs.player_lookup = "p";
+  pgs.minutes = 31.25;
+  pgs.stats[kPts] = 27;
+  pgs.zones.attempts[kThree] = 7;
+  pgs.blocks[kPaint] = 1;
+  pgs.quality = {"gold", ""};
+  expect_round_trip(player_game_summary_table(), player_game_summary_record(), pgs, 60);
+  EXPECT_EQ(player_game_summary_table().columns[37].name, "paint_attempts");
+  EXPECT_EQ(player_game_summary_table().columns[57].name, "quality_tier");
+
+  TeamOffenseGameSummaryRow togs;
+  togs.possessions = 99.96;
+  togs.overtime_periods = 1;
+  expect_round_trip(team_offense_game_summary_table(), team_offense_game_summary_record(), togs,
+                    43);
+  EXPECT_TRUE(team_offense_game_summary_table().columns[24].nullable);  // overtime_periods
+
+  TeamDefenseGameSummaryRow tdgs;
+  tdgs.opp_stats[0] = 110;
+  tdgs.blocks_total = 5;
+  expect_round_trip(team_defense_game_summary_table(), team_defense_game_summary_record(), tdgs,
+                    44);
+  EXPECT_EQ(team_defense_game_summary_table().columns[7].name, "points_allowed");
+  EXPECT_EQ(team_defense_game_summary_table().columns[36].name, "blocks");
+
+  UtgcRecord utgc;
+  utgc.team_abbr = "BOS";
+  utgc.lines.spread = -4.5;
+  utgc.lines.spread_books = 3;
+  utgc.completeness = CompletenessBlock::unchecked(true);
+  expect_round_trip(upcoming_team_game_context_table(), upcoming_team_game_context_record(), utgc,
+                    47);
+  EXPECT_EQ(upcoming_team_game_context_table().columns[43].name, "l15_completeness_pct");
+
+  UpcomingPlayerGameContextRow upgc;
+  upgc.performance.l5_sample_quality = "good";
+  upgc.fatigue.minutes_in_last_7_days = 70.04;
+  upgc.completeness.window_pct[4] = 50.0;
+  expect_round_trip(upcoming_player_game_context_table(), upcoming_player_game_context_record(),
+                    upgc, 84);
+  EXPECT_EQ(upcoming_player_game_context_table().columns[80].name, "l30d_completeness_pct");
+
+  PropLineConsensusRow plc;
+  plc.market = "threes";
+  plc.no_vig_over_prob = 0.51234;
+  plc.first_snapshot_utc = "2025-01-15T18:00:00Z";
+  expect_round_trip(prop_line_consensus_table(), prop_line_consensus_record(), plc, 20);
+}
+
+// The history keeps compact structs; each reads only columns of its table's declared record,
+// with the declared type.
+TEST(Phase3Records, HistoryReadersAreProjectionsOfTheDeclaredRecords) {
+  TableSchema pgs{"pgs", player_game_summary_record().columns(), {}, ""};
+  TableSchema togs{"togs", team_offense_game_summary_record().columns(), {}, ""};
+  TableSchema tdgs{"tdgs", team_defense_game_summary_record().columns(), {}, ""};
+  EXPECT_EQ(pgs_history_record().mismatches(pgs), std::vector<std::string>{});
+  EXPECT_EQ(togs_history_record().mismatches(togs), std::vector<std::string>{});
+  EXPECT_EQ(tdgs_history_record().mismatches(tdgs), std::vector<std::string>{});
+  // And the check can fail: the PGS reader is not a projection of the TOGS table.
+  EXPECT_FALSE(pgs_history_record().mismatches(togs).empty());
+}
+
+// A stored PGS row read back by the history gives the values the processor's record held.
+TEST(Phase3Records, HistoryReadsWhatTheRecordWrote) {
+  PlayerGameSummaryRow r;
+  r.game_date = make_date(2025, 1, 10);
+  r.game_id = "g1";
+  r.season = 2024;
+  r.player_lookup = "p";
+  r.team_abbr = "BOS";
+  r.player_status = "active";
+  r.minutes = 33.26;  // stored 33.3
+  r.stats[kPts] = 30;
+  r.zones.makes[kMidRange] = 4;
+  r.points_line = 27.45;  // stored 27.5 (half away from zero of the binary value)
+  Phase3History h;
+  h.add_row(player_game_summary_table(), player_game_summary_record().write(r));
+  h.finish();
+  ASSERT_EQ(h.player("p").size(), 1u);
+  const PgsRecord& back = h.player("p")[0];
+  EXPECT_EQ(back.game_id, "g1");
+  EXPECT_EQ(back.minutes, 33.3);
+  EXPECT_EQ(back.pts, 30);
+  EXPECT_EQ(back.mid_range_makes, 4);
+  EXPECT_EQ(back.points_line, round_half_away(27.45, 1));
+  EXPECT_TRUE(back.appeared());
+}
+
+}  // namespace
+}  // namespace analytics
+}  // namespace nbaprops
