@@ -93,11 +93,10 @@ namespace {
 
 // The record of a row of `table`, through a binding memoised per thread by (record, table)
 // address and checked against the column names (a table declared at a reused address is bound
-// again).
+// again). Throws std::invalid_argument when the row's width is not the table's.
 template <class T>
 T read_bound(const Record<T>& record, const TableSchema& table, const Row& row) {
-  require_row_width(table, row);
-  thread_local std::unordered_map<const TableSchema*, std::vector<size_t>> bindings;
+  thread_local std::unordered_map<const TableSchema*, RowBinding> bindings;
   auto [it, fresh] = bindings.try_emplace(&table);
   if (fresh || !record.bound_to(table, it->second)) it->second = record.bind(table);
   return record.read(it->second, row);

@@ -80,6 +80,7 @@ class Phase3History {
  public:
   // Adds one stored row of the named table (player_game_summary, team_offense_game_summary
   // or team_defense_game_summary), read by the spec's column names. Other tables: ignored.
+  // Throws std::invalid_argument when `row` is not as wide as `table` (core/record.h).
   void add_row(const TableSchema& table, const Row& row);
   // The columns of `table` that add_row reads (one flag per column; all false for other
   // tables): a reader of stored summaries scans only these (Store::scan_columns).

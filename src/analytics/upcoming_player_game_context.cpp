@@ -1,8 +1,8 @@
 #include "analytics/upcoming_player_game_context.h"
 
 #include <algorithm>
-#include <utility>
 #include <set>
+#include <utility>
 
 #include "analytics/completeness_block.h"
 #include "analytics/player_context_features.h"
@@ -12,8 +12,6 @@
 
 namespace nbaprops::analytics {
 namespace {
-
-const std::vector<std::string> kPlayerWindows = {"l5", "l10", "l7d", "l14d", "l30d"};
 
 Record<RecentPerformance> performance_record() {
   using P = RecentPerformance;
@@ -103,7 +101,7 @@ Record<UpcomingPlayerGameContextRow> build_record() {
       .field("injury_reason", &R::injury_reason)
       .field("player_age", &R::player_age)
       .append(&R::quality, quality_block_record())
-      .append(&R::completeness, completeness_block_record(kPlayerWindows))
+      .append(&R::completeness, player_completeness_record())
       .field("processed_at", &R::processed_at, ColumnType::kTs);
   return r;
 }
@@ -398,8 +396,7 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
   r.quality = {quality_tier(n), issues.text()};
   const EntityCompleteness* checked =
       completeness_ ? completeness_->player(e.player_lookup) : nullptr;
-  r.completeness = checked ? CompletenessBlock::checked(*checked, bootstrap_)
-                           : CompletenessBlock::unchecked(bootstrap_);
+  r.completeness = player_completeness(checked, bootstrap_);
   return upcoming_player_game_context_record().write(std::move(r));
 }
 

@@ -77,7 +77,7 @@ struct UpcomingPlayerGameContextRow {
   std::optional<std::string> injury_status, injury_reason;
   std::optional<int64_t> player_age;
   QualityBlock quality;
-  CompletenessBlock completeness;
+  PlayerCompletenessColumns completeness;
   std::optional<std::string> processed_at;  // NULL: the writer stamps it
 };
 const Record<UpcomingPlayerGameContextRow>& upcoming_player_game_context_record();

@@ -10,8 +10,6 @@
 namespace nbaprops::analytics {
 namespace {
 
-const std::vector<std::string> kTeamWindows = {"l7d", "l14d", "l15"};
-
 Record<ConsensusLines> consensus_lines_record() {
   using C = ConsensusLines;
   return Record<C>()
@@ -142,7 +140,7 @@ UtgcRecord team_view(const RawInputs& in, const Phase3History& history, const Ga
   r.home_game = home;
   r.team_abbr = home ? game.home_team : game.away_team;
   r.opponent_abbr = game.opponent_of(r.team_abbr);
-  r.completeness = CompletenessBlock::unchecked(bootstrap);
+  r.completeness = team_completeness(nullptr, bootstrap);
   if (!game.tipoff_utc) r.issues.add("tipoff_unknown");
   auto prior = prior_games(in, game, r.team_abbr, d, r.issues);
   fill_schedule(r, prior, d);
@@ -164,38 +162,37 @@ void fill_quality(UtgcRecord& r) {
 
 const Record<UtgcRecord>& upcoming_team_game_context_record() {
   using R = UtgcRecord;
-  static const Record<R> record =
-      Record<R>()
-          .field("game_id", &R::game_id)
-          .field("game_date", &R::game_date)
-          .field("season", &R::season)
-          .field("season_type", &R::season_type)
-          .field("team_abbr", &R::team_abbr)
-          .field("opponent_abbr", &R::opponent_abbr)
-          .field("home_game", &R::home_game)
-          .field("neutral_site", &R::neutral_site)
-          .field("days_since_last_game", &R::days_since_last_game)
-          .field("team_days_rest", &R::team_days_rest)
-          .field("is_back_to_back", &R::is_back_to_back)
-          .field("games_in_last_7_days", &R::games_in_last_7_days)
-          .field("games_in_last_14_days", &R::games_in_last_14_days)
-          .field("game_number_in_season", &R::game_number_in_season)
-          .field("win_streak_entering", &R::win_streak_entering)
-          .field("loss_streak_entering", &R::loss_streak_entering)
-          .field("last_game_result", &R::last_game_result)
-          .field("last_game_margin", &R::last_game_margin)
-          .field("travel_miles", &R::travel_miles)
-          .field("time_zones_crossed", &R::time_zones_crossed)
-          .append(&R::lines, consensus_lines_record())
-          .field("players_out_count", &R::players_out_count)
-          .field("doubtful_count", &R::doubtful_count)
-          .field("questionable_count", &R::questionable_count)
-          .field("starters_out_count", &R::starters_out_count)
-          .field("opponent_days_rest", &R::opponent_days_rest)
-          .field("rest_advantage", &R::rest_advantage)
-          .append(&R::quality, quality_block_record())
-          .append(&R::completeness, completeness_block_record(kTeamWindows))
-          .field("processed_at", &R::processed_at, ColumnType::kTs);
+  static const Record<R> record = Record<R>()
+                                      .field("game_id", &R::game_id)
+                                      .field("game_date", &R::game_date)
+                                      .field("season", &R::season)
+                                      .field("season_type", &R::season_type)
+                                      .field("team_abbr", &R::team_abbr)
+                                      .field("opponent_abbr", &R::opponent_abbr)
+                                      .field("home_game", &R::home_game)
+                                      .field("neutral_site", &R::neutral_site)
+                                      .field("days_since_last_game", &R::days_since_last_game)
+                                      .field("team_days_rest", &R::team_days_rest)
+                                      .field("is_back_to_back", &R::is_back_to_back)
+                                      .field("games_in_last_7_days", &R::games_in_last_7_days)
+                                      .field("games_in_last_14_days", &R::games_in_last_14_days)
+                                      .field("game_number_in_season", &R::game_number_in_season)
+                                      .field("win_streak_entering", &R::win_streak_entering)
+                                      .field("loss_streak_entering", &R::loss_streak_entering)
+                                      .field("last_game_result", &R::last_game_result)
+                                      .field("last_game_margin", &R::last_game_margin)
+                                      .field("travel_miles", &R::travel_miles)
+                                      .field("time_zones_crossed", &R::time_zones_crossed)
+                                      .append(&R::lines, consensus_lines_record())
+                                      .field("players_out_count", &R::players_out_count)
+                                      .field("doubtful_count", &R::doubtful_count)
+                                      .field("questionable_count", &R::questionable_count)
+                                      .field("starters_out_count", &R::starters_out_count)
+                                      .field("opponent_days_rest", &R::opponent_days_rest)
+                                      .field("rest_advantage", &R::rest_advantage)
+                                      .append(&R::quality, quality_block_record())
+                                      .append(&R::completeness, team_completeness_record())
+                                      .field("processed_at", &R::processed_at, ColumnType::kTs);
   return record;
 }
 
@@ -225,7 +222,7 @@ std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3Hist
     away.opponent_days_rest = home.team_days_rest;
     for (UtgcRecord* r : {&home, &away}) {
       if (const auto* c = completeness ? completeness->team(r->team_abbr) : nullptr) {
-        r->completeness = CompletenessBlock::checked(*c, bootstrap);
+        r->completeness = team_completeness(c, bootstrap);
       }
       if (r->team_days_rest && r->opponent_days_rest) {
         r->rest_advantage = *r->team_days_rest - *r->opponent_days_rest;

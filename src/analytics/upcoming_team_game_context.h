@@ -55,7 +55,7 @@ struct UtgcRecord {
   std::optional<int64_t> opponent_days_rest, rest_advantage;
   QualityBlock quality;  // tier: gold with game lines, silver without; issues' text
   // Checked from the team's completeness result when D's completeness was checked.
-  CompletenessBlock completeness;
+  TeamCompletenessColumns completeness;
   std::optional<std::string> processed_at;  // NULL: the writer stamps it
   QualityIssues issues;                     // the codes behind quality.quality_issues; not stored
 };

@@ -163,9 +163,25 @@ bool set_cell(void* member, const Value& cell) {
 
 }  // namespace record_detail
 
+// Throws std::invalid_argument ("row of 5 cells for table t of 6 columns").
+[[noreturn]] void throw_row_width(const std::string& table, size_t cells, size_t columns);
 // Throws std::invalid_argument naming the table and both widths unless `row` has one cell per
-// column of `table`. The stores call it before binding a row.
-void require_row_width(const TableSchema& table, const Row& row);
+// column of `table`. The stores call it before binding a row, the record readers before
+// reading one.
+inline void require_row_width(const TableSchema& table, const Row& row) {
+  if (row.size() != table.columns.size()) {
+    throw_row_width(table.name, row.size(), table.columns.size());
+  }
+}
+
+// A record's columns found in one table (Record::bind): the index of each declared column
+// (SIZE_MAX for computed cells) and the table's width, which every row read through the
+// binding must have.
+struct RowBinding {
+  std::vector<size_t> index;
+  size_t width = 0;
+  std::string table;
+};
 
 template <class T>
 class Record {
@@ -295,38 +311,39 @@ class Record {
   // name). Throws std::out_of_range when `table` lacks one of them, std::invalid_argument when
   // the row's width is not the table's (require_row_width) or a cell's type does not fit its
   // member.
-  T read(const TableSchema& table, const Row& row) const {
-    require_row_width(table, row);
-    return read(bind(table), row);
-  }
+  T read(const TableSchema& table, const Row& row) const { return read(bind(table), row); }
 
-  // For readers of many rows: the index in `table` of each declared column (SIZE_MAX for
-  // computed cells), found once. Throws std::out_of_range when `table` lacks one.
-  std::vector<size_t> bind(const TableSchema& table) const {
-    std::vector<size_t> out;
-    out.reserve(fields_.size());
+  // For readers of many rows: the record's columns found in `table` once (RowBinding).
+  // Throws std::out_of_range when `table` lacks one.
+  RowBinding bind(const TableSchema& table) const {
+    RowBinding out{{}, table.columns.size(), table.name};
+    out.index.reserve(fields_.size());
     for (const auto& f : fields_) {
-      out.push_back(f.set ? table.column_index(f.column.name) : SIZE_MAX);
+      out.index.push_back(f.set ? table.column_index(f.column.name) : SIZE_MAX);
     }
     return out;
   }
   // Whether `binding` (from bind) still names this record's columns in `table`.
-  bool bound_to(const TableSchema& table, const std::vector<size_t>& binding) const {
-    if (binding.size() != fields_.size()) return false;
+  bool bound_to(const TableSchema& table, const RowBinding& binding) const {
+    if (binding.index.size() != fields_.size()) return false;
+    if (binding.width != table.columns.size()) return false;
     for (size_t i = 0; i < fields_.size(); ++i) {
       if (!fields_[i].set) continue;
-      if (binding[i] >= table.columns.size()) return false;
-      if (table.columns[binding[i]].name != fields_[i].column.name) return false;
+      if (binding.index[i] >= table.columns.size()) return false;
+      if (table.columns[binding.index[i]].name != fields_[i].column.name) return false;
     }
     return true;
   }
-  // The record of `row` through `binding`. REQUIRES: binding = bind(the row's table).
-  T read(const std::vector<size_t>& binding, const Row& row) const {
+  // The record of `row` through `binding`. Throws std::invalid_argument when the row's width
+  // is not the bound table's, or a cell's type does not fit its member.
+  // REQUIRES: binding = bind(the row's table).
+  T read(const RowBinding& binding, const Row& row) const {
+    if (row.size() != binding.width) throw_row_width(binding.table, row.size(), binding.width);
     T r{};
     char* base = reinterpret_cast<char*>(&r);
     for (size_t i = 0; i < fields_.size(); ++i) {
       const Field& f = fields_[i];
-      if (f.set && !f.set(base + f.offset, row.at(binding[i]))) {
+      if (f.set && !f.set(base + f.offset, row[binding.index[i]])) {
         throw std::invalid_argument("column " + f.column.name + ": cell of the wrong type");
       }
     }
@@ -349,7 +366,6 @@ class Record {
     std::function<Value(const T&)> computed;
   };
 
-
   // The byte offset of `member` in a T (T is default-constructible: read builds one).
   template <class M>
   static size_t offset_of(M T::*member) {
@@ -368,6 +384,5 @@ class Record {
 
   std::vector<Field> fields_;
 };
-
 
 }  // namespace nbaprops

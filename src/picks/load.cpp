@@ -45,7 +45,7 @@ struct PaintRank {
 std::map<std::string, PaintRank> paint_ranks(Store& store, Date d) {
   const auto& t = precompute::team_defense_zone_analysis_table();
   const auto& view = precompute::paint_defense_view();
-  const std::vector<size_t> binding = view.bind(t);
+  const RowBinding binding = view.bind(t);
   std::vector<std::pair<double, std::string>> teams;
   store.scan(t, {{"analysis_date", "=", format_date(d)}}, [&](const Row& row) {
     precompute::PaintDefenseView r = view.read(binding, row);

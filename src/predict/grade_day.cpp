@@ -117,7 +117,7 @@ DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predic
   });
   std::map<std::pair<std::string, std::string>, GradedRow> market;
   const TableSchema& pred_t = player_prop_predictions_table();
-  const std::vector<size_t> binding = prediction_record().bind(pred_t);
+  const RowBinding binding = prediction_record().bind(pred_t);
   for (const Row& row : predictions) {
     PredictionRecord r = prediction_record().read(binding, row);
     const std::string &system = r.system_id, &player = r.player_lookup, &game_id = r.game_id;

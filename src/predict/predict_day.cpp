@@ -171,7 +171,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   });
   const TableSchema& mlfs_t = precompute::ml_feature_store_table();
   const auto& mlfs = precompute::ml_feature_store_record();
-  const std::vector<size_t> mlfs_binding = mlfs.bind(mlfs_t);
+  const RowBinding mlfs_binding = mlfs.bind(mlfs_t);
   store.scan_columns(mlfs_t, mlfs.wanted(mlfs_t), {{"game_date", "=", day}}, [&](const Row& row) {
     precompute::MlFeatureStoreRecord r = mlfs.read(mlfs_binding, row);
     Candidate& c = by_player[r.player_lookup];
@@ -189,7 +189,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   });
   const TableSchema& psza_t = precompute::player_shot_zone_analysis_table();
   const auto& attempts = precompute::shot_attempts_view();
-  const std::vector<size_t> psza_binding = attempts.bind(psza_t);
+  const RowBinding psza_binding = attempts.bind(psza_t);
   store.scan_columns(psza_t, attempts.wanted(psza_t), {{"analysis_date", "=", day}},
                      [&](const Row& row) {
                        const precompute::ShotAttemptsView r = attempts.read(psza_binding, row);
@@ -201,7 +201,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
                      });
   const TableSchema& tdza_t = precompute::team_defense_zone_analysis_table();
   const auto& defense = precompute::zone_defense_view();
-  const std::vector<size_t> tdza_binding = defense.bind(tdza_t);
+  const RowBinding tdza_binding = defense.bind(tdza_t);
   store.scan_columns(tdza_t, defense.wanted(tdza_t),
                      {{"analysis_date", ">=", format_date(Date{d.days - kDefenseLookbackDays})},
                       {"analysis_date", "<=", day}},

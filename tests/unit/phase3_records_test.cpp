@@ -1,6 +1,6 @@
 // The Phase 3 tables declared once as records (core/record.h): array elements and appended
 // blocks in a record, a row of the wrong width refused by the reader, the shared completeness
-// block written as the RowBuilder helpers write it, each table's row round trip, and the
+// block's cells and its place in both context tables, each table's row round trip, and the
 // history readers proved to be projections of the tables' declared records.
 #include <gtest/gtest.h>
 
@@ -12,7 +12,6 @@
 #include "analytics/history.h"
 #include "analytics/player_game_summary.h"
 #include "analytics/prop_line_consensus.h"
-#include "analytics/row_builder.h"
 #include "analytics/team_defense_game_summary.h"
 #include "analytics/team_offense_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
@@ -120,6 +119,21 @@ TEST(RecordBlocks, ReadingARowOfTheWrongWidthIsAnError) {
   }
   row.resize(9);
   EXPECT_THROW(wide_record().read(t, row), std::invalid_argument);
+  // Through a binding (readers of many rows): the same check, the message names the table.
+  RowBinding binding = wide_record().bind(t);
+  EXPECT_EQ(binding.width, 8u);
+  try {
+    wide_record().read(binding, row);
+    FAIL() << "a 9-cell row was read through a binding of an 8-column table";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "row of 9 cells for table wide of 8 columns");
+  }
+  row.resize(8);
+  EXPECT_NO_THROW(wide_record().read(binding, row));
+  // A binding of a narrower table is not bound to the wider one.
+  TableSchema narrow{"wide", wide_record().columns(), {"id"}, "id"};
+  narrow.columns.pop_back();
+  EXPECT_FALSE(wide_record().bound_to(narrow, binding));
 }
 
 TEST(RecordBlocks, MismatchesNameMissingAndRetypedColumns) {
@@ -127,8 +141,8 @@ TEST(RecordBlocks, MismatchesNameMissingAndRetypedColumns) {
   EXPECT_TRUE(block_record().mismatches(t).empty());
   struct Reader {
     std::string id;
-    int64_t pct = 0;            // an int read from a dec column
-    std::optional<bool> gone;   // not a column
+    int64_t pct = 0;           // an int read from a dec column
+    std::optional<bool> gone;  // not a column
   };
   Record<Reader> reader = Record<Reader>()
                               .field("id", &Reader::id)
@@ -145,40 +159,52 @@ TEST(RecordBlocks, MismatchesNameMissingAndRetypedColumns) {
 namespace analytics {
 namespace {
 
-// The completeness block as a record writes the cells add_checked_completeness /
-// add_unchecked_completeness write (the helpers Phase 4 still uses).
-TEST(CompletenessBlockRecord, WritesWhatTheRowBuilderHelpersWrite) {
-  const std::vector<std::string> windows = {"l7d", "l14d", "l15"};
-  Record<CompletenessBlock> record = completeness_block_record(windows);
-  ColumnList columns;
-  add_completeness_columns(columns, windows);
-  std::vector<Column> expected = columns.take();
-  std::vector<Column> got = record.columns();
-  ASSERT_EQ(got.size(), expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    EXPECT_EQ(got[i].name, expected[i].name);
-    EXPECT_EQ(got[i].type, expected[i].type) << got[i].name;
-    EXPECT_EQ(got[i].nullable, expected[i].nullable) << got[i].name;
-    EXPECT_EQ(got[i].decimals, expected[i].decimals) << got[i].name;
-  }
+// The team completeness block, checked and unchecked, cell by cell.
+TEST(CompletenessBlockRecord, CheckedAndUncheckedCells) {
+  const auto& record = team_completeness_record();
+  std::vector<Column> c = record.columns();
+  ASSERT_EQ(c.size(), 10u);
+  EXPECT_EQ(c[0].name, "completeness_checked");
+  EXPECT_FALSE(c[0].nullable);
+  EXPECT_EQ(c[7].name, "l15_completeness_pct");
+  EXPECT_EQ(c[7].decimals, 1);
+  EXPECT_TRUE(c[7].nullable);
+  EXPECT_EQ(c[9].name, "is_production_ready");
   EntityCompleteness e;
-  e.windows = {{"l7d", 3, 2, 66.7, false, false},
+  e.windows = {{"l7d", 3, 2, 66.67, false, false},
                {"l14d", 6, 6, 100.0, true, true},
-               {"l15", 15, 14, 93.3, false, true}};
+               {"l15", 15, 14, 93.33, false, true}};
   e.all_windows_complete = false;
-  e.production_ready = false;
-  RowBuilder checked(10);
-  add_checked_completeness(checked, e, true);
-  Row row = record.write(CompletenessBlock::checked(e, true));
-  EXPECT_EQ(row, checked.take());
-  // completeness_checked, bootstrap, expected 15, actual 14, pct 93.3 (the primary l15), the
+  e.production_ready = true;
+  // checked, bootstrap, expected 15, actual 14, pct 93.3 (the primary l15, 1 decimal), the
   // three windows, all complete, production ready.
-  EXPECT_EQ(std::get<int64_t>(row[2]), 15);
-  EXPECT_EQ(std::get<double>(row[4]), 93.3);
-  EXPECT_EQ(std::get<double>(row[5]), 66.7);
-  RowBuilder unchecked(10);
-  add_unchecked_completeness(unchecked, windows.size(), true);
-  EXPECT_EQ(record.write(CompletenessBlock::unchecked(true)), unchecked.take());
+  Row want = {Value{int64_t{1}}, Value{int64_t{1}}, Value{int64_t{15}}, Value{int64_t{14}},
+              Value{93.3},       Value{66.7},       Value{100.0},       Value{93.3},
+              Value{int64_t{0}}, Value{int64_t{1}}};
+  EXPECT_EQ(record.write(team_completeness(&e, true)), want);
+  Row unchecked = {Value{int64_t{0}}, Value{int64_t{1}}};
+  unchecked.resize(10);  // NULLs
+  EXPECT_EQ(record.write(team_completeness(nullptr, true)), unchecked);
+}
+
+// Both context tables carry the one declared block, in a run of columns.
+TEST(CompletenessBlockRecord, TheContextTablesCarryTheDeclaredBlock) {
+  auto carries = [](const TableSchema& table, const std::vector<Column>& block) {
+    const auto& c = table.columns;
+    for (size_t i = 0; i + block.size() <= c.size(); ++i) {
+      bool all = true;
+      for (size_t j = 0; j < block.size() && all; ++j) {
+        all = c[i + j].name == block[j].name && c[i + j].type == block[j].type &&
+              c[i + j].nullable == block[j].nullable && c[i + j].decimals == block[j].decimals;
+      }
+      if (all) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(carries(upcoming_team_game_context_table(), team_completeness_record().columns()));
+  EXPECT_TRUE(
+      carries(upcoming_player_game_context_table(), player_completeness_record().columns()));
+  EXPECT_FALSE(carries(upcoming_team_game_context_table(), player_completeness_record().columns()));
 }
 
 // Each table's columns come from its record; a row written from a record reads back as that
@@ -224,7 +250,7 @@ TEST(Phase3Records, EveryTableRoundTripsThroughItsRecord) {
   utgc.team_abbr = "BOS";
   utgc.lines.spread = -4.5;
   utgc.lines.spread_books = 3;
-  utgc.completeness = CompletenessBlock::unchecked(true);
+  utgc.completeness = team_completeness(nullptr, true);
   expect_round_trip(upcoming_team_game_context_table(), upcoming_team_game_context_record(), utgc,
                     47);
   EXPECT_EQ(upcoming_team_game_context_table().columns[43].name, "l15_completeness_pct");
@@ -232,7 +258,7 @@ TEST(Phase3Records, EveryTableRoundTripsThroughItsRecord) {
   UpcomingPlayerGameContextRow upgc;
   upgc.performance.l5_sample_quality = "good";
   upgc.fatigue.minutes_in_last_7_days = 70.04;
-  upgc.completeness.window_pct[4] = 50.0;
+  upgc.completeness.l30d_completeness_pct = 50.0;
   expect_round_trip(upcoming_player_game_context_table(), upcoming_player_game_context_record(),
                     upgc, 84);
   EXPECT_EQ(upcoming_player_game_context_table().columns[80].name, "l30d_completeness_pct");
@@ -253,6 +279,9 @@ TEST(Phase3Records, HistoryReadersAreProjectionsOfTheDeclaredRecords) {
   EXPECT_EQ(pgs_history_record().mismatches(pgs), std::vector<std::string>{});
   EXPECT_EQ(togs_history_record().mismatches(togs), std::vector<std::string>{});
   EXPECT_EQ(tdgs_history_record().mismatches(tdgs), std::vector<std::string>{});
+  // UPGC reads the team contexts as UtgcRecord (in memory), the stored table's own record.
+  EXPECT_EQ(upcoming_team_game_context_record().mismatches(upcoming_team_game_context_table()),
+            std::vector<std::string>{});
   // And the check can fail: the PGS reader is not a projection of the TOGS table.
   EXPECT_FALSE(pgs_history_record().mismatches(togs).empty());
 }
@@ -281,6 +310,10 @@ TEST(Phase3Records, HistoryReadsWhatTheRecordWrote) {
   EXPECT_EQ(back.mid_range_makes, 4);
   EXPECT_EQ(back.points_line, round_half_away(27.45, 1));
   EXPECT_TRUE(back.appeared());
+  // A stored row one cell short is an error, not a NULL last column.
+  Row short_row = player_game_summary_record().write(r);
+  short_row.pop_back();
+  EXPECT_THROW(h.add_row(player_game_summary_table(), short_row), std::invalid_argument);
 }
 
 }  // namespace
