@@ -1,9 +1,9 @@
 #include "analytics/player_game_summary.h"
 
 #include <algorithm>
-#include <utility>
 #include <cstdlib>
 #include <tuple>
+#include <utility>
 
 #include "analytics/box_formulas.h"
 #include "analytics/prop_line_consensus.h"

@@ -1,8 +1,8 @@
 #include "analytics/team_defense_game_summary.h"
 
 #include <algorithm>
-#include <utility>
 #include <tuple>
+#include <utility>
 
 #include "analytics/summary_rows.h"
 #include "analytics/team_offense_game_summary.h"
