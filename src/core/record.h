@@ -113,8 +113,8 @@ void put_value(Row& row, const V& v, int decimals) {
 }
 
 // The cell codec of a member of type M (M or std::optional<M>): plain functions on the
-// member's address, so a field costs one indirect call and no std::function. put appends the
-// member's cell to a row; put_moved does the same and may move a text member out.
+// member's address. put appends the member's cell to a row (NULL for an empty optional);
+// put_moved does the same and may move a text member out.
 template <class M>
 void put_cell(const void* member, int decimals, Row& row) {
   const M& v = *static_cast<const M*>(member);
@@ -159,6 +159,39 @@ bool set_cell(void* member, const Value& cell) {
   if (!v) return false;
   m = std::move(*v);
   return true;
+}
+
+// The member types a record writes without an indirect call (Record::write switches on the
+// kind and calls the codec inline); any other member type goes through its codec pointers.
+enum class Kind : uint8_t {
+  kOther,
+  kComputed,
+  kText,
+  kOptText,
+  kInt64,
+  kOptInt64,
+  kInt,
+  kDouble,
+  kOptDouble,
+  kBool,
+  kOptBool,
+  kDate,
+  kOptDate
+};
+template <class M>
+constexpr Kind kind_of() {
+  if constexpr (std::is_same_v<M, std::string>) return Kind::kText;
+  if constexpr (std::is_same_v<M, std::optional<std::string>>) return Kind::kOptText;
+  if constexpr (std::is_same_v<M, int64_t>) return Kind::kInt64;
+  if constexpr (std::is_same_v<M, std::optional<int64_t>>) return Kind::kOptInt64;
+  if constexpr (std::is_same_v<M, int>) return Kind::kInt;
+  if constexpr (std::is_same_v<M, double>) return Kind::kDouble;
+  if constexpr (std::is_same_v<M, std::optional<double>>) return Kind::kOptDouble;
+  if constexpr (std::is_same_v<M, bool>) return Kind::kBool;
+  if constexpr (std::is_same_v<M, std::optional<bool>>) return Kind::kOptBool;
+  if constexpr (std::is_same_v<M, Date>) return Kind::kDate;
+  if constexpr (std::is_same_v<M, std::optional<Date>>) return Kind::kOptDate;
+  return Kind::kOther;
 }
 
 }  // namespace record_detail
@@ -217,7 +250,7 @@ class Record {
   Record& append(B T::*member, const Record<B>& block) {
     size_t base = offset_of(member);
     for (const auto& f : block.fields_) {
-      Field g{f.column, base + f.offset, f.put, f.put_moved, f.set, nullptr};
+      Field g{f.column, base + f.offset, f.kind, f.put, f.put_moved, f.set, nullptr};
       if (f.computed) {
         g.computed = [member, c = f.computed](const T& r) { return c(r.*member); };
       }
@@ -227,7 +260,8 @@ class Record {
   }
   // A write-only cell computed from the record (never read back); `nullable` as declared.
   Record& computed(Column column, std::function<Value(const T&)> get) {
-    fields_.push_back({std::move(column), 0, nullptr, nullptr, nullptr, std::move(get)});
+    fields_.push_back({std::move(column), 0, record_detail::Kind::kComputed, nullptr, nullptr,
+                       nullptr, std::move(get)});
     return *this;
   }
   // Marks the last declared column nullable (or not) whatever its member's type.
@@ -283,28 +317,15 @@ class Record {
   Row write(const T& r) const {
     Row row;
     row.reserve(fields_.size());
-    const char* base = reinterpret_cast<const char*>(&r);
-    for (const auto& f : fields_) {
-      if (f.put) {
-        f.put(base + f.offset, f.column.decimals, row);
-      } else {
-        row.push_back(f.computed(r));
-      }
-    }
+    put_row<false>(reinterpret_cast<const char*>(&r), r, row);
     return row;
   }
-  // The same row, moving text members out of `r` (a record built only to be written).
+  // The same row, moving text members out of `r` (a record built only to be written). A
+  // computed cell sees `r` after the text members declared before it were moved out.
   Row write(T&& r) const {
     Row row;
     row.reserve(fields_.size());
-    char* base = reinterpret_cast<char*>(&r);
-    for (const auto& f : fields_) {
-      if (f.put) {
-        f.put_moved(base + f.offset, f.column.decimals, row);
-      } else {
-        row.push_back(f.computed(r));
-      }
-    }
+    put_row<true>(reinterpret_cast<char*>(&r), r, row);
     return row;
   }
   // The record of a row of `table` (any table holding this record's projected columns, by
@@ -360,6 +381,7 @@ class Record {
   struct Field {
     Column column;
     size_t offset;  // of the member in T
+    record_detail::Kind kind;
     void (*put)(const void* member, int decimals, Row& row);
     void (*put_moved)(void* member, int decimals, Row& row);
     bool (*set)(void* member, const Value& cell);
@@ -378,8 +400,73 @@ class Record {
   void add(std::string name, size_t offset, ColumnType type, int decimals) {
     constexpr bool kOptional = record_detail::Optional<M>::value;
     Column column{std::move(name), type, kOptional, decimals};
-    fields_.push_back({std::move(column), offset, &record_detail::put_cell<M>,
-                       &record_detail::put_moved_cell<M>, &record_detail::set_cell<M>, nullptr});
+    fields_.push_back({std::move(column), offset, record_detail::kind_of<M>(),
+                       &record_detail::put_cell<M>, &record_detail::put_moved_cell<M>,
+                       &record_detail::set_cell<M>, nullptr});
+  }
+
+  // Appends the cells of the record at `base` (`r`) to `row`; with kMove, text members are
+  // moved out. The known member kinds are written inline (a switch, no indirect call), the
+  // rest through their codec.
+  template <bool kMove>
+  void put_row(std::conditional_t<kMove, char*, const char*> base, const T& r, Row& row) const {
+    using record_detail::Kind;
+    for (const Field& f : fields_) {
+      auto* m = base + f.offset;
+      const int d = f.column.decimals;
+      auto put = [&]<class M>(std::type_identity<M>) {
+        if constexpr (kMove) {
+          record_detail::put_moved_cell<M>(m, d, row);
+        } else {
+          record_detail::put_cell<M>(m, d, row);
+        }
+      };
+      switch (f.kind) {
+        case Kind::kText:
+          put(std::type_identity<std::string>{});
+          break;
+        case Kind::kOptText:
+          put(std::type_identity<std::optional<std::string>>{});
+          break;
+        case Kind::kInt64:
+          put(std::type_identity<int64_t>{});
+          break;
+        case Kind::kOptInt64:
+          put(std::type_identity<std::optional<int64_t>>{});
+          break;
+        case Kind::kInt:
+          put(std::type_identity<int>{});
+          break;
+        case Kind::kDouble:
+          put(std::type_identity<double>{});
+          break;
+        case Kind::kOptDouble:
+          put(std::type_identity<std::optional<double>>{});
+          break;
+        case Kind::kBool:
+          put(std::type_identity<bool>{});
+          break;
+        case Kind::kOptBool:
+          put(std::type_identity<std::optional<bool>>{});
+          break;
+        case Kind::kDate:
+          put(std::type_identity<Date>{});
+          break;
+        case Kind::kOptDate:
+          put(std::type_identity<std::optional<Date>>{});
+          break;
+        case Kind::kComputed:
+          row.push_back(f.computed(r));
+          break;
+        case Kind::kOther:
+          if constexpr (kMove) {
+            f.put_moved(m, d, row);
+          } else {
+            f.put(m, d, row);
+          }
+          break;
+      }
+    }
   }
 
   std::vector<Field> fields_;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,7 @@
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
 #include "core/record.h"
+#include "picks/load.h"
 
 namespace nbaprops {
 namespace {
@@ -98,6 +100,63 @@ TEST(RecordBlocks, RoundTripThroughElementsAndABlock) {
   EXPECT_EQ(back.block.pct, 97.3);
   EXPECT_EQ(back.tail, -3);
   EXPECT_EQ(wide_record().write(back), row);
+}
+
+// Members of the kinds the writer switches on and of another type (through its codec pointer)
+// write the same cells whether the record is copied or moved out.
+TEST(RecordBlocks, CopiedAndMovedWritesAreTheSameRowOfEveryKind) {
+  struct All {
+    std::string text = "t";
+    std::optional<std::string> opt_text = "o";
+    int64_t i64 = -7;
+    std::optional<int64_t> opt_i64;
+    int i = 3;
+    double dbl = 2.345;
+    std::optional<double> opt_dbl = -0.04;  // 1 decimal: -0.0, stored as 0.0
+    bool b = true;
+    std::optional<bool> opt_b = false;
+    Date date = make_date(2025, 1, 15);
+    std::optional<Date> opt_date;
+    std::optional<int> other = 9;  // no kind of its own: the codec pointer
+    int16_t small = -2;            // likewise
+  };
+  Record<All> r = Record<All>()
+                      .field("text", &All::text)
+                      .field("opt_text", &All::opt_text)
+                      .field("i64", &All::i64)
+                      .field("opt_i64", &All::opt_i64)
+                      .field("i", &All::i)
+                      .dec("dbl", &All::dbl, 2)
+                      .dec("opt_dbl", &All::opt_dbl, 1)
+                      .field("b", &All::b)
+                      .field("opt_b", &All::opt_b)
+                      .field("date", &All::date)
+                      .field("opt_date", &All::opt_date)
+                      .field("other", &All::other)
+                      .field("small", &All::small);
+  Row want = {Value{std::string("t")},
+              Value{std::string("o")},
+              Value{int64_t{-7}},
+              Value{},
+              Value{int64_t{3}},
+              Value{round_half_away(2.345, 2)},
+              Value{0.0},
+              Value{int64_t{1}},
+              Value{int64_t{0}},
+              Value{std::string("2025-01-15")},
+              Value{},
+              Value{int64_t{9}},
+              Value{int64_t{-2}}};
+  All a;
+  EXPECT_EQ(r.write(a), want);
+  EXPECT_FALSE(std::signbit(std::get<double>(r.write(a)[6])));
+  EXPECT_EQ(a.text, "t");  // a copy leaves the record as it was
+  EXPECT_EQ(r.write(std::move(a)), want);
+  TableSchema t{"all", r.columns(), {}, ""};
+  All back = r.read(t, want);
+  EXPECT_EQ(back.other, 9);
+  EXPECT_EQ(back.small, -2);
+  EXPECT_EQ(back.date, make_date(2025, 1, 15));
 }
 
 TEST(RecordBlocks, AnElementPastTheArrayIsRefused) {
@@ -281,6 +340,9 @@ TEST(Phase3Records, HistoryReadersAreProjectionsOfTheDeclaredRecords) {
   EXPECT_EQ(tdgs_history_record().mismatches(tdgs), std::vector<std::string>{});
   // UPGC reads the team contexts as UtgcRecord (in memory), the stored table's own record.
   EXPECT_EQ(upcoming_team_game_context_record().mismatches(upcoming_team_game_context_table()),
+            std::vector<std::string>{});
+  // Best bets reads a player's context of D through a compact view of UPGC.
+  EXPECT_EQ(picks::player_context_view().mismatches(upcoming_player_game_context_table()),
             std::vector<std::string>{});
   // And the check can fail: the PGS reader is not a projection of the TOGS table.
   EXPECT_FALSE(pgs_history_record().mismatches(togs).empty());
