@@ -11,6 +11,7 @@
 
 #include "analytics/completeness_block.h"
 #include "analytics/history.h"
+#include "analytics/phase3_views.h"
 #include "analytics/player_game_summary.h"
 #include "analytics/prop_line_consensus.h"
 #include "analytics/team_defense_game_summary.h"
@@ -344,6 +345,10 @@ TEST(Phase3Records, HistoryReadersAreProjectionsOfTheDeclaredRecords) {
   // Best bets reads a player's context of D through a compact view of UPGC.
   EXPECT_EQ(picks::player_context_view().mismatches(upcoming_player_game_context_table()),
             std::vector<std::string>{});
+  // Grading's box scores and the market stage's games of D (analytics/phase3_views.h).
+  EXPECT_EQ(player_box_view().mismatches(player_game_summary_table()), std::vector<std::string>{});
+  EXPECT_EQ(upcoming_game_view().mismatches(upcoming_player_game_context_table()),
+            std::vector<std::string>{});
   // And the check can fail: the PGS reader is not a projection of the TOGS table.
   EXPECT_FALSE(pgs_history_record().mismatches(togs).empty());
 }
@@ -376,6 +381,14 @@ TEST(Phase3Records, HistoryReadsWhatTheRecordWrote) {
   Row short_row = player_game_summary_record().write(r);
   short_row.pop_back();
   EXPECT_THROW(h.add_row(player_game_summary_table(), short_row), std::invalid_argument);
+  // Grading's view of the same row: the box score, pts as stored (an int).
+  const TableSchema& t = player_game_summary_table();
+  PlayerBoxView box = player_box_view().read(t, player_game_summary_record().write(r));
+  EXPECT_EQ(box.game_id, "g1");
+  EXPECT_EQ(box.player_lookup, "p");
+  EXPECT_FALSE(box.is_dnp);
+  EXPECT_EQ(box.minutes, 33.3);
+  EXPECT_EQ(box.pts, 30);
 }
 
 }  // namespace
