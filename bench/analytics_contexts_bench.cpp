@@ -47,7 +47,7 @@ const Fixture* fixture() {
 size_t run_date(const RawInputs& in, const Phase3History& h, Date d, int threads) {
   std::vector<UtgcRecord> teams = team_game_contexts(in, h, d);
   std::vector<Row> team_rows;
-  for (const UtgcRecord& r : teams) team_rows.push_back(utgc_row(r, d));
+  for (const UtgcRecord& r : teams) team_rows.push_back(utgc_row(r));
   UpgcDate date(in, h, d, RunMode::kDaily, teams);
   size_t n = date.entities().size();
   std::vector<std::variant<Row, FailedEntity>> slots(n);

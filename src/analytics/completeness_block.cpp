@@ -3,6 +3,32 @@
 #include "core/teams.h"
 
 namespace nbaprops::analytics {
+namespace {
+
+using P = PlayerCompletenessColumns;
+using T = TeamCompletenessColumns;
+
+template <class B, size_t N>
+B block_of(const EntityCompleteness* e, bool bootstrap,
+           const std::array<CompletenessWindow<B>, N>& windows) {
+  B b;
+  b.bootstrap_mode = bootstrap;
+  if (!e) return b;
+  const WindowCompleteness& p = e->primary();
+  b.completeness_checked = true;
+  b.expected_games_count = p.expected;
+  b.actual_games_count = p.actual;
+  b.completeness_pct = p.pct;
+  for (const auto& w : windows) {
+    const WindowCompleteness* found = e->window(w.name);
+    b.*w.pct = found ? std::optional<double>(found->pct) : std::nullopt;
+  }
+  b.all_windows_complete = e->all_windows_complete;
+  b.is_production_ready = e->production_ready;
+  return b;
+}
+
+}  // namespace
 
 std::optional<Date> opening_night(const RawInputs& inputs, int season) {
   std::optional<Date> first;
@@ -23,26 +49,46 @@ bool bootstrap_mode(const RawInputs& inputs, Date d) {
   return days >= 0 && days < kBootstrapDays;
 }
 
-void add_completeness_columns(ColumnList& columns, const std::vector<std::string>& windows) {
-  columns.boolean("completeness_checked", false)
-      .boolean("bootstrap_mode", false)
-      .integer("expected_games_count")
-      .integer("actual_games_count")
-      .dec("completeness_pct", 1);
-  for (const auto& w : windows) columns.dec(w + "_completeness_pct", 1);
-  columns.boolean("all_windows_complete").boolean("is_production_ready");
+const std::array<CompletenessWindow<P>, 5>& player_completeness_windows() {
+  static const std::array<CompletenessWindow<P>, 5> w = {{{"l5", &P::l5_completeness_pct},
+                                                          {"l10", &P::l10_completeness_pct},
+                                                          {"l7d", &P::l7d_completeness_pct},
+                                                          {"l14d", &P::l14d_completeness_pct},
+                                                          {"l30d", &P::l30d_completeness_pct}}};
+  return w;
 }
 
-void add_unchecked_completeness(RowBuilder& row, size_t window_count, bool bootstrap) {
-  row.boolean(false).boolean(bootstrap);
-  for (size_t i = 0; i < 3 + window_count + 2; ++i) row.null();
+const std::array<CompletenessWindow<T>, 3>& team_completeness_windows() {
+  static const std::array<CompletenessWindow<T>, 3> w = {{{"l7d", &T::l7d_completeness_pct},
+                                                          {"l14d", &T::l14d_completeness_pct},
+                                                          {"l15", &T::l15_completeness_pct}}};
+  return w;
 }
 
-void add_checked_completeness(RowBuilder& row, const EntityCompleteness& entity, bool bootstrap) {
-  const WindowCompleteness& p = entity.primary();
-  row.boolean(true).boolean(bootstrap).integer(p.expected).integer(p.actual).dec(p.pct, 1);
-  for (const auto& w : entity.windows) row.dec(w.pct, 1);
-  row.boolean(entity.all_windows_complete).boolean(entity.production_ready);
+const Record<P>& player_completeness_record() {
+  static const Record<P> r = [] {
+    Record<P> out;
+    add_player_completeness(out);
+    return out;
+  }();
+  return r;
+}
+
+const Record<T>& team_completeness_record() {
+  static const Record<T> r = [] {
+    Record<T> out;
+    add_team_completeness(out);
+    return out;
+  }();
+  return r;
+}
+
+P player_completeness(const EntityCompleteness* entity, bool bootstrap) {
+  return block_of(entity, bootstrap, player_completeness_windows());
+}
+
+T team_completeness(const EntityCompleteness* entity, bool bootstrap) {
+  return block_of(entity, bootstrap, team_completeness_windows());
 }
 
 }  // namespace nbaprops::analytics

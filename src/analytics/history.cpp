@@ -8,11 +8,10 @@
 #include "core/record.h"
 
 namespace nbaprops::analytics {
-namespace {
 
 // What add_row reads of each summary table, declared once: the reader and the projection
 // (columns_read) both come from these records.
-const Record<PgsRecord>& pgs_record() {
+const Record<PgsRecord>& pgs_history_record() {
   using P = PgsRecord;
   static const Record<P> r = Record<P>()
                                  .field("game_date", &P::game_date)
@@ -45,7 +44,7 @@ const Record<PgsRecord>& pgs_record() {
   return r;
 }
 
-const Record<TogsRecord>& togs_record() {
+const Record<TogsRecord>& togs_history_record() {
   using T = TogsRecord;
   static const Record<T> r = Record<T>()
                                  .field("game_date", &T::game_date)
@@ -64,7 +63,7 @@ const Record<TogsRecord>& togs_record() {
   return r;
 }
 
-const Record<TdgsRecord>& tdgs_record() {
+const Record<TdgsRecord>& tdgs_history_record() {
   using T = TdgsRecord;
   static const Record<T> r = Record<T>()
                                  .field("game_date", &T::game_date)
@@ -90,12 +89,14 @@ const Record<TdgsRecord>& tdgs_record() {
   return r;
 }
 
+namespace {
+
 // The record of a row of `table`, through a binding memoised per thread by (record, table)
 // address and checked against the column names (a table declared at a reused address is bound
-// again).
+// again). Throws std::invalid_argument when the row's width is not the table's.
 template <class T>
 T read_bound(const Record<T>& record, const TableSchema& table, const Row& row) {
-  thread_local std::unordered_map<const TableSchema*, std::vector<size_t>> bindings;
+  thread_local std::unordered_map<const TableSchema*, RowBinding> bindings;
   auto [it, fresh] = bindings.try_emplace(&table);
   if (fresh || !record.bound_to(table, it->second)) it->second = record.bind(table);
   return record.read(it->second, row);
@@ -114,18 +115,18 @@ void sort_by_date(std::vector<T>& v) {
 
 void Phase3History::add_row(const TableSchema& table, const Row& row) {
   if (table.name == "player_game_summary") {
-    add(read_bound(pgs_record(), table, row));
+    add(read_bound(pgs_history_record(), table, row));
   } else if (table.name == "team_offense_game_summary") {
-    add(read_bound(togs_record(), table, row));
+    add(read_bound(togs_history_record(), table, row));
   } else if (table.name == "team_defense_game_summary") {
-    add(read_bound(tdgs_record(), table, row));
+    add(read_bound(tdgs_history_record(), table, row));
   }
 }
 
 std::vector<bool> Phase3History::columns_read(const TableSchema& table) {
-  if (table.name == "player_game_summary") return pgs_record().wanted(table);
-  if (table.name == "team_offense_game_summary") return togs_record().wanted(table);
-  if (table.name == "team_defense_game_summary") return tdgs_record().wanted(table);
+  if (table.name == "player_game_summary") return pgs_history_record().wanted(table);
+  if (table.name == "team_offense_game_summary") return togs_history_record().wanted(table);
+  if (table.name == "team_defense_game_summary") return tdgs_history_record().wanted(table);
   return std::vector<bool>(table.columns.size(), false);
 }
 

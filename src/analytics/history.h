@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 #include "core/value.h"
 
@@ -68,10 +69,18 @@ struct TdgsRecord {
                          points_allowed = {};
 };
 
+// The records of the summary columns the history reads (core/record.h): each is a projection
+// of its table's declared record (player_game_summary_record() and the others), which a test
+// checks with Record::mismatches.
+const Record<PgsRecord>& pgs_history_record();
+const Record<TogsRecord>& togs_history_record();
+const Record<TdgsRecord>& tdgs_history_record();
+
 class Phase3History {
  public:
   // Adds one stored row of the named table (player_game_summary, team_offense_game_summary
   // or team_defense_game_summary), read by the spec's column names. Other tables: ignored.
+  // Throws std::invalid_argument when `row` is not as wide as `table` (core/record.h).
   void add_row(const TableSchema& table, const Row& row);
   // The columns of `table` that add_row reads (one flag per column; all false for other
   // tables): a reader of stored summaries scans only these (Store::scan_columns).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <tuple>
+#include <utility>
 
 #include "analytics/box_formulas.h"
 #include "analytics/prop_line_consensus.h"
@@ -17,44 +18,10 @@ constexpr double kMaxMinutes = 80, kStarterProxyMinutes = 24, kMaxUsage = 100;
 constexpr int64_t kMaxPoints = 100, kMaxPlusMinus = 80;
 
 TableSchema build_table() {
-  std::vector<Column> c = {text_column("game_id", true),
-                           date_column("game_date"),
-                           int_column("season", true),
-                           text_column("season_type", true),
-                           text_column("player_lookup", true),
-                           int_column("player_id"),
-                           text_column("player_name", true),
-                           text_column("team_abbr", true),
-                           text_column("opponent_abbr", true),
-                           bool_column("home_game", true),
-                           text_column("player_status", true),
-                           bool_column("is_dnp", true),
-                           text_column("dnp_reason"),
-                           text_column("dnp_reason_category"),
-                           dec_column("minutes", 1)};
-  for (std::string_view s : kBoxStatColumns) c.push_back(int_column(std::string(s)));
-  c.push_back(dec_column("usage_rate", 1));
-  c.push_back(dec_column("ts_pct", 3));
-  c.push_back(dec_column("efg_pct", 3));
-  c.push_back(bool_column("starter_flag", true));
-  c.push_back(text_column("starter_source", true));
-  c.push_back(bool_column("win_flag"));
-  for (const char* s : {"paint_attempts", "paint_makes", "mid_range_attempts", "mid_range_makes",
-                        "three_attempts_shots", "three_makes_shots", "assisted_makes",
-                        "unassisted_makes", "paint_blocks", "mid_range_blocks", "three_blocks"}) {
-    c.push_back(int_column(s));
-  }
-  c.push_back(bool_column("has_complete_shot_zones", true));
-  for (const char* s : {"points_line", "opening_line", "line_movement"}) {
-    c.push_back(dec_column(s, 1));
-  }
-  c.push_back(text_column("points_line_bookmaker"));
-  c.push_back(int_column("over_price"));
-  c.push_back(int_column("under_price"));
-  c.push_back(text_column("over_under_result"));
-  c.push_back(dec_column("margin", 1));
-  add_quality_columns(c);
-  return {"player_game_summary", c, {"game_date", "player_lookup"}, "game_date, player_lookup"};
+  return {"player_game_summary",
+          player_game_summary_record().columns(),
+          {"game_date", "player_lookup"},
+          "game_date, player_lookup"};
 }
 
 // The box-score values of a row after the range checks of §1 (all NULL unless active).
@@ -150,10 +117,11 @@ std::optional<double> checked_usage(const CheckedBox& c, const TeamOffenseLine* 
   return u;
 }
 
-void add_starter(RowBuilder& r, const PlayerBox& b, bool is_dnp) {
+void set_starter(PlayerGameSummaryRow& r, const PlayerBox& b, bool is_dnp) {
   bool from_box = b.starter.has_value();
   bool flag = from_box ? *b.starter : (b.minutes && *b.minutes >= kStarterProxyMinutes);
-  r.boolean(flag && !is_dnp).text(std::string(from_box ? "box" : "minutes_proxy"));
+  r.starter_flag = flag && !is_dnp;
+  r.starter_source = from_box ? "box" : "minutes_proxy";
 }
 
 template <typename Map>
@@ -163,32 +131,31 @@ auto find_or_null(const Map& m, const std::string& key) -> decltype(&m.begin()->
 }
 
 // Zone, assist and block columns (NULL unless active), then has_complete_shot_zones.
-void add_shot_columns(RowBuilder& r, const GameShots& shots, const PlayerBox& b,
+void set_shot_columns(PlayerGameSummaryRow& r, const GameShots& shots, const PlayerBox& b,
                       const CheckedBox& c, bool is_dnp, QualityIssues& issues) {
   bool active = b.status == "active";
   const ShotCounts* mine = find_or_null(shots.by_player, b.player_lookup);
-  ZoneCounts z = active ? zone_counts(shots, mine) : ZoneCounts{};
-  for (size_t k = 0; k < kZoneCount; ++k) r.integer(z.attempts[k]).integer(z.makes[k]);
-  bool assists = active && shots.has_assist_data;
-  r.integer(assists ? std::optional<int64_t>(mine ? mine->assisted_makes : 0) : std::nullopt);
-  r.integer(assists ? std::optional<int64_t>(mine ? mine->unassisted_makes : 0) : std::nullopt);
+  r.zones = active ? zone_counts(shots, mine) : ZoneCounts{};
+  if (active && shots.has_assist_data) {
+    r.assisted_makes = mine ? mine->assisted_makes : 0;
+    r.unassisted_makes = mine ? mine->unassisted_makes : 0;
+  }
   const auto* blocks = find_or_null(shots.blocks_by_player, b.player_lookup);
-  for (size_t k = 0; k < kZoneCount; ++k) {
-    bool known = active && shots.has_block_data;
-    r.integer(known ? std::optional<int64_t>(blocks ? (*blocks)[k] : 0) : std::nullopt);
+  if (active && shots.has_block_data) {
+    for (size_t k = 0; k < kZoneCount; ++k) r.blocks[k] = blocks ? (*blocks)[k] : 0;
   }
   bool complete = false;
   if (shots.has_shots && !is_dnp && c.stats[kFga]) {
     int64_t attempts = 0;
-    for (auto a : z.attempts) attempts += a.value_or(0);
+    for (auto a : r.zones.attempts) attempts += a.value_or(0);
     complete = attempts == *c.stats[kFga];
     if (!complete) issues.add("shot_zones_incomplete");
   }
-  r.boolean(complete);
+  r.has_complete_shot_zones = complete;
 }
 
 // points_line ... margin (§0 "Prop line of a player for a game").
-void add_prop_columns(RowBuilder& r, const GameContext& ctx, const PlayerBox& b,
+void set_prop_columns(PlayerGameSummaryRow& r, const GameContext& ctx, const PlayerBox& b,
                       std::optional<int64_t> pts, bool is_dnp, QualityIssues& issues) {
   auto lines = ctx.in.prop_lines(ctx.d, b.player_lookup);
   for (const PropLine* l : lines) {
@@ -197,32 +164,40 @@ void add_prop_columns(RowBuilder& r, const GameContext& ctx, const PlayerBox& b,
     }
   }
   auto chosen = consensus_points_line(lines, &ctx.game);
-  if (!chosen) {
-    for (int k = 0; k < 8; ++k) r.integer(std::nullopt);
-    return;
-  }
-  r.dec(chosen->closing_line, 1).dec(chosen->opening_line, 1);
-  r.dec(chosen->closing_line - chosen->opening_line, 1);
-  r.text(chosen->bookmaker).integer(chosen->over_price).integer(chosen->under_price);
-  if (is_dnp || !pts) {
-    r.text(std::optional<std::string>()).dec(std::nullopt, 1);
-    return;
-  }
+  if (!chosen) return;
+  r.points_line = chosen->closing_line;
+  r.opening_line = chosen->opening_line;
+  r.line_movement = chosen->closing_line - chosen->opening_line;
+  r.points_line_bookmaker = chosen->bookmaker;
+  r.over_price = chosen->over_price;
+  r.under_price = chosen->under_price;
+  if (is_dnp || !pts) return;
   double margin = static_cast<double>(*pts) - chosen->closing_line;
-  r.text(std::string(margin > 0 ? "OVER" : margin < 0 ? "UNDER" : "PUSH")).dec(margin, 1);
+  r.over_under_result = margin > 0 ? "OVER" : margin < 0 ? "UNDER" : "PUSH";
+  r.margin = margin;
 }
 
-void add_identity(RowBuilder& r, const Game& g, const PlayerBox& b) {
-  r.text(g.game_id).date(g.game_date).integer(g.season).text(g.season_type);
-  r.text(b.player_lookup).integer(b.player_id).text(b.player_name);
-  r.text(b.team_abbr).text(g.opponent_of(b.team_abbr)).boolean(b.team_abbr == g.home_team);
+void set_identity(PlayerGameSummaryRow& r, const Game& g, const PlayerBox& b) {
+  r.game_id = g.game_id;
+  r.game_date = g.game_date;
+  r.season = g.season;
+  r.season_type = g.season_type;
+  r.player_lookup = b.player_lookup;
+  r.player_id = b.player_id;
+  r.player_name = b.player_name;
+  r.team_abbr = b.team_abbr;
+  r.opponent_abbr = g.opponent_of(b.team_abbr);
+  r.home_game = b.team_abbr == g.home_team;
 }
 
-void add_status(RowBuilder& r, const PlayerBox& b, bool is_dnp) {
+void set_status(PlayerGameSummaryRow& r, const PlayerBox& b, bool is_dnp) {
   bool active = b.status == "active";
-  std::optional<std::string> reason = active ? std::nullopt : b.dnp_reason;
-  r.text(b.status).boolean(is_dnp).text(reason).text(active ? std::nullopt
-                                                            : dnp_reason_category(reason));
+  r.player_status = b.status;
+  r.is_dnp = is_dnp;
+  if (!active) {
+    r.dnp_reason = b.dnp_reason;
+    r.dnp_reason_category = dnp_reason_category(b.dnp_reason);
+  }
 }
 
 std::string add_team_quality(const TeamTotals& t, bool has_shots, QualityIssues& issues) {
@@ -243,25 +218,73 @@ Row pgs_row(const GameContext& ctx, const PlayerBox& b) {
   CheckedBox c = checked_box(b, issues);
   TeamTotals team = team_totals(ctx, b.team_abbr);
   const Stats& s = c.stats;
-  RowBuilder r(player_game_summary_table().columns.size());
-  add_identity(r, g, b);
-  add_status(r, b, is_dnp);
-  r.dec(c.minutes, 1);
-  for (const auto& v : s) r.integer(v);
-  r.dec(checked_usage(c, team.own, issues), 1);
-  r.dec(true_shooting_pct(s[kPts], s[kFga], s[kFta]), 3);
-  r.dec(effective_fg_pct(s[kFgm], s[kFg3m], s[kFga]), 3);
-  add_starter(r, b, is_dnp);
+  PlayerGameSummaryRow r;
+  set_identity(r, g, b);
+  set_status(r, b, is_dnp);
+  r.minutes = c.minutes;
+  r.stats = s;
+  r.usage_rate = checked_usage(c, team.own, issues);
+  r.ts_pct = true_shooting_pct(s[kPts], s[kFga], s[kFta]);
+  r.efg_pct = effective_fg_pct(s[kFgm], s[kFg3m], s[kFga]);
+  set_starter(r, b, is_dnp);
   auto margin = minus(team.team_pts, team.opponent_pts);
-  r.boolean(margin ? std::optional<bool>(*margin > 0) : std::nullopt);
-  add_shot_columns(r, shots, b, c, is_dnp, issues);
-  add_prop_columns(r, ctx, b, s[kPts], is_dnp, issues);
+  if (margin) r.win_flag = *margin > 0;
+  set_shot_columns(r, shots, b, c, is_dnp, issues);
+  set_prop_columns(r, ctx, b, s[kPts], is_dnp, issues);
   std::string tier = add_team_quality(team, shots.has_shots, issues);
-  r.quality(tier, issues);
-  return r.take();
+  r.quality = {tier, issues.text()};
+  return player_game_summary_record().write(std::move(r));
 }
 
 }  // namespace
+
+const Record<PlayerGameSummaryRow>& player_game_summary_record() {
+  using R = PlayerGameSummaryRow;
+  static const Record<R> record = [] {
+    Record<R> r;
+    r.field("game_id", &R::game_id)
+        .field("game_date", &R::game_date)
+        .field("season", &R::season)
+        .field("season_type", &R::season_type)
+        .field("player_lookup", &R::player_lookup)
+        .field("player_id", &R::player_id)
+        .field("player_name", &R::player_name)
+        .field("team_abbr", &R::team_abbr)
+        .field("opponent_abbr", &R::opponent_abbr)
+        .field("home_game", &R::home_game)
+        .field("player_status", &R::player_status)
+        .field("is_dnp", &R::is_dnp)
+        .field("dnp_reason", &R::dnp_reason)
+        .field("dnp_reason_category", &R::dnp_reason_category)
+        .dec("minutes", &R::minutes, 1);
+    for (size_t k = 0; k < kBoxStats; ++k) r.element(std::string(kBoxStatColumns[k]), &R::stats, k);
+    r.dec("usage_rate", &R::usage_rate, 1)
+        .dec("ts_pct", &R::ts_pct, 3)
+        .dec("efg_pct", &R::efg_pct, 3)
+        .field("starter_flag", &R::starter_flag)
+        .field("starter_source", &R::starter_source)
+        .field("win_flag", &R::win_flag)
+        .append(&R::zones, zone_counts_record(""))
+        .field("assisted_makes", &R::assisted_makes)
+        .field("unassisted_makes", &R::unassisted_makes)
+        .element("paint_blocks", &R::blocks, kPaint)
+        .element("mid_range_blocks", &R::blocks, kMidRange)
+        .element("three_blocks", &R::blocks, kThree)
+        .field("has_complete_shot_zones", &R::has_complete_shot_zones)
+        .dec("points_line", &R::points_line, 1)
+        .dec("opening_line", &R::opening_line, 1)
+        .dec("line_movement", &R::line_movement, 1)
+        .field("points_line_bookmaker", &R::points_line_bookmaker)
+        .field("over_price", &R::over_price)
+        .field("under_price", &R::under_price)
+        .field("over_under_result", &R::over_under_result)
+        .dec("margin", &R::margin, 1)
+        .append(&R::quality, quality_block_record())
+        .field("processed_at", &R::processed_at, ColumnType::kTs);
+    return r;
+  }();
+  return record;
+}
 
 const TableSchema& player_game_summary_table() {
   static const TableSchema table = build_table();

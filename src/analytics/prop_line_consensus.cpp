@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "analytics/row_builder.h"
 #include "analytics/rules.h"
 #include "analytics/window_stats.h"
 
@@ -36,31 +35,35 @@ void take_best(std::optional<int64_t> price, const PropLine& l, std::optional<in
 }
 
 TableSchema build_table() {
-  ColumnList c;
-  c.date("game_date", false)
-      .text("player_lookup", false)
-      .text("market", false)
-      .text("game_id")
-      .dec("consensus_line", 2, false)
-      .dec("opening_line", 2, false)
-      .dec("line_movement", 2, false)
-      .integer("books_count", false)
-      .integer("best_over_price")
-      .text("best_over_book")
-      .dec("best_over_line", 1)
-      .integer("best_under_price")
-      .text("best_under_book")
-      .dec("best_under_line", 1)
-      .dec("no_vig_over_prob", 4)
-      .integer("no_vig_books_count", false)
-      .ts("first_snapshot_utc", false)
-      .ts("last_snapshot_utc", false)
-      .text("quality_issues", false)
-      .ts("processed_at");
   return {"prop_line_consensus",
-          c.take(),
+          prop_line_consensus_record().columns(),
           {"game_date", "player_lookup", "market"},
           "game_date, player_lookup, market"};
+}
+
+PropLineConsensusRow consensus_row(Date d, const std::string& player, const Game* game,
+                                   const MarketConsensus& c) {
+  PropLineConsensusRow r;
+  r.game_date = d;
+  r.player_lookup = player;
+  r.market = c.market;
+  if (game) r.game_id = game->game_id;
+  r.consensus_line = c.consensus_line;
+  r.opening_line = c.opening_line;
+  r.line_movement = c.line_movement;
+  r.books_count = c.books;
+  r.best_over_price = c.best_over_price;
+  r.best_over_book = c.best_over_book;
+  r.best_over_line = c.best_over_line;
+  r.best_under_price = c.best_under_price;
+  r.best_under_book = c.best_under_book;
+  r.best_under_line = c.best_under_line;
+  r.no_vig_over_prob = c.no_vig_over_prob;
+  r.no_vig_books_count = c.no_vig_books;
+  r.first_snapshot_utc = format_timestamp(c.first_snapshot);
+  r.last_snapshot_utc = format_timestamp(c.last_snapshot);
+  r.quality_issues = c.tipoff_assumed ? "tipoff_unknown" : "";
+  return r;
 }
 
 }  // namespace
@@ -152,6 +155,33 @@ const Game* game_of_prop_lines(const RawInputs& in, Date d,
   return nullptr;
 }
 
+const Record<PropLineConsensusRow>& prop_line_consensus_record() {
+  using R = PropLineConsensusRow;
+  static const Record<R> r =
+      Record<R>()
+          .field("game_date", &R::game_date)
+          .field("player_lookup", &R::player_lookup)
+          .field("market", &R::market)
+          .field("game_id", &R::game_id)
+          .dec("consensus_line", &R::consensus_line, 2)
+          .dec("opening_line", &R::opening_line, 2)
+          .dec("line_movement", &R::line_movement, 2)
+          .field("books_count", &R::books_count)
+          .field("best_over_price", &R::best_over_price)
+          .field("best_over_book", &R::best_over_book)
+          .dec("best_over_line", &R::best_over_line, 1)
+          .field("best_under_price", &R::best_under_price)
+          .field("best_under_book", &R::best_under_book)
+          .dec("best_under_line", &R::best_under_line, 1)
+          .dec("no_vig_over_prob", &R::no_vig_over_prob, 4)
+          .field("no_vig_books_count", &R::no_vig_books_count)
+          .field("first_snapshot_utc", &R::first_snapshot_utc, ColumnType::kTs)
+          .field("last_snapshot_utc", &R::last_snapshot_utc, ColumnType::kTs)
+          .field("quality_issues", &R::quality_issues)
+          .field("processed_at", &R::processed_at, ColumnType::kTs);
+  return r;
+}
+
 const TableSchema& prop_line_consensus_table() {
   static const TableSchema table = build_table();
   return table;
@@ -168,18 +198,7 @@ ProcessorOutput prop_line_consensus(const RawInputs& in, Date d, const EntityPar
         for (const std::string& market : consolidated_markets()) {
           auto c = consolidate_market(lines, game, market);
           if (!c) continue;
-          RowBuilder b(prop_line_consensus_table().columns.size());
-          b.date(d).text(players[i]).text(market);
-          b.text(game ? std::optional<std::string>(game->game_id) : std::nullopt);
-          b.dec(c->consensus_line, 2).dec(c->opening_line, 2).dec(c->line_movement, 2);
-          b.integer(c->books);
-          b.integer(c->best_over_price).text(c->best_over_book).dec(c->best_over_line, 1);
-          b.integer(c->best_under_price).text(c->best_under_book).dec(c->best_under_line, 1);
-          b.dec(c->no_vig_over_prob, 4).integer(c->no_vig_books);
-          b.text(format_timestamp(c->first_snapshot)).text(format_timestamp(c->last_snapshot));
-          b.text(std::string(c->tipoff_assumed ? "tipoff_unknown" : ""));
-          b.null();  // processed_at: the writer fills it
-          Row r = b.take();
+          Row r = prop_line_consensus_record().write(consensus_row(d, players[i], game, *c));
           packed.insert(packed.end(), std::make_move_iterator(r.begin()),
                         std::make_move_iterator(r.end()));
         }

@@ -26,6 +26,7 @@
 #include "analytics/processor.h"
 #include "analytics/rules.h"
 #include "core/entity_parallel.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 
 namespace nbaprops::analytics {
@@ -69,6 +70,26 @@ const Game* game_of_prop_lines(const RawInputs& in, Date d, std::span<const Prop
 
 // prop_line_consensus: key (game_date, player_lookup, market); one row per player and market
 // with a pre-tip line on D. Reads prop_lines and games of D only: no history, no clock.
+// Its row, declared once (core/record.h): the table's columns, writer and reader.
+struct PropLineConsensusRow {
+  Date game_date;
+  std::string player_lookup, market;
+  std::optional<std::string> game_id;
+  double consensus_line = 0, opening_line = 0, line_movement = 0;  // 2 decimals
+  int64_t books_count = 0;
+  std::optional<int64_t> best_over_price;
+  std::optional<std::string> best_over_book;
+  std::optional<double> best_over_line;  // 1 decimal
+  std::optional<int64_t> best_under_price;
+  std::optional<std::string> best_under_book;
+  std::optional<double> best_under_line;   // 1 decimal
+  std::optional<double> no_vig_over_prob;  // 4 decimals
+  int64_t no_vig_books_count = 0;
+  std::string first_snapshot_utc, last_snapshot_utc;  // timestamps
+  std::string quality_issues;                         // tipoff_unknown or empty
+  std::optional<std::string> processed_at;            // NULL: the writer stamps it
+};
+const Record<PropLineConsensusRow>& prop_line_consensus_record();
 const TableSchema& prop_line_consensus_table();
 ProcessorOutput prop_line_consensus(const RawInputs& in, Date d,
                                     const EntityParallel* parallel = nullptr);

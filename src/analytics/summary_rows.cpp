@@ -2,26 +2,22 @@
 
 namespace nbaprops::analytics {
 
-Column text_column(std::string name, bool required) {
-  return {std::move(name), ColumnType::kText, !required, -1};
-}
-Column int_column(std::string name, bool required) {
-  return {std::move(name), ColumnType::kInt, !required, -1};
-}
-Column bool_column(std::string name, bool required) {
-  return {std::move(name), ColumnType::kBool, !required, -1};
-}
-Column date_column(std::string name) {
-  return {std::move(name), ColumnType::kDate, false, -1};
-}
-Column dec_column(std::string name, int decimals) {
-  return {std::move(name), ColumnType::kDec, true, decimals};
+const Record<QualityBlock>& quality_block_record() {
+  static const Record<QualityBlock> r = Record<QualityBlock>()
+                                            .field("quality_tier", &QualityBlock::quality_tier)
+                                            .field("quality_issues", &QualityBlock::quality_issues);
+  return r;
 }
 
-void add_quality_columns(std::vector<Column>& columns) {
-  columns.push_back(text_column("quality_tier", true));
-  columns.push_back(text_column("quality_issues", true));
-  columns.push_back({"processed_at", ColumnType::kTs, true, -1});
+Record<ZoneCounts> zone_counts_record(const std::string& prefix) {
+  Record<ZoneCounts> r;
+  for (auto [zone, name] : {std::pair{kPaint, "paint"}, std::pair{kMidRange, "mid_range"},
+                            std::pair{kThree, "three"}}) {
+    std::string shots = zone == kThree ? "_shots" : "";
+    r.element(prefix + name + "_attempts" + shots, &ZoneCounts::attempts, zone);
+    r.element(prefix + name + "_makes" + shots, &ZoneCounts::makes, zone);
+  }
+  return r;
 }
 
 std::optional<int64_t> plus(std::optional<int64_t> a, std::optional<int64_t> b) {

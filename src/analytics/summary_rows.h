@@ -1,6 +1,7 @@
-// Building blocks shared by the game-summary tables: column declarations in the spec's types
-// and a row builder that turns typed values into stored cells (rounded half away from zero
-// to the column's decimals, README "Numbers and rounding"). Pure helpers; thread-safe.
+// Building blocks shared by the Phase 3 tables' records (core/record.h): the quality block
+// (quality_tier, quality_issues) every summary and context carries, the shot-zone counts
+// (declared once, with a column prefix), and NULL-propagating arithmetic. Pure helpers;
+// thread-safe.
 #pragma once
 
 #include <array>
@@ -9,21 +10,19 @@
 #include <vector>
 
 #include "analytics/inputs.h"
-#include "analytics/row_builder.h"
 #include "analytics/rules.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 #include "core/value.h"
 
 namespace nbaprops::analytics {
 
-// Column declarations: nullable unless `required`.
-Column text_column(std::string name, bool required = false);
-Column int_column(std::string name, bool required = false);
-Column bool_column(std::string name, bool required = false);
-Column date_column(std::string name);
-Column dec_column(std::string name, int decimals);
-// The closing columns of every summary: quality_tier, quality_issues, processed_at.
-void add_quality_columns(std::vector<Column>& columns);
+// The quality columns of every Phase 3 summary and context (02-analytics.md): quality_tier
+// and quality_issues (the codes, QualityIssues::text), both NOT NULL.
+struct QualityBlock {
+  std::string quality_tier, quality_issues;
+};
+const Record<QualityBlock>& quality_block_record();
 
 // a op b when both are known, else NULL.
 std::optional<int64_t> plus(std::optional<int64_t> a, std::optional<int64_t> b);
@@ -35,5 +34,8 @@ struct ZoneCounts {
   std::array<std::optional<int64_t>, kZoneCount> attempts, makes;
 };
 ZoneCounts zone_counts(const GameShots& shots, const ShotCounts* shooter);
+// The columns <prefix>paint_attempts, <prefix>paint_makes, <prefix>mid_range_attempts,
+// <prefix>mid_range_makes, <prefix>three_attempts_shots, <prefix>three_makes_shots (nullable).
+Record<ZoneCounts> zone_counts_record(const std::string& prefix);
 
 }  // namespace nbaprops::analytics

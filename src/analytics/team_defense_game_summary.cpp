@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include "analytics/summary_rows.h"
 #include "analytics/team_offense_game_summary.h"
@@ -9,35 +10,12 @@
 namespace nbaprops::analytics {
 namespace {
 
+constexpr BoxStat kOpponentStatOrder[kOpponentStats] = {kPts, kFgm,  kFga, kFg3m, kFg3a, kFtm,
+                                                        kFta, kOreb, kReb, kAst,  kTov};
+
 TableSchema build_table() {
-  std::vector<Column> c = {text_column("game_id", true),
-                           date_column("game_date"),
-                           int_column("season", true),
-                           text_column("season_type", true),
-                           text_column("defending_team_abbr", true),
-                           text_column("opponent_abbr", true),
-                           bool_column("home_game", true)};
-  for (const char* s : {"points_allowed", "opp_fgm", "opp_fga", "opp_fg3m", "opp_fg3a", "opp_ftm",
-                        "opp_fta", "opp_oreb", "opp_reb", "opp_ast", "turnovers_forced"}) {
-    c.push_back(int_column(s));
-  }
-  c.push_back(dec_column("opp_possessions", 1));
-  c.push_back(dec_column("defensive_rating", 2));
-  c.push_back(dec_column("opponent_pace", 1));
-  c.push_back(dec_column("opponent_ts_pct", 3));
-  for (const char* s :
-       {"opp_paint_attempts", "opp_paint_makes", "opp_mid_range_attempts", "opp_mid_range_makes",
-        "opp_three_attempts_shots", "opp_three_makes_shots", "points_in_paint_allowed",
-        "mid_range_points_allowed", "three_pt_points_allowed", "paint_blocks", "mid_range_blocks",
-        "three_blocks", "steals", "defensive_rebounds", "blocks", "fouls_committed",
-        "overtime_periods"}) {
-    c.push_back(int_column(s));
-  }
-  c.push_back(bool_column("win_flag"));
-  c.push_back(int_column("margin"));
-  add_quality_columns(c);
   return {"team_defense_game_summary",
-          c,
+          team_defense_game_summary_record().columns(),
           {"game_date", "defending_team_abbr"},
           "game_date, defending_team_abbr"};
 }
@@ -49,51 +27,56 @@ int tier_rank(const std::string& tier) {
 }
 
 // The opponent's offence, seen from the defender's bench: the same unrounded values.
-void add_opponent_offense(RowBuilder& r, const TeamOffenseLine& opp) {
+void set_opponent_offense(TeamDefenseGameSummaryRow& r, const TeamOffenseLine& opp) {
   const Stats& s = opp.stats;
-  for (BoxStat k : {kPts, kFgm, kFga, kFg3m, kFg3a, kFtm, kFta, kOreb, kReb, kAst, kTov}) {
-    r.integer(s[k]);
-  }
+  for (size_t i = 0; i < kOpponentStats; ++i) r.opp_stats[i] = s[kOpponentStatOrder[i]];
   // 100·points_allowed/opp_possessions and opp_possessions·48/(M_opp/5) are, by definition,
   // the opponent's offensive_rating and pace: the same line through the same computation.
-  r.dec(opp.possessions, 1).dec(opp.offensive_rating, 2).dec(opp.pace, 1).dec(opp.ts_pct, 3);
-  for (size_t z = 0; z < kZoneCount; ++z) {
-    r.integer(opp.zones.attempts[z]).integer(opp.zones.makes[z]);
-  }
-  r.integer(times(2, opp.zones.makes[kPaint])).integer(times(2, opp.zones.makes[kMidRange]));
-  r.integer(times(3, s[kFg3m]));
+  r.opp_possessions = opp.possessions;
+  r.defensive_rating = opp.offensive_rating;
+  r.opponent_pace = opp.pace;
+  r.opponent_ts_pct = opp.ts_pct;
+  r.opp_zones = opp.zones;
+  r.points_in_paint_allowed = times(2, opp.zones.makes[kPaint]);
+  r.mid_range_points_allowed = times(2, opp.zones.makes[kMidRange]);
+  r.three_pt_points_allowed = times(3, s[kFg3m]);
 }
 
 // Shots of the opponent's with a blocker, by zone; NULL without block data.
-void add_blocks_by_zone(RowBuilder& r, const GameShots& shots, const std::string& opponent) {
+void set_blocks_by_zone(TeamDefenseGameSummaryRow& r, const GameShots& shots,
+                        const std::string& opponent) {
+  if (!shots.has_block_data) return;
   auto it = shots.blocked_by_shooting_team.find(opponent);
   for (size_t z = 0; z < kZoneCount; ++z) {
-    if (!shots.has_block_data) {
-      r.integer(std::nullopt);
-    } else {
-      r.integer(it == shots.blocked_by_shooting_team.end() ? 0 : it->second[z]);
-    }
+    r.blocks[z] = it == shots.blocked_by_shooting_team.end() ? 0 : it->second[z];
   }
 }
 
-void add_own_view(RowBuilder& r, const TeamOffenseLine* own) {
-  if (!own) {
-    for (int k = 0; k < 7; ++k) r.integer(std::nullopt);
-    return;
-  }
+void set_own_view(TeamDefenseGameSummaryRow& r, const TeamOffenseLine* own) {
+  if (!own) return;
   const Stats& s = own->stats;
-  r.integer(s[kStl]).integer(s[kDreb]).integer(s[kBlk]).integer(s[kPf]);
-  r.integer(own->overtime_periods).boolean(own->win_flag).integer(own->margin);
+  r.steals = s[kStl];
+  r.defensive_rebounds = s[kDreb];
+  r.blocks_total = s[kBlk];
+  r.fouls_committed = s[kPf];
+  r.overtime_periods = own->overtime_periods;
+  r.win_flag = own->win_flag;
+  r.margin = own->margin;
 }
 
 Row tdgs_row(const RawInputs& in, const Game& g, const std::string& defender,
              const TeamOffenseLine& opp, const TeamOffenseLine* own) {
-  RowBuilder r(team_defense_game_summary_table().columns.size());
-  r.text(g.game_id).date(g.game_date).integer(g.season).text(g.season_type);
-  r.text(defender).text(opp.team_abbr).boolean(defender == g.home_team);
-  add_opponent_offense(r, opp);
-  add_blocks_by_zone(r, in.game_shots(g.game_id), opp.team_abbr);
-  add_own_view(r, own);
+  TeamDefenseGameSummaryRow r;
+  r.game_id = g.game_id;
+  r.game_date = g.game_date;
+  r.season = g.season;
+  r.season_type = g.season_type;
+  r.defending_team_abbr = defender;
+  r.opponent_abbr = opp.team_abbr;
+  r.home_game = defender == g.home_team;
+  set_opponent_offense(r, opp);
+  set_blocks_by_zone(r, in.game_shots(g.game_id), opp.team_abbr);
+  set_own_view(r, own);
   QualityIssues issues = opp.issues;
   std::string tier = opp.quality_tier;
   if (own) {
@@ -103,8 +86,8 @@ Row tdgs_row(const RawInputs& in, const Game& g, const std::string& defender,
     issues.add("no_own_line");
     tier = "bronze";
   }
-  r.quality(tier, issues);
-  return r.take();
+  r.quality = {tier, issues.text()};
+  return team_defense_game_summary_record().write(std::move(r));
 }
 
 FailedEntity no_opponent_line(const Game& g, const std::string& defender) {
@@ -115,6 +98,48 @@ FailedEntity no_opponent_line(const Game& g, const std::string& defender) {
 }
 
 }  // namespace
+
+const Record<TeamDefenseGameSummaryRow>& team_defense_game_summary_record() {
+  using R = TeamDefenseGameSummaryRow;
+  static const Record<R> record = [] {
+    Record<R> r;
+    r.field("game_id", &R::game_id)
+        .field("game_date", &R::game_date)
+        .field("season", &R::season)
+        .field("season_type", &R::season_type)
+        .field("defending_team_abbr", &R::defending_team_abbr)
+        .field("opponent_abbr", &R::opponent_abbr)
+        .field("home_game", &R::home_game);
+    size_t i = 0;
+    for (const char* name :
+         {"points_allowed", "opp_fgm", "opp_fga", "opp_fg3m", "opp_fg3a", "opp_ftm", "opp_fta",
+          "opp_oreb", "opp_reb", "opp_ast", "turnovers_forced"}) {
+      r.element(name, &R::opp_stats, i++);
+    }
+    r.dec("opp_possessions", &R::opp_possessions, 1)
+        .dec("defensive_rating", &R::defensive_rating, 2)
+        .dec("opponent_pace", &R::opponent_pace, 1)
+        .dec("opponent_ts_pct", &R::opponent_ts_pct, 3)
+        .append(&R::opp_zones, zone_counts_record("opp_"))
+        .field("points_in_paint_allowed", &R::points_in_paint_allowed)
+        .field("mid_range_points_allowed", &R::mid_range_points_allowed)
+        .field("three_pt_points_allowed", &R::three_pt_points_allowed)
+        .element("paint_blocks", &R::blocks, kPaint)
+        .element("mid_range_blocks", &R::blocks, kMidRange)
+        .element("three_blocks", &R::blocks, kThree)
+        .field("steals", &R::steals)
+        .field("defensive_rebounds", &R::defensive_rebounds)
+        .field("blocks", &R::blocks_total)
+        .field("fouls_committed", &R::fouls_committed)
+        .field("overtime_periods", &R::overtime_periods)
+        .field("win_flag", &R::win_flag)
+        .field("margin", &R::margin)
+        .append(&R::quality, quality_block_record())
+        .field("processed_at", &R::processed_at, ColumnType::kTs);
+    return r;
+  }();
+  return record;
+}
 
 const TableSchema& team_defense_game_summary_table() {
   static const TableSchema table = build_table();

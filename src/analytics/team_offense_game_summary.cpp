@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include "analytics/box_formulas.h"
 
@@ -11,26 +12,10 @@ namespace {
 constexpr int kMinPlayersToReconstruct = 5;
 
 TableSchema build_table() {
-  std::vector<Column> c = {text_column("game_id", true),   date_column("game_date"),
-                           int_column("season", true),     text_column("season_type", true),
-                           text_column("team_abbr", true), text_column("opponent_abbr", true),
-                           bool_column("home_game", true)};
-  for (std::string_view s : kBoxStatColumns) c.push_back(int_column(std::string(s)));
-  for (const char* s : {"team_minutes", "overtime_periods"}) c.push_back(int_column(s));
-  c.push_back(dec_column("possessions", 1));
-  c.push_back(dec_column("offensive_rating", 2));
-  c.push_back(dec_column("pace", 1));
-  c.push_back(dec_column("ts_pct", 3));
-  c.push_back(int_column("opponent_pts"));
-  c.push_back(bool_column("win_flag"));
-  c.push_back(int_column("margin"));
-  for (const char* s : {"paint_attempts", "paint_makes", "mid_range_attempts", "mid_range_makes",
-                        "three_attempts_shots", "three_makes_shots", "points_in_paint"}) {
-    c.push_back(int_column(s));
-  }
-  c.push_back(text_column("source", true));
-  add_quality_columns(c);
-  return {"team_offense_game_summary", c, {"game_date", "team_abbr"}, "game_date, team_abbr"};
+  return {"team_offense_game_summary",
+          team_offense_game_summary_record().columns(),
+          {"game_date", "team_abbr"},
+          "game_date, team_abbr"};
 }
 
 // Active rows of the team with minutes > 0 (the rows a reconstruction sums).
@@ -181,18 +166,29 @@ void game_lines(const RawInputs& in, const Game& g, TeamOffenseLines& out) {
 
 Row to_row(const TeamOffenseLine& l) {
   const Game& g = *l.game;
-  RowBuilder r(team_offense_game_summary_table().columns.size());
-  r.text(g.game_id).date(g.game_date).integer(g.season).text(g.season_type);
-  r.text(l.team_abbr).text(l.opponent_abbr).boolean(l.home_game);
-  for (const auto& s : l.stats) r.integer(s);
-  r.integer(l.team_minutes).integer(l.overtime_periods);
-  r.dec(l.possessions, 1).dec(l.offensive_rating, 2).dec(l.pace, 1).dec(l.ts_pct, 3);
-  r.integer(l.opponent_pts).boolean(l.win_flag).integer(l.margin);
-  for (size_t z = 0; z < kZoneCount; ++z) r.integer(l.zones.attempts[z]).integer(l.zones.makes[z]);
-  r.integer(times(2, l.zones.makes[kPaint]));
-  r.text(std::string(l.reconstructed ? "reconstructed" : "team_box"));
-  r.quality(l.quality_tier, l.issues);
-  return r.take();
+  TeamOffenseGameSummaryRow r;
+  r.game_id = g.game_id;
+  r.game_date = g.game_date;
+  r.season = g.season;
+  r.season_type = g.season_type;
+  r.team_abbr = l.team_abbr;
+  r.opponent_abbr = l.opponent_abbr;
+  r.home_game = l.home_game;
+  r.stats = l.stats;
+  r.team_minutes = l.team_minutes;
+  r.overtime_periods = l.overtime_periods;
+  r.possessions = l.possessions;
+  r.offensive_rating = l.offensive_rating;
+  r.pace = l.pace;
+  r.ts_pct = l.ts_pct;
+  r.opponent_pts = l.opponent_pts;
+  r.win_flag = l.win_flag;
+  r.margin = l.margin;
+  r.zones = l.zones;
+  r.points_in_paint = times(2, l.zones.makes[kPaint]);
+  r.source = l.reconstructed ? "reconstructed" : "team_box";
+  r.quality = {l.quality_tier, l.issues.text()};
+  return team_offense_game_summary_record().write(std::move(r));
 }
 
 }  // namespace
@@ -239,6 +235,38 @@ TeamOffenseLines team_offense_lines(const RawInputs& in, Date d) {
     return std::tie(a.team_abbr, a.game->game_id) < std::tie(b.team_abbr, b.game->game_id);
   });
   return out;
+}
+
+const Record<TeamOffenseGameSummaryRow>& team_offense_game_summary_record() {
+  using R = TeamOffenseGameSummaryRow;
+  static const Record<R> record = [] {
+    Record<R> r;
+    r.field("game_id", &R::game_id)
+        .field("game_date", &R::game_date)
+        .field("season", &R::season)
+        .field("season_type", &R::season_type)
+        .field("team_abbr", &R::team_abbr)
+        .field("opponent_abbr", &R::opponent_abbr)
+        .field("home_game", &R::home_game);
+    for (size_t k = 0; k < kBoxStats; ++k) r.element(std::string(kBoxStatColumns[k]), &R::stats, k);
+    r.field("team_minutes", &R::team_minutes)
+        .field("overtime_periods", &R::overtime_periods)
+        .nullable()
+        .dec("possessions", &R::possessions, 1)
+        .dec("offensive_rating", &R::offensive_rating, 2)
+        .dec("pace", &R::pace, 1)
+        .dec("ts_pct", &R::ts_pct, 3)
+        .field("opponent_pts", &R::opponent_pts)
+        .field("win_flag", &R::win_flag)
+        .field("margin", &R::margin)
+        .append(&R::zones, zone_counts_record(""))
+        .field("points_in_paint", &R::points_in_paint)
+        .field("source", &R::source)
+        .append(&R::quality, quality_block_record())
+        .field("processed_at", &R::processed_at, ColumnType::kTs);
+    return r;
+  }();
+  return record;
 }
 
 const TableSchema& team_offense_game_summary_table() {

@@ -15,6 +15,7 @@
 #include "analytics/processor.h"
 #include "analytics/rules.h"
 #include "analytics/summary_rows.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 
 namespace nbaprops::analytics {
@@ -48,6 +49,28 @@ struct TeamOffenseLines {
 
 // Every team line of the final games on D.
 TeamOffenseLines team_offense_lines(const RawInputs& in, Date d);
+
+// The stored row, declared once (core/record.h): the table's columns, writer and reader.
+struct TeamOffenseGameSummaryRow {
+  std::string game_id;
+  Date game_date;
+  int season = 0;
+  std::string season_type, team_abbr, opponent_abbr;
+  bool home_game = false;
+  Stats stats;  // kBoxStatColumns
+  std::optional<int64_t> team_minutes;
+  int overtime_periods = 0;  // a nullable column, always filled
+  std::optional<double> possessions, offensive_rating, pace, ts_pct;  // 1, 2, 1, 3 decimals
+  std::optional<int64_t> opponent_pts;
+  std::optional<bool> win_flag;
+  std::optional<int64_t> margin;
+  ZoneCounts zones;
+  std::optional<int64_t> points_in_paint;
+  std::string source;  // team_box or reconstructed
+  QualityBlock quality;
+  std::optional<std::string> processed_at;  // NULL: the writer stamps it
+};
+const Record<TeamOffenseGameSummaryRow>& team_offense_game_summary_record();
 
 const TableSchema& team_offense_game_summary_table();
 // The stored rows of D (rounded), in key order, and the failures.

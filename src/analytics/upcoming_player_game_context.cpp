@@ -2,116 +2,140 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "analytics/completeness_block.h"
 #include "analytics/player_context_features.h"
 #include "analytics/player_window.h"
 #include "analytics/prop_line_consensus.h"
-#include "analytics/row_builder.h"
 #include "analytics/rules.h"
 
 namespace nbaprops::analytics {
 namespace {
 
-const std::vector<std::string> kPlayerWindows = {"l5", "l10", "l7d", "l14d", "l30d"};
-
-void add_performance_columns(ColumnList& c) {
-  for (const char* stat : {"points", "minutes", "usage"}) {
-    for (const char* w : {"last_5", "last_10", "last_30_days"}) {
-      c.dec(std::string(stat) + "_avg_" + w, 1);
-    }
-  }
-  c.dec("points_std_last_5", 2).dec("points_std_last_10", 2).dec("points_trend_slope", 3);
-  c.integer("l5_games_used", false).integer("l10_games_used", false);
-  c.text("l5_sample_quality", false).text("l10_sample_quality", false);
+Record<RecentPerformance> performance_record() {
+  using P = RecentPerformance;
+  return Record<P>()
+      .dec("points_avg_last_5", &P::points_avg_last_5, 1)
+      .dec("points_avg_last_10", &P::points_avg_last_10, 1)
+      .dec("points_avg_last_30_days", &P::points_avg_last_30_days, 1)
+      .dec("minutes_avg_last_5", &P::minutes_avg_last_5, 1)
+      .dec("minutes_avg_last_10", &P::minutes_avg_last_10, 1)
+      .dec("minutes_avg_last_30_days", &P::minutes_avg_last_30_days, 1)
+      .dec("usage_avg_last_5", &P::usage_avg_last_5, 1)
+      .dec("usage_avg_last_10", &P::usage_avg_last_10, 1)
+      .dec("usage_avg_last_30_days", &P::usage_avg_last_30_days, 1)
+      .dec("points_std_last_5", &P::points_std_last_5, 2)
+      .dec("points_std_last_10", &P::points_std_last_10, 2)
+      .dec("points_trend_slope", &P::points_trend_slope, 3)
+      .field("l5_games_used", &P::l5_games_used)
+      .field("l10_games_used", &P::l10_games_used)
+      .field("l5_sample_quality", &P::l5_sample_quality)
+      .field("l10_sample_quality", &P::l10_sample_quality);
 }
 
-void add_fatigue_columns(ColumnList& c) {
-  c.integer("days_rest").boolean("back_to_back", false);
-  c.integer("games_in_last_7_days", false).integer("games_in_last_14_days", false);
-  c.dec("minutes_in_last_7_days", 1, false).dec("minutes_in_last_14_days", 1, false);
-  c.dec("avg_minutes_per_game_last_7_days", 1).dec("avg_usage_rate_last_7_days", 1);
-  c.integer("back_to_backs_last_14_days", false).integer("days_rest_before_last_game");
-  c.integer("days_since_2_plus_days_rest");
+Record<Fatigue> fatigue_record() {
+  using F = Fatigue;
+  return Record<F>()
+      .field("days_rest", &F::days_rest)
+      .field("back_to_back", &F::back_to_back)
+      .field("games_in_last_7_days", &F::games_in_last_7_days)
+      .field("games_in_last_14_days", &F::games_in_last_14_days)
+      .dec("minutes_in_last_7_days", &F::minutes_in_last_7_days, 1)
+      .dec("minutes_in_last_14_days", &F::minutes_in_last_14_days, 1)
+      .dec("avg_minutes_per_game_last_7_days", &F::avg_minutes_per_game_last_7_days, 1)
+      .dec("avg_usage_rate_last_7_days", &F::avg_usage_rate_last_7_days, 1)
+      .field("back_to_backs_last_14_days", &F::back_to_backs_last_14_days)
+      .field("days_rest_before_last_game", &F::days_rest_before_last_game)
+      .field("days_since_2_plus_days_rest", &F::days_since_2_plus_days_rest);
 }
 
-void add_prop_columns(ColumnList& c) {
-  c.dec("current_points_line", 1).dec("opening_points_line", 1).dec("line_movement", 1);
-  c.text("points_line_bookmaker").integer("points_line_book_count", false);
-  c.boolean("has_prop_line", false).integer("prop_over_streak").integer("prop_under_streak");
-}
-
-void add_game_columns(ColumnList& c) {
-  c.text("game_id").text("team_abbr").text("opponent_abbr").boolean("home_game");
-  for (const char* n : {"game_spread", "opening_spread", "spread_movement", "game_total",
-                        "opening_total", "total_movement"}) {
-    c.dec(n, 2);
-  }
-  c.integer("travel_miles").integer("time_zones_crossed").text("season_phase");
-  c.dec("opponent_pace_last_10", 2).dec("opponent_pace_std_last_10", 2);
-  c.dec("opponent_off_rating_last_10", 2).dec("opponent_off_rating_std_last_10", 2);
-  c.dec("opponent_def_rating_last_10", 2).dec("opponent_def_rating_std_last_10", 2);
-  c.dec("opponent_rebounding_rate", 3).dec("opponent_rebounding_rate_std", 3);
-  c.dec("opponent_ft_rate_allowed", 2).dec("opponent_ft_rate_allowed_std", 2);
-  c.integer("opponent_games_used").dec("pace_differential", 2);
-}
-
-void add_availability_columns(ColumnList& c) {
-  c.integer("star_teammates_out").integer("star_teammates_out_weighted");
-  c.dec("projected_usage_rate", 1).text("injury_status").text("injury_reason");
-  c.integer("player_age");
+Record<UpcomingPlayerGameContextRow> build_record() {
+  using R = UpcomingPlayerGameContextRow;
+  Record<R> r;
+  r.field("game_date", &R::game_date)
+      .field("player_lookup", &R::player_lookup)
+      .field("player_id", &R::player_id)
+      .append(&R::performance, performance_record())
+      .append(&R::fatigue, fatigue_record())
+      // prop context
+      .dec("current_points_line", &R::current_points_line, 1)
+      .dec("opening_points_line", &R::opening_points_line, 1)
+      .dec("line_movement", &R::line_movement, 1)
+      .field("points_line_bookmaker", &R::points_line_bookmaker)
+      .field("points_line_book_count", &R::points_line_book_count)
+      .field("has_prop_line", &R::has_prop_line)
+      .field("prop_over_streak", &R::prop_over_streak)
+      .field("prop_under_streak", &R::prop_under_streak)
+      // game context
+      .field("game_id", &R::game_id)
+      .field("team_abbr", &R::team_abbr)
+      .field("opponent_abbr", &R::opponent_abbr)
+      .field("home_game", &R::home_game)
+      .dec("game_spread", &R::game_spread, 2)
+      .dec("opening_spread", &R::opening_spread, 2)
+      .dec("spread_movement", &R::spread_movement, 2)
+      .dec("game_total", &R::game_total, 2)
+      .dec("opening_total", &R::opening_total, 2)
+      .dec("total_movement", &R::total_movement, 2)
+      .field("travel_miles", &R::travel_miles)
+      .field("time_zones_crossed", &R::time_zones_crossed)
+      .field("season_phase", &R::season_phase)
+      .dec("opponent_pace_last_10", &R::opponent_pace_last_10, 2)
+      .dec("opponent_pace_std_last_10", &R::opponent_pace_std_last_10, 2)
+      .dec("opponent_off_rating_last_10", &R::opponent_off_rating_last_10, 2)
+      .dec("opponent_off_rating_std_last_10", &R::opponent_off_rating_std_last_10, 2)
+      .dec("opponent_def_rating_last_10", &R::opponent_def_rating_last_10, 2)
+      .dec("opponent_def_rating_std_last_10", &R::opponent_def_rating_std_last_10, 2)
+      .dec("opponent_rebounding_rate", &R::opponent_rebounding_rate, 3)
+      .dec("opponent_rebounding_rate_std", &R::opponent_rebounding_rate_std, 3)
+      .dec("opponent_ft_rate_allowed", &R::opponent_ft_rate_allowed, 2)
+      .dec("opponent_ft_rate_allowed_std", &R::opponent_ft_rate_allowed_std, 2)
+      .field("opponent_games_used", &R::opponent_games_used)
+      .dec("pace_differential", &R::pace_differential, 2)
+      // availability
+      .field("star_teammates_out", &R::star_teammates_out)
+      .field("star_teammates_out_weighted", &R::star_teammates_out_weighted)
+      .dec("projected_usage_rate", &R::projected_usage_rate, 1)
+      .field("injury_status", &R::injury_status)
+      .field("injury_reason", &R::injury_reason)
+      .field("player_age", &R::player_age)
+      .append(&R::quality, quality_block_record())
+      .append(&R::completeness, player_completeness_record())
+      .field("processed_at", &R::processed_at, ColumnType::kTs);
+  return r;
 }
 
 TableSchema build_table() {
-  ColumnList c;
-  c.date("game_date", false).text("player_lookup", false).integer("player_id");
-  add_performance_columns(c);
-  add_fatigue_columns(c);
-  add_prop_columns(c);
-  add_game_columns(c);
-  add_availability_columns(c);
-  c.text("quality_tier", false).text("quality_issues", false);
-  add_completeness_columns(c, kPlayerWindows);
-  c.ts("processed_at");
   return {"upcoming_player_game_context",
-          c.take(),
+          upcoming_player_game_context_record().columns(),
           {"game_date", "player_lookup"},
           "game_date, player_lookup"};
 }
 
-void put_performance(RowBuilder& b, const RecentPerformance& p) {
-  b.dec(p.points_avg_last_5, 1).dec(p.points_avg_last_10, 1).dec(p.points_avg_last_30_days, 1);
-  b.dec(p.minutes_avg_last_5, 1).dec(p.minutes_avg_last_10, 1);
-  b.dec(p.minutes_avg_last_30_days, 1);
-  b.dec(p.usage_avg_last_5, 1).dec(p.usage_avg_last_10, 1).dec(p.usage_avg_last_30_days, 1);
-  b.dec(p.points_std_last_5, 2).dec(p.points_std_last_10, 2).dec(p.points_trend_slope, 3);
-  b.integer(p.l5_games_used).integer(p.l10_games_used);
-  b.text(p.l5_sample_quality).text(p.l10_sample_quality);
-}
-
-void put_fatigue(RowBuilder& b, const Fatigue& f) {
-  b.integer(f.days_rest).boolean(f.back_to_back);
-  b.integer(f.games_in_last_7_days).integer(f.games_in_last_14_days);
-  b.dec(f.minutes_in_last_7_days, 1).dec(f.minutes_in_last_14_days, 1);
-  b.dec(f.avg_minutes_per_game_last_7_days, 1).dec(f.avg_usage_rate_last_7_days, 1);
-  b.integer(f.back_to_backs_last_14_days).integer(f.days_rest_before_last_game);
-  b.integer(f.days_since_2_plus_days_rest);
-}
-
-void put_prop(RowBuilder& b, const std::optional<ChosenLine>& line, const PlayerWindow& w) {
-  if (!line) {
-    b.null().null().null().null().integer(0).boolean(false).null().null();
-    return;
-  }
+void set_prop(UpcomingPlayerGameContextRow& r, const std::optional<ChosenLine>& line,
+              const PlayerWindow& w) {
+  if (!line) return;
   // Stored values: movement is the difference of the stored (1-decimal) lines.
   double current = round_half_away(line->closing_line, 1);
   double opening = round_half_away(line->opening_line, 1);
   PropStreaks s = prop_streaks(w.season_rows, line->closing_line);
-  b.dec(current, 1).dec(opening, 1).dec(current - opening, 1).text(line->bookmaker);
-  b.integer(line->book_count).boolean(true).integer(s.over).integer(s.under);
+  r.current_points_line = current;
+  r.opening_points_line = opening;
+  r.line_movement = current - opening;
+  r.points_line_bookmaker = line->bookmaker;
+  r.points_line_book_count = line->book_count;
+  r.has_prop_line = true;
+  r.prop_over_streak = s.over;
+  r.prop_under_streak = s.under;
 }
 
 }  // namespace
+
+const Record<UpcomingPlayerGameContextRow>& upcoming_player_game_context_record() {
+  static const Record<UpcomingPlayerGameContextRow> record = build_record();
+  return record;
+}
 
 const TableSchema& upcoming_player_game_context_table() {
   static const TableSchema table = build_table();
@@ -287,26 +311,35 @@ void UpgcDate::build_entities(RunMode mode) {
 
 namespace {
 
-void put_game_context(RowBuilder& b, const UpgcEntity& e, const UtgcRecord* u, const TeamForm* own,
-                      const TeamForm* opp, Date d) {
-  if (!u) {
-    for (int i = 0; i < 4 + 6 + 3 + 10 + 2; ++i) b.null();
-    return;
-  }
+void set_game_context(UpcomingPlayerGameContextRow& r, const UpgcEntity& e, const UtgcRecord* u,
+                      const TeamForm* own, const TeamForm* opp, Date d) {
+  if (!u) return;
   const ConsensusLines& l = u->lines;
-  b.text(e.game->game_id).text(u->team_abbr).text(u->opponent_abbr).boolean(u->home_game);
-  b.dec(l.spread, 2).dec(l.opening_spread, 2).dec(l.spread_movement, 2);
-  b.dec(l.total, 2).dec(l.opening_total, 2).dec(l.total_movement, 2);
-  b.integer(u->travel_miles).integer(u->time_zones_crossed);
-  b.text(season_phase(e.game->season_type, d));
-  b.dec(opp->pace, 2).dec(opp->pace_std, 2).dec(opp->off_rating, 2).dec(opp->off_rating_std, 2);
-  b.dec(opp->def_rating, 2).dec(opp->def_rating_std, 2);
-  b.dec(opp->rebounding_rate, 3).dec(opp->rebounding_rate_std, 3);
-  b.dec(opp->ft_rate_allowed, 2).dec(opp->ft_rate_allowed_std, 2);
-  b.integer(opp->games_used);
-  std::optional<double> diff;
-  if (own->pace && opp->pace) diff = *own->pace - *opp->pace;
-  b.dec(diff, 2);
+  r.game_id = e.game->game_id;
+  r.team_abbr = u->team_abbr;
+  r.opponent_abbr = u->opponent_abbr;
+  r.home_game = u->home_game;
+  r.game_spread = l.spread;
+  r.opening_spread = l.opening_spread;
+  r.spread_movement = l.spread_movement;
+  r.game_total = l.total;
+  r.opening_total = l.opening_total;
+  r.total_movement = l.total_movement;
+  r.travel_miles = u->travel_miles;
+  r.time_zones_crossed = u->time_zones_crossed;
+  r.season_phase = season_phase(e.game->season_type, d);
+  r.opponent_pace_last_10 = opp->pace;
+  r.opponent_pace_std_last_10 = opp->pace_std;
+  r.opponent_off_rating_last_10 = opp->off_rating;
+  r.opponent_off_rating_std_last_10 = opp->off_rating_std;
+  r.opponent_def_rating_last_10 = opp->def_rating;
+  r.opponent_def_rating_std_last_10 = opp->def_rating_std;
+  r.opponent_rebounding_rate = opp->rebounding_rate;
+  r.opponent_rebounding_rate_std = opp->rebounding_rate_std;
+  r.opponent_ft_rate_allowed = opp->ft_rate_allowed;
+  r.opponent_ft_rate_allowed_std = opp->ft_rate_allowed_std;
+  r.opponent_games_used = opp->games_used;
+  if (own->pace && opp->pace) r.pace_differential = *own->pace - *opp->pace;
 }
 
 std::string quality_tier(int n) {
@@ -330,26 +363,29 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
   const Injury* injury =
       e.game ? latest_injury(in_.injuries(d_, e.player_lookup), game_cutoff(*e.game).at) : nullptr;
   const Player* player = in_.player(e.player_lookup);
-  RowBuilder b(upcoming_player_game_context_table().columns.size());
-  b.date(d_).text(e.player_lookup).integer(player ? player->player_id : std::nullopt);
-  RecentPerformance perf = recent_performance(w, d_);
-  put_performance(b, perf);
-  put_fatigue(b, fatigue(w, d_));
-  put_prop(b, line, w);
-  put_game_context(b, e, team ? team->utgc : nullptr, team ? &team->own_form : nullptr,
+  UpcomingPlayerGameContextRow r;
+  r.game_date = d_;
+  r.player_lookup = e.player_lookup;
+  r.player_id = player ? player->player_id : std::nullopt;
+  r.performance = recent_performance(w, d_);
+  const RecentPerformance& perf = r.performance;
+  r.fatigue = fatigue(w, d_);
+  set_prop(r, line, w);
+  set_game_context(r, e, team ? team->utgc : nullptr, team ? &team->own_form : nullptr,
                    team ? &team->opponent_form : nullptr, d_);
   if (team) {
     LastGames own{perf.l10_games_used, perf.points_avg_last_10, perf.minutes_avg_last_10,
                   perf.usage_avg_last_10};
     Availability a = team_availability(team->roster, e.player_lookup, own);
-    b.integer(a.star_teammates_out).integer(a.star_teammates_out_weighted);
-    b.dec(a.projected_usage_rate, 1);
-  } else {
-    b.null().null().null();
+    r.star_teammates_out = a.star_teammates_out;
+    r.star_teammates_out_weighted = a.star_teammates_out_weighted;
+    r.projected_usage_rate = a.projected_usage_rate;
   }
-  b.text(injury ? std::optional<std::string>(injury->status) : std::nullopt);
-  b.text(injury ? injury->reason : std::nullopt);
-  b.integer(player_age(player ? player->birth_date : std::nullopt, d_));
+  if (injury) {
+    r.injury_status = injury->status;
+    r.injury_reason = injury->reason;
+  }
+  r.player_age = player_age(player ? player->birth_date : std::nullopt, d_);
   int n = appearances_last_30_days(w, d_);
   if (n < 3) issues.add("thin_sample");
   if (!team) issues.add("team_unknown");
@@ -357,16 +393,11 @@ std::variant<Row, FailedEntity> UpgcDate::row(size_t i) const {
   if ((e.game && !e.game->tipoff_utc) || (line && line->tipoff_assumed)) {
     issues.add("tipoff_unknown");
   }
-  b.text(quality_tier(n)).text(issues.text());
+  r.quality = {quality_tier(n), issues.text()};
   const EntityCompleteness* checked =
       completeness_ ? completeness_->player(e.player_lookup) : nullptr;
-  if (checked) {
-    add_checked_completeness(b, *checked, bootstrap_);
-  } else {
-    add_unchecked_completeness(b, kPlayerWindows.size(), bootstrap_);
-  }
-  b.null();  // processed_at: the writer fills it
-  return b.take();
+  r.completeness = player_completeness(checked, bootstrap_);
+  return upcoming_player_game_context_record().write(std::move(r));
 }
 
 ProcessorOutput upcoming_player_game_context(const RawInputs& in, const Phase3History& history,

@@ -24,13 +24,17 @@
 #include <variant>
 #include <vector>
 
+#include "analytics/completeness_block.h"
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "analytics/opponent_metrics.h"
+#include "analytics/player_context_features.h"
 #include "analytics/processor.h"
 #include "analytics/run_mode.h"
+#include "analytics/summary_rows.h"
 #include "analytics/team_availability.h"
 #include "analytics/upcoming_team_game_context.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 
 namespace nbaprops::analytics {
@@ -39,6 +43,44 @@ namespace nbaprops::analytics {
 // fatigue, prop context, game context, team availability), quality_tier, quality_issues, the
 // completeness block (l5, l10, l7d, l14d, l30d), processed_at.
 const TableSchema& upcoming_player_game_context_table();
+
+// The stored row, declared once (core/record.h): the table's columns, writer and reader.
+// Values are held unrounded; the record rounds them as stored.
+struct UpcomingPlayerGameContextRow {
+  Date game_date;
+  std::string player_lookup;
+  std::optional<int64_t> player_id;
+  RecentPerformance performance;
+  Fatigue fatigue;
+  // Prop context (NULL, count 0 and false without a points line).
+  std::optional<double> current_points_line, opening_points_line, line_movement;
+  std::optional<std::string> points_line_bookmaker;
+  int64_t points_line_book_count = 0;
+  bool has_prop_line = false;
+  std::optional<int64_t> prop_over_streak, prop_under_streak;
+  // Game context (NULL when the team is unknown).
+  std::optional<std::string> game_id, team_abbr, opponent_abbr;
+  std::optional<bool> home_game;
+  std::optional<double> game_spread, opening_spread, spread_movement, game_total, opening_total,
+      total_movement;
+  std::optional<int64_t> travel_miles, time_zones_crossed;
+  std::optional<std::string> season_phase;
+  std::optional<double> opponent_pace_last_10, opponent_pace_std_last_10,
+      opponent_off_rating_last_10, opponent_off_rating_std_last_10, opponent_def_rating_last_10,
+      opponent_def_rating_std_last_10, opponent_rebounding_rate, opponent_rebounding_rate_std,
+      opponent_ft_rate_allowed, opponent_ft_rate_allowed_std;
+  std::optional<int64_t> opponent_games_used;
+  std::optional<double> pace_differential;
+  // Team availability and the player.
+  std::optional<int64_t> star_teammates_out, star_teammates_out_weighted;
+  std::optional<double> projected_usage_rate;
+  std::optional<std::string> injury_status, injury_reason;
+  std::optional<int64_t> player_age;
+  QualityBlock quality;
+  PlayerCompletenessColumns completeness;
+  std::optional<std::string> processed_at;  // NULL: the writer stamps it
+};
+const Record<UpcomingPlayerGameContextRow>& upcoming_player_game_context_record();
 
 // One player of D's set with his team and game (nullopt / nullptr: team_unknown).
 struct UpgcEntity {

@@ -5,56 +5,29 @@
 
 #include "analytics/completeness_block.h"
 #include "analytics/player_window.h"
-#include "analytics/row_builder.h"
 #include "analytics/travel.h"
 
 namespace nbaprops::analytics {
 namespace {
 
-const std::vector<std::string> kTeamWindows = {"l7d", "l14d", "l15"};
+Record<ConsensusLines> consensus_lines_record() {
+  using C = ConsensusLines;
+  return Record<C>()
+      .dec("game_spread", &C::spread, 2)
+      .dec("opening_spread", &C::opening_spread, 2)
+      .dec("spread_movement", &C::spread_movement, 2)
+      .dec("game_total", &C::total, 2)
+      .dec("opening_total", &C::opening_total, 2)
+      .dec("total_movement", &C::total_movement, 2)
+      .field("spread_books", &C::spread_books)
+      .field("total_books", &C::total_books);
+}
 
 TableSchema build_table() {
-  ColumnList c;
-  c.text("game_id", false)
-      .date("game_date", false)
-      .integer("season", false)
-      .text("season_type", false)
-      .text("team_abbr", false)
-      .text("opponent_abbr", false)
-      .boolean("home_game", false)
-      .boolean("neutral_site")
-      .integer("days_since_last_game")
-      .integer("team_days_rest")
-      .boolean("is_back_to_back", false)
-      .integer("games_in_last_7_days", false)
-      .integer("games_in_last_14_days", false)
-      .integer("game_number_in_season", false)
-      .integer("win_streak_entering", false)
-      .integer("loss_streak_entering", false)
-      .text("last_game_result")
-      .integer("last_game_margin")
-      .integer("travel_miles")
-      .integer("time_zones_crossed")
-      .dec("game_spread", 2)
-      .dec("opening_spread", 2)
-      .dec("spread_movement", 2)
-      .dec("game_total", 2)
-      .dec("opening_total", 2)
-      .dec("total_movement", 2)
-      .integer("spread_books", false)
-      .integer("total_books", false)
-      .integer("players_out_count", false)
-      .integer("doubtful_count", false)
-      .integer("questionable_count", false)
-      .integer("starters_out_count", false)
-      .integer("opponent_days_rest")
-      .integer("rest_advantage")
-      .text("quality_tier", false)
-      .text("quality_issues", false);
-  add_completeness_columns(c, kTeamWindows);
-  c.ts("processed_at");
-  return {
-      "upcoming_team_game_context", c.take(), {"game_date", "team_abbr"}, "game_date, team_abbr"};
+  return {"upcoming_team_game_context",
+          upcoming_team_game_context_record().columns(),
+          {"game_date", "team_abbr"},
+          "game_date, team_abbr"};
 }
 
 // Own and opponent points of a final game for `team`; nullopt when a score is missing.
@@ -159,10 +132,15 @@ UtgcRecord team_view(const RawInputs& in, const Phase3History& history, const Ga
                      Date d, bool bootstrap) {
   UtgcRecord r;
   r.game = &game;
+  r.game_id = game.game_id;
+  r.game_date = d;
+  r.season = game.season;
+  r.season_type = game.season_type;
+  r.neutral_site = game.neutral_site;
   r.home_game = home;
   r.team_abbr = home ? game.home_team : game.away_team;
   r.opponent_abbr = game.opponent_of(r.team_abbr);
-  r.bootstrap_mode = bootstrap;
+  r.completeness = team_completeness(nullptr, bootstrap);
   if (!game.tipoff_utc) r.issues.add("tipoff_unknown");
   auto prior = prior_games(in, game, r.team_abbr, d, r.issues);
   fill_schedule(r, prior, d);
@@ -175,7 +153,48 @@ UtgcRecord team_view(const RawInputs& in, const Phase3History& history, const Ga
   return r;
 }
 
+// The quality columns, once every issue is known.
+void fill_quality(UtgcRecord& r) {
+  r.quality = {r.lines.has_lines() ? "gold" : "silver", r.issues.text()};
+}
+
 }  // namespace
+
+const Record<UtgcRecord>& upcoming_team_game_context_record() {
+  using R = UtgcRecord;
+  static const Record<R> record = Record<R>()
+                                      .field("game_id", &R::game_id)
+                                      .field("game_date", &R::game_date)
+                                      .field("season", &R::season)
+                                      .field("season_type", &R::season_type)
+                                      .field("team_abbr", &R::team_abbr)
+                                      .field("opponent_abbr", &R::opponent_abbr)
+                                      .field("home_game", &R::home_game)
+                                      .field("neutral_site", &R::neutral_site)
+                                      .field("days_since_last_game", &R::days_since_last_game)
+                                      .field("team_days_rest", &R::team_days_rest)
+                                      .field("is_back_to_back", &R::is_back_to_back)
+                                      .field("games_in_last_7_days", &R::games_in_last_7_days)
+                                      .field("games_in_last_14_days", &R::games_in_last_14_days)
+                                      .field("game_number_in_season", &R::game_number_in_season)
+                                      .field("win_streak_entering", &R::win_streak_entering)
+                                      .field("loss_streak_entering", &R::loss_streak_entering)
+                                      .field("last_game_result", &R::last_game_result)
+                                      .field("last_game_margin", &R::last_game_margin)
+                                      .field("travel_miles", &R::travel_miles)
+                                      .field("time_zones_crossed", &R::time_zones_crossed)
+                                      .append(&R::lines, consensus_lines_record())
+                                      .field("players_out_count", &R::players_out_count)
+                                      .field("doubtful_count", &R::doubtful_count)
+                                      .field("questionable_count", &R::questionable_count)
+                                      .field("starters_out_count", &R::starters_out_count)
+                                      .field("opponent_days_rest", &R::opponent_days_rest)
+                                      .field("rest_advantage", &R::rest_advantage)
+                                      .append(&R::quality, quality_block_record())
+                                      .append(&R::completeness, team_completeness_record())
+                                      .field("processed_at", &R::processed_at, ColumnType::kTs);
+  return record;
+}
 
 const TableSchema& upcoming_team_game_context_table() {
   static const TableSchema table = build_table();
@@ -202,12 +221,13 @@ std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3Hist
     home.opponent_days_rest = away.team_days_rest;
     away.opponent_days_rest = home.team_days_rest;
     for (UtgcRecord* r : {&home, &away}) {
-      if (completeness) {
-        if (const auto* c = completeness->team(r->team_abbr)) r->completeness = *c;
+      if (const auto* c = completeness ? completeness->team(r->team_abbr) : nullptr) {
+        r->completeness = team_completeness(c, bootstrap);
       }
       if (r->team_days_rest && r->opponent_days_rest) {
         r->rest_advantage = *r->team_days_rest - *r->opponent_days_rest;
       }
+      fill_quality(*r);
     }
     out.push_back(std::move(home));
     out.push_back(std::move(away));
@@ -218,36 +238,14 @@ std::vector<UtgcRecord> team_game_contexts(const RawInputs& in, const Phase3Hist
   return out;
 }
 
-Row utgc_row(const UtgcRecord& r, Date d) {
-  const Game& g = *r.game;
-  const ConsensusLines& l = r.lines;
-  RowBuilder b(upcoming_team_game_context_table().columns.size());
-  b.text(g.game_id).date(d).integer(g.season).text(g.season_type).text(r.team_abbr);
-  b.text(r.opponent_abbr).boolean(r.home_game).boolean(g.neutral_site);
-  b.integer(r.days_since_last_game).integer(r.team_days_rest).boolean(r.is_back_to_back);
-  b.integer(r.games_in_last_7_days).integer(r.games_in_last_14_days);
-  b.integer(r.game_number_in_season).integer(r.win_streak_entering);
-  b.integer(r.loss_streak_entering).text(r.last_game_result).integer(r.last_game_margin);
-  b.integer(r.travel_miles).integer(r.time_zones_crossed);
-  b.dec(l.spread, 2).dec(l.opening_spread, 2).dec(l.spread_movement, 2);
-  b.dec(l.total, 2).dec(l.opening_total, 2).dec(l.total_movement, 2);
-  b.integer(l.spread_books).integer(l.total_books);
-  b.integer(r.players_out_count).integer(r.doubtful_count).integer(r.questionable_count);
-  b.integer(r.starters_out_count).integer(r.opponent_days_rest).integer(r.rest_advantage);
-  b.text(r.quality_tier()).text(r.issues.text());
-  if (r.completeness) {
-    add_checked_completeness(b, *r.completeness, r.bootstrap_mode);
-  } else {
-    add_unchecked_completeness(b, kTeamWindows.size(), r.bootstrap_mode);
-  }
-  b.null();  // processed_at: the writer fills it
-  return b.take();
+Row utgc_row(const UtgcRecord& r) {
+  return upcoming_team_game_context_record().write(r);
 }
 
 ProcessorOutput upcoming_team_game_context(const RawInputs& in, const Phase3History& history,
                                            Date d) {
   ProcessorOutput out;
-  for (const UtgcRecord& r : team_game_contexts(in, history, d)) out.rows.push_back(utgc_row(r, d));
+  for (const UtgcRecord& r : team_game_contexts(in, history, d)) out.rows.push_back(utgc_row(r));
   return out;
 }
 

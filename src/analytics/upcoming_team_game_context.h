@@ -13,28 +13,35 @@
 // Pure and deterministic; safe to call from any thread on read-only inputs.
 #pragma once
 
-#include "analytics/completeness.h"
-
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "analytics/completeness.h"
+#include "analytics/completeness_block.h"
 #include "analytics/game_line_consensus.h"
 #include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "analytics/processor.h"
 #include "analytics/rules.h"
+#include "analytics/summary_rows.h"
+#include "core/record.h"
 #include "core/table_schema.h"
 
 namespace nbaprops::analytics {
 
-// One team's context for its game on D. Decimal values are held as stored (rounded), so a
-// reader of the record sees what a reader of the table would.
+// One team's context for its game on D: the stored row, declared once (core/record.h) as
+// upcoming_team_game_context_record(), and what UPGC reads in memory. Decimal values are held
+// as stored (rounded), so a reader of the record sees what a reader of the table would.
 struct UtgcRecord {
-  const Game* game = nullptr;  // points into the RawInputs it was built from
-  std::string team_abbr, opponent_abbr;
+  const Game* game = nullptr;  // points into the RawInputs it was built from; not stored
+  std::string game_id;
+  Date game_date;  // D
+  int season = 0;
+  std::string season_type, team_abbr, opponent_abbr;
   bool home_game = false;
+  std::optional<bool> neutral_site;
   std::optional<int64_t> days_since_last_game, team_days_rest;
   bool is_back_to_back = false;
   int64_t games_in_last_7_days = 0, games_in_last_14_days = 0, game_number_in_season = 1;
@@ -46,13 +53,13 @@ struct UtgcRecord {
   int64_t players_out_count = 0, doubtful_count = 0, questionable_count = 0;
   int64_t starters_out_count = 0;
   std::optional<int64_t> opponent_days_rest, rest_advantage;
-  bool bootstrap_mode = false;
-  // The team's completeness result when D's completeness was checked (else unchecked).
-  std::optional<EntityCompleteness> completeness;
-  QualityIssues issues;
-  // gold with game lines, silver without.
-  std::string quality_tier() const { return lines.has_lines() ? "gold" : "silver"; }
+  QualityBlock quality;  // tier: gold with game lines, silver without; issues' text
+  // Checked from the team's completeness result when D's completeness was checked.
+  TeamCompletenessColumns completeness;
+  std::optional<std::string> processed_at;  // NULL: the writer stamps it
+  QualityIssues issues;                     // the codes behind quality.quality_issues; not stored
 };
+const Record<UtgcRecord>& upcoming_team_game_context_record();
 
 // The table: every column of §4 in spec order, quality_tier, quality_issues, the completeness
 // block (l7d, l14d, l15), processed_at.
@@ -64,7 +71,7 @@ std::vector<UtgcRecord> team_game_contexts(const RawInputs& inputs, const Phase3
                                            Date d,
                                            const CompletenessResult* completeness = nullptr);
 // The stored row of a record (processed_at NULL).
-Row utgc_row(const UtgcRecord& record, Date d);
+Row utgc_row(const UtgcRecord& record);
 
 ProcessorOutput upcoming_team_game_context(const RawInputs& inputs, const Phase3History& history,
                                            Date d);

@@ -5,11 +5,9 @@
 
 namespace nbaprops {
 
-void require_row_width(const TableSchema& table, const Row& row) {
-  if (row.size() == table.columns.size()) return;
-  throw std::invalid_argument("row of " + std::to_string(row.size()) + " cells for table " +
-                              table.name + " of " + std::to_string(table.columns.size()) +
-                              " columns");
+void throw_row_width(const std::string& table, size_t cells, size_t columns) {
+  throw std::invalid_argument("row of " + std::to_string(cells) + " cells for table " + table +
+                              " of " + std::to_string(columns) + " columns");
 }
 
 }  // namespace nbaprops

@@ -20,20 +20,20 @@ bool has_column(const TableSchema& t, std::string_view name) {
                      [&](const Column& c) { return c.name == name; });
 }
 
-void add_context(Candidate& c, const RowReader& r) {
-  c.home = r.b("home_game");
-  c.injury_status = r.s("injury_status");
-  c.points_avg_last_5 = r.d("points_avg_last_5");
-  c.points_avg_last_10 = r.d("points_avg_last_10");
-  c.minutes_avg_last_5 = r.d("minutes_avg_last_5");
-  c.minutes_avg_last_10 = r.d("minutes_avg_last_10");
-  c.l10_games_used = r.i("l10_games_used").value_or(0);
-  c.opening_line = r.d("opening_points_line");
-  c.line_movement = r.d("line_movement");
-  c.star_teammates_out = r.i("star_teammates_out");
-  c.over_streak = r.i("prop_over_streak");
-  c.under_streak = r.i("prop_under_streak");
-  c.back_to_back = r.b("back_to_back");
+void add_context(Candidate& c, const PlayerContextView& v) {
+  c.home = v.home_game;
+  c.injury_status = v.injury_status;
+  c.points_avg_last_5 = v.points_avg_last_5;
+  c.points_avg_last_10 = v.points_avg_last_10;
+  c.minutes_avg_last_5 = v.minutes_avg_last_5;
+  c.minutes_avg_last_10 = v.minutes_avg_last_10;
+  c.l10_games_used = v.l10_games_used;
+  c.opening_line = v.opening_points_line;
+  c.line_movement = v.line_movement;
+  c.star_teammates_out = v.star_teammates_out;
+  c.over_streak = v.prop_over_streak;
+  c.under_streak = v.prop_under_streak;
+  c.back_to_back = v.back_to_back;
 }
 
 struct PaintRank {
@@ -45,7 +45,7 @@ struct PaintRank {
 std::map<std::string, PaintRank> paint_ranks(Store& store, Date d) {
   const auto& t = precompute::team_defense_zone_analysis_table();
   const auto& view = precompute::paint_defense_view();
-  const std::vector<size_t> binding = view.bind(t);
+  const RowBinding binding = view.bind(t);
   std::vector<std::pair<double, std::string>> teams;
   store.scan(t, {{"analysis_date", "=", format_date(d)}}, [&](const Row& row) {
     precompute::PaintDefenseView r = view.read(binding, row);
@@ -71,6 +71,26 @@ std::unordered_map<std::string, std::string> tipoffs(Store& store, Date d) {
 }
 
 }  // namespace
+
+const Record<PlayerContextView>& player_context_view() {
+  using V = PlayerContextView;
+  static const Record<V> r = Record<V>()
+                                 .field("player_lookup", &V::player_lookup)
+                                 .field("home_game", &V::home_game)
+                                 .field("injury_status", &V::injury_status)
+                                 .dec("points_avg_last_5", &V::points_avg_last_5, 1)
+                                 .dec("points_avg_last_10", &V::points_avg_last_10, 1)
+                                 .dec("minutes_avg_last_5", &V::minutes_avg_last_5, 1)
+                                 .dec("minutes_avg_last_10", &V::minutes_avg_last_10, 1)
+                                 .field("l10_games_used", &V::l10_games_used)
+                                 .dec("opening_points_line", &V::opening_points_line, 1)
+                                 .dec("line_movement", &V::line_movement, 1)
+                                 .field("star_teammates_out", &V::star_teammates_out)
+                                 .field("prop_over_streak", &V::prop_over_streak)
+                                 .field("prop_under_streak", &V::prop_under_streak)
+                                 .field("back_to_back", &V::back_to_back);
+  return r;
+}
 
 std::unordered_map<std::string, std::string> player_names(Store& store) {
   const TableSchema& t = *find_table("players");
@@ -111,15 +131,21 @@ std::vector<Candidate> load_candidates(Store& store, Date d) {
   });
   if (out.empty()) return out;
   const auto& ut = analytics::upcoming_player_game_context_table();
-  std::unordered_map<std::string, Row> context;
-  store.scan(ut, {{"game_date", "=", format_date(d)}},
-             [&](const Row& row) { context[*RowReader(ut, row).s("player_lookup")] = row; });
+  const auto& view = player_context_view();
+  const RowBinding binding = view.bind(ut);
+  std::unordered_map<std::string, PlayerContextView> context;
+  store.scan_columns(ut, view.wanted(ut), {{"game_date", "=", format_date(d)}},
+                     [&](const Row& row) {
+                       PlayerContextView v = view.read(binding, row);
+                       std::string key = v.player_lookup;
+                       context[key] = std::move(v);
+                     });
   auto ranks = paint_ranks(store, d);
   auto tips = tipoffs(store, d);
   auto names = player_names(store);
   for (Candidate& c : out) {
     if (auto it = context.find(c.player_lookup); it != context.end()) {
-      add_context(c, RowReader(ut, it->second));
+      add_context(c, it->second);
     }
     if (auto it = ranks.find(c.opponent); it != ranks.end()) {
       c.opp_paint_rank = it->second.rank;

@@ -5,11 +5,14 @@
 // stays a pure function of what they return. Throws StoreError.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
+#include "core/record.h"
 #include "picks/best_bets.h"
 #include "store/store.h"
 
@@ -18,6 +21,22 @@ namespace nbaprops::picks {
 // In (system, player, game) order. A prediction row's `market` and `p_over` are read when
 // its table has those columns (else market "points", no P(over)).
 std::vector<Candidate> load_candidates(Store& store, Date d);
+
+// What a candidate takes from the player's context of D (upcoming_player_game_context): a
+// compact record read over the stored table, each column a projection of the table's declared
+// record (tests/unit/phase3_records_test.cpp).
+struct PlayerContextView {
+  std::string player_lookup;
+  std::optional<bool> home_game;
+  std::optional<std::string> injury_status;
+  std::optional<double> points_avg_last_5, points_avg_last_10, minutes_avg_last_5,
+      minutes_avg_last_10;
+  int64_t l10_games_used = 0;
+  std::optional<double> opening_points_line, line_movement;
+  std::optional<int64_t> star_teammates_out, prop_over_streak, prop_under_streak;
+  std::optional<bool> back_to_back;
+};
+const Record<PlayerContextView>& player_context_view();
 
 // player_lookup -> player_name of every stored player.
 std::unordered_map<std::string, std::string> player_names(Store& store);

@@ -34,7 +34,7 @@ Out utgc(DateContext& c) {
   c.utgc = a::team_game_contexts(*c.p4.raw, *c.p4.history, c.p4.d, c.p4.completeness);
   Out out;
   out.rows.reserve(c.utgc.size());
-  for (const auto& r : c.utgc) out.rows.push_back(a::utgc_row(r, c.p4.d));
+  for (const auto& r : c.utgc) out.rows.push_back(a::utgc_row(r));
   return out;
 }
 Out plc(DateContext& c) {

@@ -5,8 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "analytics/phase3_views.h"
 #include "analytics/upcoming_player_game_context.h"
-#include "core/row_reader.h"
 #include "predict/markets/market_day.h"
 #include "predict/markets/market_record.h"
 #include "predict/markets/market_registry.h"
@@ -198,10 +198,12 @@ StageInputs load_market_predictions(Store& store, Date d, const StageContext& co
     return in;
   }
   const TableSchema& t = analytics::upcoming_player_game_context_table();
-  store.scan(t, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
-    RowReader r(t, row);
-    in.upcoming.push_back({r.s("player_lookup").value_or(""), r.s("team_abbr").value_or(""),
-                           r.s("opponent_abbr").value_or(""), r.b("home_game").value_or(false)});
+  const auto& view = analytics::upcoming_game_view();
+  const RowBinding binding = view.bind(t);
+  store.scan_columns(t, view.wanted(t), {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
+    analytics::UpcomingGameView v = view.read(binding, row);
+    in.upcoming.push_back({std::move(v.player_lookup), std::move(v.team_abbr),
+                           std::move(v.opponent_abbr), v.home_game});
   });
   return in;
 }

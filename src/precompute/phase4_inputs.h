@@ -47,7 +47,7 @@ class DayRows {
     thread_local const Record<V>* bound_view = nullptr;
     thread_local const TableSchema* bound_table = nullptr;
     thread_local size_t bound_width = 0;
-    thread_local std::vector<size_t> binding;
+    thread_local RowBinding binding;
     if (bound_view != &view || bound_table != table_ || bound_width != table_->columns.size()) {
       binding = view.bind(*table_);
       bound_view = &view;

@@ -3,9 +3,9 @@
 #include <unordered_map>
 
 #include "analytics/inputs.h"
+#include "analytics/phase3_views.h"
 #include "analytics/player_game_summary.h"
 #include "analytics/rules.h"
-#include "core/row_reader.h"
 #include "predict/aggregates.h"
 #include "predict/prediction_record.h"
 #include "predict/tables.h"
@@ -103,21 +103,19 @@ DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predic
   // D's box scores as player_game_summary rows: game_id -> player -> row.
   std::unordered_map<std::string, std::unordered_map<std::string, BoxRow>> boxes;
   const TableSchema& pgs_t = analytics::player_game_summary_table();
-  std::vector<bool> wanted(pgs_t.columns.size(), false);
-  for (const char* c : {"game_id", "player_lookup", "is_dnp", "minutes", "pts"}) {
-    wanted[pgs_t.column_index(c)] = true;
-  }
-  store.scan_columns(pgs_t, wanted, {{"game_date", "=", day}}, [&](const Row& row) {
-    RowReader r(pgs_t, row);
+  const auto& view = analytics::player_box_view();
+  const RowBinding box_binding = view.bind(pgs_t);
+  store.scan_columns(pgs_t, view.wanted(pgs_t), {{"game_date", "=", day}}, [&](const Row& row) {
+    analytics::PlayerBoxView v = view.read(box_binding, row);
     BoxRow b;
-    b.is_dnp = r.b("is_dnp").value_or(false);
-    b.minutes = r.d("minutes");
-    b.points = r.d("pts");
-    boxes[r.s("game_id").value_or("")][r.s("player_lookup").value_or("")] = b;
+    b.is_dnp = v.is_dnp;
+    b.minutes = v.minutes;
+    if (v.pts) b.points = static_cast<double>(*v.pts);
+    boxes[v.game_id][v.player_lookup] = b;
   });
   std::map<std::pair<std::string, std::string>, GradedRow> market;
   const TableSchema& pred_t = player_prop_predictions_table();
-  const std::vector<size_t> binding = prediction_record().bind(pred_t);
+  const RowBinding binding = prediction_record().bind(pred_t);
   for (const Row& row : predictions) {
     PredictionRecord r = prediction_record().read(binding, row);
     const std::string &system = r.system_id, &player = r.player_lookup, &game_id = r.game_id;

@@ -105,7 +105,7 @@ PooledGrades read_pooled_grades(Store& store, const TableSchema& grades, Date fr
   PooledGrades out;
   // (game_date, player_lookup, game_id) -> the line as the prediction, first system's row.
   std::map<std::tuple<std::string, std::string, std::string>, GradedRow> market;
-  const std::vector<size_t> binding = grade_record().bind(grades);
+  const RowBinding binding = grade_record().bind(grades);
   store.scan(
       grades, {{"game_date", ">=", format_date(from)}, {"game_date", "<=", format_date(to)}},
       [&](const Row& row) {

@@ -59,7 +59,7 @@ PointsCalibrators read_points_calibrators(Store& store, Date cutoff,
                                           const CalibrationOptions& options) {
   const TableSchema& t = prediction_grades_table();
   const auto& view = calibration_grade_view();
-  const std::vector<size_t> binding = view.bind(t);
+  const RowBinding binding = view.bind(t);
   // In whatever order is cheapest (no sort in SQL), then in key order (date, player, game) per
   // system, the order the backtest's money report fits in: the isotonic fit depends on the
   // order of tied scores, so the same rows in the same order give the same fit, bit for bit.

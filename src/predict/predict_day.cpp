@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analytics/history.h"
 #include "analytics/inputs.h"
 #include "analytics/player_game_summary.h"
 #include "analytics/rules.h"
@@ -107,27 +108,33 @@ std::optional<SkipRecord> player_skip(Date d, const Candidate& c, double min_qua
   return std::nullopt;
 }
 
-// The candidates' games in [from, d) from the stored player_game_summary rows.
+// A player's game as the systems read it, from the history's record of a summary row.
+PlayerGame player_game(const analytics::PgsRecord& r) {
+  PlayerGame g;
+  g.game_date = r.game_date;
+  g.game_id = r.game_id;
+  g.team_abbr = r.team_abbr;
+  g.opponent_abbr = r.opponent_abbr;
+  g.home = r.home_game.value_or(false);
+  g.appeared = r.appeared();
+  if (r.pts) g.points = static_cast<double>(*r.pts);
+  return g;
+}
+
+// The candidates' games in [from, d) from the stored player_game_summary rows, read through
+// the history's record (analytics::pgs_history_record, a tested projection of the table's).
 void history_from_store(Store& store, const std::map<std::string, Candidate>& candidates, Date from,
                         Date d, std::unordered_map<std::string, std::vector<PlayerGame>>& history) {
   const TableSchema& pgs_t = analytics::player_game_summary_table();
-  store.scan(pgs_t, {{"game_date", ">=", format_date(from)}, {"game_date", "<", format_date(d)}},
-             [&](const Row& row) {
-               RowReader r(pgs_t, row);
-               auto player = r.s("player_lookup");
-               if (!player || !candidates.count(*player)) return;
-               PlayerGame g;
-               g.game_date = *r.date("game_date");
-               g.game_id = r.s("game_id").value_or("");
-               g.team_abbr = r.s("team_abbr").value_or("");
-               g.opponent_abbr = r.s("opponent_abbr").value_or("");
-               g.home = r.b("home_game").value_or(false);
-               auto minutes = r.d("minutes");
-               g.appeared = r.s("player_status") == std::optional<std::string>("active") &&
-                            minutes && *minutes > 0;
-               g.points = r.d("pts");
-               history[*player].push_back(std::move(g));
-             });
+  const auto& record = analytics::pgs_history_record();
+  const RowBinding binding = record.bind(pgs_t);
+  store.scan_columns(pgs_t, record.wanted(pgs_t),
+                     {{"game_date", ">=", format_date(from)}, {"game_date", "<", format_date(d)}},
+                     [&](const Row& row) {
+                       analytics::PgsRecord r = record.read(binding, row);
+                       if (!candidates.count(r.player_lookup)) return;
+                       history[r.player_lookup].push_back(player_game(r));
+                     });
 }
 
 // The same from the run's in-memory summaries (the stored values).
@@ -137,15 +144,7 @@ void history_from_memory(const analytics::Phase3History& summaries,
   for (const auto& [player, c] : candidates) {
     for (const analytics::PgsRecord& r : analytics::before(summaries.player(player), d)) {
       if (r.game_date < from) continue;
-      PlayerGame g;
-      g.game_date = r.game_date;
-      g.game_id = r.game_id;
-      g.team_abbr = r.team_abbr;
-      g.opponent_abbr = r.opponent_abbr;
-      g.home = r.home_game.value_or(false);
-      g.appeared = r.appeared();
-      if (r.pts) g.points = static_cast<double>(*r.pts);
-      history[player].push_back(std::move(g));
+      history[player].push_back(player_game(r));
     }
   }
 }
@@ -171,7 +170,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   });
   const TableSchema& mlfs_t = precompute::ml_feature_store_table();
   const auto& mlfs = precompute::ml_feature_store_record();
-  const std::vector<size_t> mlfs_binding = mlfs.bind(mlfs_t);
+  const RowBinding mlfs_binding = mlfs.bind(mlfs_t);
   store.scan_columns(mlfs_t, mlfs.wanted(mlfs_t), {{"game_date", "=", day}}, [&](const Row& row) {
     precompute::MlFeatureStoreRecord r = mlfs.read(mlfs_binding, row);
     Candidate& c = by_player[r.player_lookup];
@@ -189,7 +188,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   });
   const TableSchema& psza_t = precompute::player_shot_zone_analysis_table();
   const auto& attempts = precompute::shot_attempts_view();
-  const std::vector<size_t> psza_binding = attempts.bind(psza_t);
+  const RowBinding psza_binding = attempts.bind(psza_t);
   store.scan_columns(psza_t, attempts.wanted(psza_t), {{"analysis_date", "=", day}},
                      [&](const Row& row) {
                        const precompute::ShotAttemptsView r = attempts.read(psza_binding, row);
@@ -201,7 +200,7 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
                      });
   const TableSchema& tdza_t = precompute::team_defense_zone_analysis_table();
   const auto& defense = precompute::zone_defense_view();
-  const std::vector<size_t> tdza_binding = defense.bind(tdza_t);
+  const RowBinding tdza_binding = defense.bind(tdza_t);
   store.scan_columns(tdza_t, defense.wanted(tdza_t),
                      {{"analysis_date", ">=", format_date(Date{d.days - kDefenseLookbackDays})},
                       {"analysis_date", "<=", day}},

@@ -186,16 +186,13 @@ TEST_F(Completeness, BootstrapMakesEveryEntityProductionReady) {
 
 TEST_F(Completeness, CheckedBlockCarriesThePrimaryWindowAndEveryPct) {
   auto r = check();
-  analytics::RowBuilder row(12);
-  analytics::add_checked_completeness(row, *r.player("jaybrown"), false);
-  Row cells = row.take();
+  const auto& record = analytics::player_completeness_record();
+  Row cells = record.write(analytics::player_completeness(r.player("jaybrown"), false));
   Row want = {Value{int64_t{1}}, Value{int64_t{0}}, Value{int64_t{10}}, Value{int64_t{8}},
               Value{80.0},       Value{60.0},       Value{80.0},        Value{66.7},
               Value{60.0},       Value{80.0},       Value{int64_t{0}},  Value{int64_t{0}}};
   EXPECT_EQ(cells, want);
-  analytics::ColumnList columns;
-  analytics::add_completeness_columns(columns, {"l5", "l10", "l7d", "l14d", "l30d"});
-  EXPECT_EQ(columns.take().size(), cells.size());
+  EXPECT_EQ(record.columns().size(), cells.size());
 }
 
 }  // namespace

@@ -11,7 +11,6 @@
 #include <sstream>
 
 #include "analytics/player_game_summary.h"
-#include "analytics/row_builder.h"
 #include "pipeline/catalog.h"
 #include "precompute/ml_feature_store.h"
 #include "predict/model_registry.h"
