@@ -144,6 +144,16 @@ void write_day_grades(Store& store, Date d, const std::string& system,
 }
 
 // What D = 2024-11-06 gets (opening night 2024-10-22: C(D) = 2024-11-05, window [Oct 22, Nov 5)).
+// A new store holding one game, the season's opening night 2024-10-22 (the cutoffs' grid).
+std::unique_ptr<Store> store_with_opening_night(const std::string& db) {
+  auto store = open_store(db);
+  testing::sql_exec(db,
+                    "insert into games (game_id, game_date, season, season_type, home_team, "
+                    "away_team, status, source) values ('0022400001', '2024-10-22', 2024, "
+                    "'regular', 'BOS', 'NYK', 'final', 'test')");
+  return store;
+}
+
 PredictionRecord probability_of_d(Store& store) {
   CalibratorCache cache(CalibrationOptions{14, 4, Calibrator::Kind::kIsotonic});
   auto calibrators = cache.get(store, make_date(2024, 11, 6), 7);
@@ -156,11 +166,7 @@ PredictionRecord probability_of_d(Store& store) {
 TEST(PointsCalibration, GradesOnOrAfterTheCutoffDoNotMoveDsProbability) {
   testing::TempDir dir;
   std::string db = (dir.path() / "s.db").string();
-  auto store = open_store(db);
-  testing::sql_exec(db,
-                    "insert into games (game_id, game_date, season, season_type, home_team, "
-                    "away_team, status, source) values ('0022400001', '2024-10-22', 2024, "
-                    "'regular', 'BOS', 'NYK', 'final', 'test')");
+  auto store = store_with_opening_night(db);
   const Date oct25 = make_date(2024, 10, 25), nov5 = make_date(2024, 11, 5);
   write_day_grades(*store, oct25, "moving_average", {{22, 25}, {22, 24}, {18, 15}, {18, 16}});
   write_day_grades(*store, nov5, "moving_average", {{22, 15}, {18, 25}});
@@ -209,11 +215,7 @@ TEST(PointsCalibration, TheStoreIsReadInTheMoneyReportsOrder) {
 TEST(PointsCalibration, TheCacheReadsEachCutoffOnce) {
   testing::TempDir dir;
   std::string db = (dir.path() / "s.db").string();
-  auto store = open_store(db);
-  testing::sql_exec(db,
-                    "insert into games (game_id, game_date, season, season_type, home_team, "
-                    "away_team, status, source) values ('0022400001', '2024-10-22', 2024, "
-                    "'regular', 'BOS', 'NYK', 'final', 'test')");
+  auto store = store_with_opening_night(db);
   CalibratorCache cache;
   auto a = cache.get(*store, make_date(2024, 11, 6), 7);
   auto b = cache.get(*store, make_date(2024, 11, 11), 7);
