@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "pipeline/catalog.h"
 #include "raw/row_access.h"
 #include "store/sqlite/sqlite_schema.h"
@@ -147,6 +149,31 @@ TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
   auto [lo, hi] = store.min_max(t, "line");
   EXPECT_EQ(std::get<double>(lo), -7.5);
   EXPECT_EQ(std::get<double>(hi), 225.5);
+}
+
+// A scan reuses its row between steps: a text cell after a longer text, a NULL after a text and
+// a text after a NULL each read as stored.
+TEST(SqliteStore, AScanReadsEachCellAsStoredWhileReusingItsRow) {
+  testing::TempDir dir;
+  SqliteStore store((dir.path() / "s.db").string(), table_catalog());
+  const TableSchema& t = *find_table("game_lines");
+  store.begin();
+  store.insert(t, game_line("a_total", std::nullopt, 224.5));
+  store.insert(t, game_line("b_spread", "MILWAUKEE", -7.5));
+  store.insert(t, game_line("c_spread", "BK", 7.5));
+  store.insert(t, game_line("d_total", std::nullopt, 225.5));
+  store.insert(t, game_line("e_spread", "NYK", 1.5));
+  store.commit();
+  std::vector<std::string> seen;
+  store.scan(t, {}, [&](const Row& row) {
+    RowAccess r(t, const_cast<Row&>(row));
+    seen.push_back(r.s("market") + ":" + (r.null("team_abbr") ? "-" : r.s("team_abbr")) + ":" +
+                   std::to_string(*r.d("line")));
+  });
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"a_total:-:224.500000", "b_spread:MILWAUKEE:-7.500000",
+                                            "c_spread:BK:7.500000", "d_total:-:225.500000",
+                                            "e_spread:NYK:1.500000"}));
 }
 
 TEST(SqliteStore, EveryRealChangeOfARawRowBumpsItsPartitionVersion) {
