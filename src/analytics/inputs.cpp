@@ -3,11 +3,44 @@
 #include <algorithm>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include "raw/schema.h"
 
 namespace nbaprops::analytics {
 namespace {
+
+// Typed reads of one stored cell.
+std::string text_of(const Value& v) {
+  const auto* p = std::get_if<std::string>(&v);
+  return p ? *p : std::string();
+}
+// The text of a cell by reference (an empty text for NULL), for lookups that copy nothing.
+const std::string& text_ref(const Value& v) {
+  static const std::string kEmpty;
+  const auto* p = std::get_if<std::string>(&v);
+  return p ? *p : kEmpty;
+}
+std::optional<std::string> opt_text_of(const Value& v) {
+  const auto* p = std::get_if<std::string>(&v);
+  return p ? std::optional<std::string>(*p) : std::nullopt;
+}
+std::optional<int64_t> int_of(const Value& v) {
+  const auto* p = std::get_if<int64_t>(&v);
+  return p ? std::optional<int64_t>(*p) : std::nullopt;
+}
+std::optional<double> dec_of(const Value& v) {
+  const auto* p = std::get_if<double>(&v);
+  return p ? std::optional<double>(*p) : std::nullopt;
+}
+std::optional<bool> bool_of(const Value& v) {
+  auto x = int_of(v);
+  return x ? std::optional<bool>(*x != 0) : std::nullopt;
+}
+Date date_of(const Value& v) {
+  const auto* p = std::get_if<std::string>(&v);
+  return *parse_iso_date(p ? std::string_view(*p) : std::string_view());
+}
 
 // Typed reads of one stored row by column name (indices resolved once per table).
 // REQUIRES: every column name passed has static storage (a literal or a constexpr table):
@@ -17,30 +50,12 @@ class Cells {
   explicit Cells(const char* table) : t_(*find_table(table)) {}
   void bind(const Row& row) { row_ = &row; }
   const Value& v(std::string_view c) const { return (*row_)[index(c)]; }
-  std::string s(std::string_view c) const {
-    const auto* p = std::get_if<std::string>(&v(c));
-    return p ? *p : std::string();
-  }
-  std::optional<std::string> os(std::string_view c) const {
-    const auto* p = std::get_if<std::string>(&v(c));
-    return p ? std::optional<std::string>(*p) : std::nullopt;
-  }
-  std::optional<int64_t> i(std::string_view c) const {
-    const auto* p = std::get_if<int64_t>(&v(c));
-    return p ? std::optional<int64_t>(*p) : std::nullopt;
-  }
-  std::optional<double> d(std::string_view c) const {
-    const auto* p = std::get_if<double>(&v(c));
-    return p ? std::optional<double>(*p) : std::nullopt;
-  }
-  std::optional<bool> b(std::string_view c) const {
-    auto x = i(c);
-    return x ? std::optional<bool>(*x != 0) : std::nullopt;
-  }
-  Date date(std::string_view c) const {
-    const auto* p = std::get_if<std::string>(&v(c));
-    return *parse_iso_date(p ? std::string_view(*p) : std::string_view());
-  }
+  std::string s(std::string_view c) const { return text_of(v(c)); }
+  std::optional<std::string> os(std::string_view c) const { return opt_text_of(v(c)); }
+  std::optional<int64_t> i(std::string_view c) const { return int_of(v(c)); }
+  std::optional<double> d(std::string_view c) const { return dec_of(v(c)); }
+  std::optional<bool> b(std::string_view c) const { return bool_of(v(c)); }
+  Date date(std::string_view c) const { return date_of(v(c)); }
   std::optional<Timestamp> ts(std::string_view c) const {
     const auto* p = std::get_if<std::string>(&v(c));
     return p ? parse_timestamp(*p) : std::nullopt;
@@ -74,9 +89,16 @@ class Cells {
   mutable size_t next_ = 0;
 };
 
-Stats read_stats(const Cells& c) {
+// The positions of the box-score columns of a table, resolved once.
+std::array<size_t, kBoxStats> stat_columns(const TableSchema& t) {
+  std::array<size_t, kBoxStats> out{};
+  for (size_t k = 0; k < kBoxStats; ++k) out[k] = t.column_index(kBoxStatColumns[k]);
+  return out;
+}
+
+Stats read_stats(const Row& row, const std::array<size_t, kBoxStats>& columns) {
   Stats s;
-  for (size_t k = 0; k < kBoxStats; ++k) s[k] = c.i(kBoxStatColumns[k]);
+  for (size_t k = 0; k < kBoxStats; ++k) s[k] = int_of(row[columns[k]]);
   return s;
 }
 
@@ -105,18 +127,94 @@ std::span<const T* const> find_span(const std::unordered_map<std::string, std::v
   return it->second;
 }
 
-// Sorts `rows` by `less`, a strict order on a unique key: an order of indices, then one move
-// per row (sorting the wide rows in place would swap each many times).
-template <typename T, typename Less>
-void sort_by_key(std::vector<T>& rows, Less less) {
-  std::vector<uint32_t> order(rows.size());
+// The rank of each row's `key` among the distinct keys of `rows` (texts compare as bytes, as
+// std::string's operator< does).
+template <typename T, typename Key>
+std::vector<uint32_t> text_ranks(const std::vector<T>& rows, Key key) {
+  std::unordered_map<std::string_view, uint32_t> id;
+  std::vector<std::string_view> distinct;
+  std::vector<uint32_t> of(rows.size());
+  for (size_t k = 0; k < rows.size(); ++k) {
+    auto [it, added] = id.try_emplace(key(rows[k]), static_cast<uint32_t>(distinct.size()));
+    if (added) distinct.push_back(it->first);
+    of[k] = it->second;
+  }
+  std::vector<uint32_t> order(distinct.size());
   for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return less(rows[a], rows[b]); });
+            [&](uint32_t a, uint32_t b) { return distinct[a] < distinct[b]; });
+  std::vector<uint32_t> rank(distinct.size());
+  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  for (auto& x : of) x = rank[x];
+  return of;
+}
+
+// Sorts `rows` by (first, second), two text keys that together are unique: each key becomes
+// its rank among the distinct values, one sort of 64-bit keys orders the rows, then one move
+// a row (comparing the texts in the sort, or sorting the wide rows in place, cost several
+// times more).
+template <typename T, typename First, typename Second>
+void sort_by_text_pair(std::vector<T>& rows, First first, Second second) {
+  const auto a = text_ranks(rows, first), b = text_ranks(rows, second);
+  std::vector<std::pair<uint64_t, uint32_t>> keyed(rows.size());
+  for (uint32_t k = 0; k < keyed.size(); ++k) keyed[k] = {(uint64_t{a[k]} << 32) | b[k], k};
+  std::sort(keyed.begin(), keyed.end());
   std::vector<T> sorted;
   sorted.reserve(rows.size());
-  for (uint32_t k : order) sorted.push_back(std::move(rows[k]));
+  for (const auto& [key, k] : keyed) sorted.push_back(std::move(rows[k]));
   rows = std::move(sorted);
+}
+
+// The team box scores dated [from, to], in the table's order (game_id, team_abbr). They are
+// read in any order (SQLite need not sort them) and sorted here by their key: the same order,
+// byte for byte (text compares as bytes).
+std::vector<TeamBox> read_team_boxes(Store& store, Date from, Date to) {
+  std::vector<TeamBox> out;
+  const TableSchema& tt = *find_table("team_boxscores");
+  const std::vector<bool> all_team(tt.columns.size(), true);
+  const size_t t_game = tt.column_index("game_id"), t_team = tt.column_index("team_abbr"),
+               t_opp = tt.column_index("opponent_abbr"), t_home = tt.column_index("is_home"),
+               t_minutes = tt.column_index("minutes");
+  const auto t_stats = stat_columns(tt);
+  store.scan_columns(
+      tt, all_team, date_range("game_date", from, to),
+      [&](const Row& row) {
+        out.push_back({text_of(row[t_game]), text_of(row[t_team]), text_of(row[t_opp]),
+                       bool_of(row[t_home]).value_or(false), int_of(row[t_minutes]),
+                       read_stats(row, t_stats)});
+      },
+      /*any_order=*/true);
+  sort_by_text_pair(
+      out, [](const TeamBox& t) -> std::string_view { return t.game_id; },
+      [](const TeamBox& t) -> std::string_view { return t.team_abbr; });
+  return out;
+}
+
+// The player box scores dated [from, to], in the table's order (game_id, player_lookup), as
+// read_team_boxes.
+std::vector<PlayerBox> read_player_boxes(Store& store, Date from, Date to) {
+  std::vector<PlayerBox> out;
+  const TableSchema& pt = *find_table("player_boxscores");
+  const std::vector<bool> all_player(pt.columns.size(), true);
+  const size_t p_game = pt.column_index("game_id"), p_date = pt.column_index("game_date"),
+               p_team = pt.column_index("team_abbr"), p_id = pt.column_index("player_id"),
+               p_lookup = pt.column_index("player_lookup"), p_name = pt.column_index("player_name"),
+               p_status = pt.column_index("status"), p_dnp = pt.column_index("dnp_reason"),
+               p_starter = pt.column_index("starter"), p_minutes = pt.column_index("minutes");
+  const auto p_stats = stat_columns(pt);
+  store.scan_columns(
+      pt, all_player, date_range("game_date", from, to),
+      [&](const Row& row) {
+        out.push_back({text_of(row[p_game]), date_of(row[p_date]), text_of(row[p_team]),
+                       int_of(row[p_id]), text_of(row[p_lookup]), text_of(row[p_name]),
+                       text_of(row[p_status]), opt_text_of(row[p_dnp]), bool_of(row[p_starter]),
+                       dec_of(row[p_minutes]), read_stats(row, p_stats)});
+      },
+      /*any_order=*/true);
+  sort_by_text_pair(
+      out, [](const PlayerBox& b) -> std::string_view { return b.game_id; },
+      [](const PlayerBox& b) -> std::string_view { return b.player_lookup; });
+  return out;
 }
 
 }  // namespace
@@ -137,36 +235,8 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, LoadOptions options)
                          g.ts("tipoff_utc"), g.i("home_score"), g.i("away_score"),
                          g.b("neutral_site")});
   });
-  // The box scores are read in any order (SQLite need not sort them) and sorted here by
-  // their key, the tables' order_by: the same order, byte for byte (text compares as bytes).
-  const std::vector<bool> all_team(find_table("team_boxscores")->columns.size(), true);
-  Cells t("team_boxscores");
-  store.scan_columns(
-      t.table(), all_team, date_range("game_date", from, to),
-      [&](const Row& row) {
-        t.bind(row);
-        in.team_boxes_.push_back({t.s("game_id"), t.s("team_abbr"), t.s("opponent_abbr"),
-                                  t.b("is_home").value_or(false), t.i("minutes"), read_stats(t)});
-      },
-      /*any_order=*/true);
-  sort_by_key(in.team_boxes_, [](const TeamBox& a, const TeamBox& b) {
-    return std::tie(a.game_id, a.team_abbr) < std::tie(b.game_id, b.team_abbr);
-  });
-  const std::vector<bool> all_player(find_table("player_boxscores")->columns.size(), true);
-  Cells p("player_boxscores");
-  store.scan_columns(
-      p.table(), all_player, date_range("game_date", from, to),
-      [&](const Row& row) {
-        p.bind(row);
-        in.player_boxes_.push_back({p.s("game_id"), p.date("game_date"), p.s("team_abbr"),
-                                    p.i("player_id"), p.s("player_lookup"), p.s("player_name"),
-                                    p.s("status"), p.os("dnp_reason"), p.b("starter"),
-                                    p.d("minutes"), read_stats(p)});
-      },
-      /*any_order=*/true);
-  sort_by_key(in.player_boxes_, [](const PlayerBox& a, const PlayerBox& b) {
-    return std::tie(a.game_id, a.player_lookup) < std::tie(b.game_id, b.player_lookup);
-  });
+  in.team_boxes_ = read_team_boxes(store, from, to);
+  in.player_boxes_ = read_player_boxes(store, from, to);
   if (options.earlier_teams) in.load_earlier_teams(store);
   if (options.shots) in.set_shots(read_shots(store, from, to));
   in.lines_from_ = to.days < from.days ? from : Date{to.days + 1};  // none loaded yet
@@ -239,24 +309,23 @@ void RawInputs::load_earlier_teams(Store& store) {
     std::string game_id, team;
   };
   std::unordered_map<std::string, Latest> latest;
-  Cells p("player_boxscores");
-  const TableSchema& boxes = p.table();
+  const TableSchema& boxes = *find_table("player_boxscores");
+  const size_t c_game = boxes.column_index("game_id"), c_date = boxes.column_index("game_date"),
+               c_team = boxes.column_index("team_abbr"),
+               c_player = boxes.column_index("player_lookup");
   std::vector<bool> wanted(boxes.columns.size(), false);
-  for (const char* c : {"game_id", "game_date", "team_abbr", "player_lookup"}) {
-    wanted[boxes.column_index(c)] = true;
-  }
+  for (size_t c : {c_game, c_date, c_team, c_player}) wanted[c] = true;
   store.scan_columns(
       boxes, wanted,
       {{"game_date", ">=", format_date(Date{from_.days - kEarlierTeamDays})},
        {"game_date", "<", format_date(from_)}},
       [&](const Row& row) {
-        p.bind(row);
-        Date d = p.date("game_date");
-        const auto& game_id = std::get<std::string>(p.v("game_id"));
-        auto [it, added] = latest.try_emplace(std::get<std::string>(p.v("player_lookup")));
+        Date d = date_of(row[c_date]);
+        const auto& game_id = std::get<std::string>(row[c_game]);
+        auto [it, added] = latest.try_emplace(std::get<std::string>(row[c_player]));
         Latest& l = it->second;
         if (added || l.date < d || (l.date == d && game_id < l.game_id)) {
-          l = {d, game_id, std::get<std::string>(p.v("team_abbr"))};
+          l = {d, game_id, std::get<std::string>(row[c_team])};
         }
       },
       /*any_order=*/true);
@@ -266,35 +335,45 @@ void RawInputs::load_earlier_teams(Store& store) {
 
 RawInputs::ShotsByGame RawInputs::read_shots(Store& store, Date from, Date to) {
   ShotsByGame shots;
-  Cells s("shots");
+  const TableSchema& t = *find_table("shots");
   // Counts per game: the order of the rows does not matter, and 7 of the 16 columns do.
-  std::vector<bool> wanted(s.table().columns.size(), false);
-  for (const char* c :
-       {"game_id", "team_abbr", "player_lookup", "made", "zone", "assisted_by", "blocked_by"}) {
-    wanted[s.table().column_index(c)] = true;
+  const size_t c_game = t.column_index("game_id"), c_team = t.column_index("team_abbr"),
+               c_player = t.column_index("player_lookup"), c_made = t.column_index("made"),
+               c_zone = t.column_index("zone"), c_assisted = t.column_index("assisted_by"),
+               c_blocked = t.column_index("blocked_by");
+  std::vector<bool> wanted(t.columns.size(), false);
+  for (size_t c : {c_game, c_team, c_player, c_made, c_zone, c_assisted, c_blocked}) {
+    wanted[c] = true;
   }
+  // The rows of a game mostly come together: its counts are looked up when the game changes.
+  std::string current;
+  GameShots* gs = nullptr;
   store.scan_columns(
-      s.table(), wanted, date_range("game_date", from, to),
+      t, wanted, date_range("game_date", from, to),
       [&](const Row& row) {
-        s.bind(row);
-        GameShots& gs = shots[s.s("game_id")];
-        gs.has_shots = true;
-        auto zone_text = s.os("zone");
-        bool made = s.b("made").value_or(false);
-        auto assisted = s.os("assisted_by");
-        auto blocked = s.os("blocked_by");
-        gs.has_assist_data |= assisted.has_value();
-        gs.has_block_data |= blocked.has_value();
+        const std::string& game_id = text_ref(row[c_game]);
+        if (!gs || game_id != current) {
+          gs = &shots[game_id];
+          current = game_id;
+        }
+        gs->has_shots = true;
+        const auto* zone_text = std::get_if<std::string>(&row[c_zone]);
+        bool made = bool_of(row[c_made]).value_or(false);
+        bool assisted = std::holds_alternative<std::string>(row[c_assisted]);
+        const auto* blocked = std::get_if<std::string>(&row[c_blocked]);
+        gs->has_assist_data |= assisted;
+        gs->has_block_data |= blocked != nullptr;
         if (!zone_text) return;
         Zone z = zone_of(*zone_text);
-        for (ShotCounts* c : {&gs.by_player[s.s("player_lookup")], &gs.by_team[s.s("team_abbr")]}) {
+        const std::string& team = text_ref(row[c_team]);
+        for (ShotCounts* c : {&gs->by_player[text_ref(row[c_player])], &gs->by_team[team]}) {
           c->attempts[z] += 1;
           c->makes[z] += made ? 1 : 0;
           if (made) (assisted ? c->assisted_makes : c->unassisted_makes) += 1;
         }
         if (blocked) {
-          gs.blocks_by_player[*blocked][z] += 1;
-          gs.blocked_by_shooting_team[s.s("team_abbr")][z] += 1;
+          gs->blocks_by_player[*blocked][z] += 1;
+          gs->blocked_by_shooting_team[team][z] += 1;
         }
       },
       /*any_order=*/true);
