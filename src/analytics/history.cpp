@@ -123,6 +123,35 @@ void Phase3History::add_row(const TableSchema& table, const Row& row) {
   }
 }
 
+Phase3History::Adder Phase3History::adder(const TableSchema& table) {
+  if (table.name == "player_game_summary") {
+    return Adder(*this, Adder::Kind::kPgs, pgs_history_record().bind(table));
+  }
+  if (table.name == "team_offense_game_summary") {
+    return Adder(*this, Adder::Kind::kTogs, togs_history_record().bind(table));
+  }
+  if (table.name == "team_defense_game_summary") {
+    return Adder(*this, Adder::Kind::kTdgs, tdgs_history_record().bind(table));
+  }
+  return Adder(*this, Adder::Kind::kNone, RowBinding{});
+}
+
+void Phase3History::Adder::operator()(const Row& row) {
+  switch (kind_) {
+    case Kind::kPgs:
+      into_.add(pgs_history_record().read(binding_, row));
+      return;
+    case Kind::kTogs:
+      into_.add(togs_history_record().read(binding_, row));
+      return;
+    case Kind::kTdgs:
+      into_.add(tdgs_history_record().read(binding_, row));
+      return;
+    case Kind::kNone:
+      return;
+  }
+}
+
 std::vector<bool> Phase3History::columns_read(const TableSchema& table) {
   if (table.name == "player_game_summary") return pgs_history_record().wanted(table);
   if (table.name == "team_offense_game_summary") return togs_history_record().wanted(table);

@@ -82,6 +82,22 @@ class Phase3History {
   // or team_defense_game_summary), read by the spec's column names. Other tables: ignored.
   // Throws std::invalid_argument when `row` is not as wide as `table` (core/record.h).
   void add_row(const TableSchema& table, const Row& row);
+  // add_row for the many rows of one table, its columns found once (add_row finds them per
+  // row). REQUIRES: the history outlives the adder. Same contract as add_row per row.
+  class Adder {
+   public:
+    void operator()(const Row& row);
+
+   private:
+    friend class Phase3History;
+    enum class Kind { kNone, kPgs, kTogs, kTdgs };
+    Adder(Phase3History& into, Kind kind, RowBinding binding)
+        : into_(into), kind_(kind), binding_(std::move(binding)) {}
+    Phase3History& into_;
+    Kind kind_;
+    RowBinding binding_;
+  };
+  Adder adder(const TableSchema& table);
   // The columns of `table` that add_row reads (one flag per column; all false for other
   // tables): a reader of stored summaries scans only these (Store::scan_columns).
   static std::vector<bool> columns_read(const TableSchema& table);

@@ -44,10 +44,11 @@ a::Phase3History read_summaries(Store& store, const std::vector<const ProcessorE
   a::Phase3History out;
   for (const ProcessorEntry* e : summaries) {
     const TableSchema& t = e->table();
+    auto add = out.adder(t);
     store.scan_columns(
         t, a::Phase3History::columns_read(t),
         {{date_column_of(t), ">=", format_date(from)}, {date_column_of(t), "<=", format_date(to)}},
-        [&](const Row& row) { out.add_row(t, row); });
+        [&](const Row& row) { add(row); });
   }
   return out;
 }

@@ -201,7 +201,8 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
                   [&](size_t i) { return compute_summaries(plan, s.raw, plan.summarise[i]); });
   for (const DateWork& w : summary_work) {
     for (const auto& c : w.outputs) {
-      for (const auto& row : c.out.rows) s.history.add_row(c.entry->table(), row);
+      auto add = s.history.adder(c.entry->table());
+      for (const auto& row : c.out.rows) add(row);
     }
   }
   s.history.finish();

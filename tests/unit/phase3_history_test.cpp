@@ -2,9 +2,12 @@
 // into one history, keeps the dates it reads back, and joins the look-back to it.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "analytics/history.h"
+#include "analytics/player_game_summary.h"
+#include "raw/schema.h"
 
 namespace nbaprops::analytics {
 namespace {
@@ -58,4 +61,41 @@ TEST(Phase3HistoryParts, AbsorbJoinsTwoHistoriesInDateOrder) {
 }
 
 }  // namespace
+// The adder of a table reads its rows as add_row does, binding the table once; a row of the
+// wrong width is refused; a table the history does not read is ignored.
+TEST(Phase3HistoryParts, AnAdderReadsRowsAsAddRowDoes) {
+  const TableSchema& t = player_game_summary_table();
+  auto row_of = [&](const std::string& player, Date d, int64_t pts) {
+    PlayerGameSummaryRow r;
+    r.game_date = d;
+    r.game_id = format_date(d) + "_BOS";
+    r.player_lookup = player;
+    r.team_abbr = "BOS";
+    r.player_status = "active";
+    r.stats[kPts] = pts;
+    return player_game_summary_record().write(r);
+  };
+  const Date d1 = make_date(2024, 11, 1), d2 = make_date(2024, 11, 3);
+  const std::vector<Row> rows = {row_of("ann", d2, 31), row_of("bob", d1, 12),
+                                 row_of("ann", d1, 17)};
+  Phase3History by_row, by_adder;
+  for (const Row& r : rows) by_row.add_row(t, r);
+  auto add = by_adder.adder(t);
+  for (const Row& r : rows) add(r);
+  by_row.finish();
+  by_adder.finish();
+  ASSERT_EQ(by_adder.player("ann").size(), 2u);
+  EXPECT_EQ(*by_adder.player("ann")[0].pts, 17);  // date order after finish
+  EXPECT_EQ(*by_adder.player("ann")[1].pts, 31);
+  EXPECT_EQ(by_adder.player("ann")[1].game_id, "2024-11-03_BOS");
+  EXPECT_EQ(by_adder.players(), by_row.players());
+  EXPECT_EQ(by_adder.team_players("BOS").size(), by_row.team_players("BOS").size());
+  Row short_row = rows[0];
+  short_row.pop_back();
+  EXPECT_THROW(add(short_row), std::invalid_argument);
+  auto ignored = by_adder.adder(*find_table("games"));
+  ignored(Row(find_table("games")->columns.size()));  // not a summary: nothing added
+  EXPECT_EQ(by_adder.players().size(), 2u);
+}
+
 }  // namespace nbaprops::analytics
