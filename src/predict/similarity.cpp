@@ -55,14 +55,16 @@ GameContext game_context(std::span<const PlayerGame> history, Date d, const std:
   c.home = home;
   auto prior = analytics::before(history, d);
   std::optional<int> days;
-  int season = season_of(d);
+  // season_of(g) == season_of(d) for an earlier game g iff g is on or after the first day of
+  // d's season (season_of: a season runs from October 1 to September 30).
+  const Date season_first = make_date(season_of(d), 10, 1);
   double season_sum = 0, l5_sum = 0;
   int season_n = 0, l5_n = 0;
   for (size_t i = prior.size(); i-- > 0;) {
     const PlayerGame& g = prior[i];
     if (!g.appeared) continue;
     if (!days) days = d.days - g.game_date.days;
-    if (season_of(g.game_date) != season) break;
+    if (g.game_date < season_first) break;
     if (!g.points) continue;
     season_sum += *g.points;
     ++season_n;

@@ -385,5 +385,32 @@ TEST(Aggregates, ADatesRowsHoldEverySystemWithGradesOrPendingPredictions) {
   EXPECT_EQ(rows.buckets[4].size(), bt.columns.size());
 }
 
+// Form compares the last 5 games with the season's (of d): a game on September 30 belongs to
+// the season before, one on October 1 to d's (season_of).
+TEST(Similarity, FormCountsOnlyTheGamesOfDsSeason) {
+  const DefenseByDate defense;
+  const Date d = make_date(2024, 11, 20);
+  auto history_with = [](Date earliest, double earliest_points) {
+    std::vector<PlayerGame> h;
+    PlayerGame g;
+    g.appeared = true;
+    g.game_date = earliest;
+    g.points = earliest_points;
+    h.push_back(g);
+    for (int k = 0; k < 5; ++k) {
+      g.game_date = make_date(2024, 11, 10 + k);
+      g.points = 20;
+      h.push_back(g);
+    }
+    return h;
+  };
+  // Last 5 = 20. With the 80-point game in the season, its average is 200 / 6 = 33.3: cold.
+  auto in_season = history_with(make_date(2024, 10, 1), 80);
+  EXPECT_EQ(game_context(in_season, d, "BOS", true, defense).form, Form::kCold);
+  // On September 30 it is last season's: the season average is 20, form normal.
+  auto before = history_with(make_date(2024, 9, 30), 80);
+  EXPECT_EQ(game_context(before, d, "BOS", true, defense).form, Form::kNormal);
+}
+
 }  // namespace
 }  // namespace nbaprops::predict
