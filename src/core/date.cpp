@@ -217,11 +217,6 @@ int utc_offset_seconds(std::string_view iana_zone, Timestamp t) {
   return static_cast<int>(zone->get_info(st).offset.count());
 }
 
-int season_of(Date d) {
-  int y = year_of(d);
-  return month_of(d) >= 10 ? y : y - 1;
-}
-
 Date season_start(Date from) {
   return make_date(season_of(from), 7, 1);
 }

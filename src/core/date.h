@@ -51,7 +51,21 @@ Timestamp eastern_time_to_utc(Date d, int hour, int minute);
 int utc_offset_seconds(std::string_view iana_zone, Timestamp t);
 
 // The season of a date: its start year (Oct-Dec -> year, Jan-Sep -> year - 1).
-int season_of(Date d);
+// Inline: processors ask it of every game they scan. A season runs from October 1 to
+// September 30, and the 92 days from October 1 to December 31 shift it onto a calendar year:
+// the season of d is the civil year of d + 92, less one (the year from H. Hinnant's
+// days-to-civil algorithm, whose years begin on March 1; tested against year_of and month_of
+// for every day from 1900 to 2300).
+inline int season_of(Date d) {
+  const int32_t z = d.days + 92 + 719468;  // days since 0000-03-01
+  const int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<uint32_t>(z - era * 146097);                    // [0, 146096]
+  const uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const uint32_t mp = (5 * doy + 2) / 153;                                     // March = 0
+  const int year = static_cast<int>(yoe) + era * 400 + (mp >= 10 ? 1 : 0);
+  return year - 1;
+}
 
 // The first day from which a run over `from` loads inputs: July 1 of from's season.
 Date season_start(Date from);

@@ -65,6 +65,18 @@ TEST(Date, SeasonRule) {
   EXPECT_EQ(season_of(make_date(2024, 12, 31)), 2024);
   EXPECT_EQ(season_of(make_date(2025, 1, 1)), 2024);
   EXPECT_EQ(season_of(make_date(2025, 9, 30)), 2024);
+  EXPECT_EQ(season_of(make_date(2025, 10, 1)), 2025);
+}
+
+// The inline season_of agrees with the rule read off the civil date, for every day of
+// 1900-2300 (leap years and the century rules included).
+TEST(Date, SeasonOfEveryDayAgreesWithItsCivilDate) {
+  int disagreements = 0;
+  for (Date d = make_date(1900, 1, 1); d <= make_date(2300, 12, 31); d = Date{d.days + 1}) {
+    const int y = year_of(d);
+    if (season_of(d) != (month_of(d) >= 10 ? y : y - 1)) ++disagreements;
+  }
+  EXPECT_EQ(disagreements, 0);
 }
 
 TEST(Date, UtcOffsetOfArenaZones) {
