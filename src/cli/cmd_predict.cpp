@@ -119,7 +119,8 @@ int run_predict(const GlobalOptions& global, const PredictArgs& args) {
     auto cache = std::make_shared<predict::ModelCache>();
     predict::PredictSettings settings{systems, {}, models, 0};
     // P(over) and EV from the grades before C(D), as the daily run computes them.
-    predict::PredictRuntime runtime{now_utc(), cache, std::make_shared<predict::CalibratorCache>()};
+    predict::PredictRuntime runtime{now_utc(), cache, std::make_shared<predict::CalibratorCache>(),
+                                    nullptr};
     auto out = predict::predict_from_store(*store, *d, settings, runtime);
     if (predict::runs_gradient_boosting(systems)) {
       print_model(cache->get(*store, *d, *settings.models, runtime.processed_at));

@@ -12,6 +12,9 @@
 #include "pipeline/runner.h"
 #include "pipeline/scheduler.h"
 #include "precompute/ml_feature_store.h"
+#include "predict/line_anchored.h"
+#include "predict/model_registry.h"
+#include "predict/points_calibration.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
 
@@ -154,12 +157,26 @@ BacktestResult run_backtest(Store& store, const BacktestOptions& o, std::ostream
   // gradient_boosting: each cutoff's model is fetched (or trained and registered) once, here,
   // through the writing connection; the dates then share it from the cache.
   // No P(over) in backtest_predictions: the money report calibrates from the backtest grades.
-  PredictRuntime runtime{o.processed_at, std::make_shared<ModelCache>(), nullptr};
+  PredictRuntime runtime{o.processed_at, std::make_shared<ModelCache>(), nullptr, nullptr};
   for (Date d : result.dates) resolve_model(store, d, o.predict, runtime);
   return run_dates(store, o, runtime, std::move(result), log);
 }
 
 namespace {
+
+// The range's dates grouped by their cutoff C(D), in date order.
+std::vector<std::vector<Date>> dates_by_cutoff(Store& store, const std::vector<Date>& dates,
+                                               int retrain_every) {
+  std::vector<std::vector<Date>> groups;
+  std::optional<Date> current;
+  for (Date d : dates) {
+    Date c = cutoff_for(store, d, retrain_every);
+    if (!current || !(*current == c)) groups.emplace_back();
+    current = c;
+    groups.back().push_back(d);
+  }
+  return groups;
+}
 
 BacktestResult run_dates(Store& store, const BacktestOptions& o, const PredictRuntime& runtime,
                          BacktestResult result, std::ostream& log) {
@@ -174,16 +191,35 @@ BacktestResult run_dates(Store& store, const BacktestOptions& o, const PredictRu
     readers = std::make_unique<ReaderPool>(o.store_location, threads);
     pool = std::make_unique<ThreadPool>(threads);
   }
-  const std::vector<Date> dates = result.dates;
-  pipelined(
-      pool.get(), dates.size(),
-      [&](size_t i) {
-        return readers ? readers->run(dates[i], o.predict, runtime)
-                       : backtest_day(store, dates[i], o.predict, runtime);
-      },
-      [&, i = size_t{0}](BacktestDay day) mutable {
-        write_day(store, dates[i++], std::move(day), o, result, log);
-      });
+  // One cutoff's dates at a time: line_anchored's shrinkage of C is fitted on the backtest's
+  // own grades of [C - 14, C) (walk-forward, like the money report's calibrators), all written
+  // by the earlier groups. No P(over) calibrators here: the money report calibrates itself.
+  const int every = retrain_every_days(o.predict);
+  for (const std::vector<Date>& dates : dates_by_cutoff(store, result.dates, every)) {
+    Date cutoff = cutoff_for(store, dates.front(), every);
+    auto fits = std::make_shared<PointsCalibrators>();
+    fits->cutoff = cutoff;
+    auto anchored = result.pooled.by_system.find(std::string(kAnchoredSystem));
+    if (anchored != result.pooled.by_system.end()) {
+      CalibrationOptions c;
+      fits->line_shrinkage =
+          fit_line_shrinkage(anchored->second, cutoff, c.calibration_days, c.min_rows);
+    }
+    log << fmt::format("backtest: cutoff {}: line_anchored a = {:.2f} ({} rows{})\n",
+                       format_date(cutoff), fits->line_shrinkage.a, fits->line_shrinkage.rows,
+                       fits->line_shrinkage.fitted ? "" : ", too few: not fitted");
+    PredictRuntime group = runtime;
+    group.fixed_calibrators = fits;
+    pipelined(
+        pool.get(), dates.size(),
+        [&](size_t i) {
+          return readers ? readers->run(dates[i], o.predict, group)
+                         : backtest_day(store, dates[i], o.predict, group);
+        },
+        [&, i = size_t{0}](BacktestDay day) mutable {
+          write_day(store, dates[i++], std::move(day), o, result, log);
+        });
+  }
   return result;
 }
 

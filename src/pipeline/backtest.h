@@ -12,6 +12,9 @@
 // parallel, one Store connection per worker; the calling thread writes them in date order,
 // each table's date partition in one transaction. Outputs are byte-identical for any thread
 // count. A rerun replaces the range's rows (dates of the range without games are emptied).
+// Dates run one model cutoff C at a time (in parallel within it): line_anchored's shrinkage of
+// C is fitted first on the backtest's own ensemble grades of [C - 14, C), walk-forward
+// (predict/line_anchored.h); the log prints it per cutoff.
 //
 // gradient_boosting (§9 step 2), when it joins through PredictSettings: training a model writes
 // model_registry, so the models of the range's cutoffs should be registered on the calling

@@ -93,7 +93,7 @@ ModelMap resolve_models(Store& store, const RunPlan& plan, const RunOptions& opt
   if (!predicts(plan)) return models;
   // Stamped now: a model registered here is newer than every training input this run wrote
   // (all of them, or, when resolved ahead, none: see models_precede_writes).
-  predict::PredictRuntime runtime{now_utc(), options.model_cache, nullptr};
+  predict::PredictRuntime runtime{now_utc(), options.model_cache, nullptr, nullptr};
   if (!runtime.model_cache) runtime.model_cache = std::make_shared<predict::ModelCache>();
   for (Date d : plan.dates) {
     if (auto m = predict::resolve_model(store, d, options.predict, runtime)) models[d] = *m;

@@ -19,6 +19,7 @@
 
 #include "core/date.h"
 #include "predict/calibrator.h"
+#include "predict/line_anchored.h"
 #include "predict/money_report.h"
 #include "predict/performance.h"
 #include "predict/prediction_record.h"
@@ -26,15 +27,18 @@
 
 namespace nbaprops::predict {
 
-// The calibrators of one cutoff, by system_id (systems without one are absent).
+// The calibrators of one cutoff, by system_id (systems without one are absent), and
+// line_anchored's shrinkage of the cutoff, fitted on the same rows (the ensemble's).
 struct PointsCalibrators {
   Date cutoff;
   std::map<std::string, Calibrator> by_system;
+  LineShrinkage line_shrinkage;  // a = 1 (not fitted) without 100 rows
   // The calibrator of `system`, or nullptr.
   const Calibrator* find(const std::string& system) const;
 };
 
-// Fits each system of `grades` (rows of any dates; only [C - days, C) is read).
+// Fits each system of `grades` (rows of any dates; only [C - days, C) is read), and
+// line_anchored's shrinkage from the ensemble's rows (same window and minimum).
 PointsCalibrators fit_points_calibrators(const PooledGrades& grades, Date cutoff,
                                          const CalibrationOptions& options = {});
 

@@ -286,15 +286,17 @@ PredictOutput predict_date(const PredictInputs& in, const std::vector<std::strin
       members.push_back({s.predicted_points, s.confidence});
       predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s, in.calibrators.get()));
     }
+    std::vector<std::pair<std::string_view, Member>> combined;  // the combiners' stored values
     for (const SystemEntry& e : system_registry()) {
       if (e.kind != SystemKind::kCombiner || !runs(e.id)) continue;
       const std::string id(e.id);
-      SystemResult r = e.combine(members);
+      SystemResult r = e.combine({members, c.line.line, combined, in.calibrators.get()});
       if (!r.estimate) {
         skips.push_back(skip_row(in.d, c.player_lookup, id, r.reason, r.detail));
       } else {
         StoredPrediction s = finish_prediction(r.estimate->raw, r.estimate->confidence, c.line.line,
                                                thresholds_of(id));
+        combined.push_back({e.id, {s.predicted_points, s.confidence}});
         predictions.push_back(prediction_row(id, in.d, c, *r.estimate, s, in.calibrators.get()));
       }
     }
@@ -349,7 +351,9 @@ PredictOutput predict_from_store(Store& store, Date d, const PredictSettings& se
   // The model first (it may train and register), then the inputs, as the runner does.
   std::optional<ModelForDate> model = resolve_model(store, d, settings, runtime);
   PredictInputs in = load_for_prediction(store, d, settings, model, sources);
-  if (runtime.calibrators) {
+  if (runtime.fixed_calibrators) {
+    in.calibrators = runtime.fixed_calibrators;
+  } else if (runtime.calibrators) {
     in.calibrators = runtime.calibrators->get(store, d, retrain_every_days(settings));
   }
   return predict_date(in, settings.systems, settings.thresholds);

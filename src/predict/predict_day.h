@@ -127,6 +127,9 @@ struct PredictRuntime {
   // P(over) and EV from prediction_grades (points_calibration.h): null, the rows keep NULL
   // (the backtest, whose grades are its own tables and whose money report calibrates itself).
   std::shared_ptr<CalibratorCache> calibrators;
+  // Used instead of `calibrators` when set: the fits every date of this runtime is predicted
+  // with (the backtest's, fitted on its own grades of one cutoff).
+  std::shared_ptr<const PointsCalibrators> fixed_calibrators;
 };
 
 // The step of the cutoff grid the settings predict with (the models', else the default).
@@ -148,7 +151,8 @@ PredictInputs load_for_prediction(Store& store, Date d, const PredictSettings& s
                                   const PredictSources& sources = {});
 
 // The one way a date is predicted from the store: load_predict_inputs, the model of C(D)
-// (resolve_model), the calibrators of C(D) when runtime.calibrators is set, predict_date. Writes
+// (resolve_model), the calibrators of C(D) when runtime.calibrators (or fixed_calibrators) is
+// set, predict_date. Writes
 // only when a model is trained (model file and registry row). REQUIRES: the store holds Phases 3-4
 // for D. Throws StoreError, XgbError, ModelFileError.
 PredictOutput predict_from_store(Store& store, Date d, const PredictSettings& settings,

@@ -11,7 +11,8 @@ Thresholds default_thresholds(std::string_view system_id) {
   if (system_id == "similarity") return {2.0, 65.0};
   if (system_id == "gradient_boosting") return {1.5, 60.0};
   if (system_id == "ensemble") return {1.5, 65.0};
-  return {2.0, 46.0};  // moving_average, zone_matchup
+  if (system_id == "line_anchored") return {1.5, 65.0};  // the ensemble's (its confidence)
+  return {2.0, 46.0};                                    // moving_average, zone_matchup
 }
 
 std::string recommend(std::optional<double> edge, double confidence, bool has_line,

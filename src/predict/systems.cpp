@@ -1,7 +1,9 @@
 #include "predict/systems.h"
 
 #include "predict/gradient_boosting.h"
+#include "predict/line_anchored.h"
 #include "predict/moving_average.h"
+#include "predict/points_calibration.h"
 #include "predict/predict_day.h"
 #include "predict/similarity.h"
 #include "predict/zone_matchup.h"
@@ -28,6 +30,16 @@ std::vector<SystemResult> batch_gradient_boosting(const PredictInputs& in,
   return out;
 }
 
+SystemResult combine_ensemble(const CombinerInput& in) {
+  return ensemble(in.members);
+}
+
+// line_anchored: the ensemble's stored value shrunk toward the line by C(D)'s a (1 without a fit).
+SystemResult combine_line_anchored(const CombinerInput& in) {
+  double a = in.calibrators ? in.calibrators->line_shrinkage.a : 1.0;
+  return line_anchored(in.combined_of(kAnchoredSystem), in.line, a);
+}
+
 constexpr auto kPerPlayer = SystemKind::kPerPlayer;
 constexpr auto kBatched = SystemKind::kBatched;
 constexpr auto kCombiner = SystemKind::kCombiner;
@@ -43,7 +55,8 @@ const std::vector<SystemEntry>& system_registry() {
     {"zone_matchup",      "points", kPerPlayer, zone_matchup,   nullptr,                 nullptr},
     {"similarity",        "points", kPerPlayer, similarity,     nullptr,                 nullptr},
     {"gradient_boosting", "points", kBatched,   nullptr,        batch_gradient_boosting, nullptr},
-    {"ensemble",          "points", kCombiner,  nullptr,        nullptr,                 ensemble},
+    {"ensemble",          "points", kCombiner,  nullptr,        nullptr,                 combine_ensemble},
+    {"line_anchored",     "points", kCombiner,  nullptr,        nullptr,                 combine_line_anchored},
     // The market models (markets/market_registry.h: system_id of their registry rows).
     {"points_model",      "points",   kMarketModel, nullptr,    nullptr,                 nullptr},
     {"rebounds_model",    "rebounds", kMarketModel, nullptr,    nullptr,                 nullptr},
@@ -53,6 +66,13 @@ const std::vector<SystemEntry>& system_registry() {
   };
   // clang-format on
   return registry;
+}
+
+std::optional<Member> CombinerInput::combined_of(std::string_view id) const {
+  for (const auto& [system, value] : combined) {
+    if (system == id) return value;
+  }
+  return std::nullopt;
 }
 
 const SystemEntry* find_system(std::string_view id) {

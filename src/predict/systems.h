@@ -5,9 +5,11 @@
 // system_registry() (systems.cpp) plus its code.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "predict/ensemble.h"
@@ -16,7 +18,20 @@
 
 namespace nbaprops::predict {
 
-struct PredictInputs;  // predict_day.h
+struct PredictInputs;      // predict_day.h
+struct PointsCalibrators;  // points_calibration.h
+
+// What a combiner reads for one player: the stored (predicted points, confidence) of the base
+// systems that predicted him, his line, the stored values of the combiners that ran before it
+// (registry order), and the fits of D's cutoff (null when the run has none).
+struct CombinerInput {
+  std::span<const Member> members;
+  std::optional<double> line;
+  std::span<const std::pair<std::string_view, Member>> combined;
+  const PointsCalibrators* calibrators = nullptr;
+  // The stored value of the earlier combiner `id`, or nullopt.
+  std::optional<Member> combined_of(std::string_view id) const;
+};
 
 enum class SystemKind {
   kPerPlayer,  // a pure function of one player's day (PlayerDay)
@@ -37,8 +52,8 @@ struct SystemEntry {
   // not `eligible` hold an empty result).
   std::vector<SystemResult> (*batched)(const PredictInputs& in,
                                        const std::vector<bool>& eligible) = nullptr;
-  // kCombiner: the estimate from the (predicted points, confidence) the others produced.
-  SystemResult (*combine)(std::span<const Member> members) = nullptr;
+  // kCombiner: the estimate from what the others produced for the player.
+  SystemResult (*combine)(const CombinerInput& in) = nullptr;
 };
 
 // Every system, in run order (combiners, then the market models, last).

@@ -88,8 +88,9 @@ TEST_F(BacktestRealSeason, FirstWeekOfDecember) {
 
   // One line per system, by system_id, then market; in the table, the file and the output.
   // gradient_boosting has models from November: it trains on every feature row (issue 12).
-  const std::vector<std::string> systems = {"ensemble",   "gradient_boosting", "moving_average",
-                                            "similarity", "zone_matchup",      "market"};
+  const std::vector<std::string> systems = {"ensemble",       "gradient_boosting", "line_anchored",
+                                            "moving_average", "similarity",        "zone_matchup",
+                                            "market"};
   auto summary = lines_of(read_file(dir1 / "summary.csv"));
   ASSERT_EQ(summary.size(), systems.size() + 1);
   EXPECT_EQ(summary[0].rfind("from_date,to_date,system_id,edge_threshold,confidence_threshold,"
@@ -102,7 +103,7 @@ TEST_F(BacktestRealSeason, FirstWeekOfDecember) {
         << summary[i + 1];
     EXPECT_NE(out.find("\n" + systems[i] + " "), std::string::npos) << systems[i];
   }
-  EXPECT_EQ(sql_value(db_, "select count(*) from backtest_summary"), "6");
+  EXPECT_EQ(sql_value(db_, "select count(*) from backtest_summary"), "7");
   // Money at the prices taken (issue 12), not the -110 rule: every DFS price is -137.
   EXPECT_EQ(out.find("break-even at -110"), std::string::npos);
   EXPECT_NE(out.find("\nalways_under "), std::string::npos) << out;
@@ -163,17 +164,39 @@ TEST_F(BacktestRealSeason, FirstWeekOfDecember) {
     EXPECT_EQ(read_file(dir2 / f), read_file(dir1 / f)) << f;
   }
 
-  // The backtest predicts a date exactly as `predict` does.
+  // The backtest predicts a date exactly as `predict` does, line_anchored aside: its shrinkage
+  // is fitted on the graded rows before the cutoff, the backtest's own for the backtest and
+  // prediction_grades (empty here) for `predict`.
   ASSERT_EQ(testing::run_command(std::string(NBAPROPS_BINARY) + " predict --db " + db_ +
                                  " --date 2024-12-05"),
             0);
   const std::string cols =
       "system_id, player_lookup, game_id, line, over_price, predicted_points, confidence, edge, "
       "recommendation, similar_games, members";
-  EXPECT_EQ(
-      sql_rows(db_, "select " + cols + " from backtest_predictions where game_date = '2024-12-05'"),
-      sql_rows(db_,
-               "select " + cols + " from player_prop_predictions where game_date = '2024-12-05'"));
+  const std::string dec5 = " where game_date = '2024-12-05' and system_id != 'line_anchored'";
+  EXPECT_EQ(sql_rows(db_, "select " + cols + " from backtest_predictions" + dec5),
+            sql_rows(db_, "select " + cols + " from player_prop_predictions" + dec5));
+  // line_anchored, walk-forward (issue 12): without grades before the cutoff, a = 1, the
+  // ensemble's value: `predict` (no prediction_grades) and the backtest's Dec 1-2 (cutoff
+  // Nov 26, before any backtest grade). From the cutoff Dec 3 on, the backtest fits a on its
+  // ensemble grades of Dec 1-2 and the values move toward the line.
+  auto pairs = [&](const std::string& table) {
+    return "select count(*) from " + table + " a join " + table +
+           " e using (game_date, player_lookup, game_id) where a.system_id = 'line_anchored' and "
+           "e.system_id = 'ensemble' and a.line is not null";
+  };
+  const std::string live = pairs("player_prop_predictions");
+  EXPECT_NE(sql_value(db_, live), "0");
+  EXPECT_EQ(sql_value(db_, live + " and a.predicted_points != e.predicted_points"), "0");
+  const std::string backtested = pairs("backtest_predictions");
+  EXPECT_NE(sql_value(db_, backtested + " and a.game_date < '2024-12-03'"), "0");
+  EXPECT_EQ(sql_value(db_, backtested + " and a.game_date < '2024-12-03' and a.predicted_points != "
+                                        "e.predicted_points"),
+            "0");
+  EXPECT_GT(std::stoi(sql_value(db_, backtested + " and a.game_date >= '2024-12-03' and "
+                                                  "abs(a.predicted_points - a.line) < "
+                                                  "abs(e.predicted_points - e.line) - 0.5")),
+            0);
 
   // Bad usage.
   EXPECT_EQ(backtest("--systems nope"), 2);

@@ -40,7 +40,22 @@ TEST_F(PointsProbabilityRealSeason, LaterDatesCarryACalibratedProbabilityAndItsE
   EXPECT_EQ(sql_value(db, "select count(*) " + later + " and p_over is null"), "0");
   EXPECT_EQ(sql_value(db, "select count(*) " + later + " and (p_over < 0.01 or p_over > 0.99)"),
             "0");
-  EXPECT_EQ(sql_value(db, "select count(distinct system_id) " + later), "4");
+  // The four systems without a model folder, and line_anchored (issue 12).
+  EXPECT_EQ(sql_value(db, "select count(distinct system_id) " + later), "5");
+  // line_anchored is the ensemble shrunk toward the line: never farther from it, and nearer on
+  // these dates (its a of [C - 14, C) is below 1 once 100 graded ensemble rows are there).
+  const std::string pairs =
+      "from player_prop_predictions a join player_prop_predictions e using (game_date, "
+      "player_lookup, game_id) where a.system_id = 'line_anchored' and e.system_id = "
+      "'ensemble' and a.line is not null and a.game_date >= '2024-11-26'";
+  EXPECT_EQ(sql_value(db, "select count(*) " + pairs +
+                              " and abs(a.predicted_points - a.line) > "
+                              "abs(e.predicted_points - e.line) + 0.006"),
+            "0");
+  EXPECT_GT(std::stoi(sql_value(db, "select count(*) " + pairs +
+                                        " and abs(a.predicted_points - a.line) < "
+                                        "abs(e.predicted_points - e.line) - 0.5")),
+            100);
   // EV of each side = p * payout - (1 - p) at the row's own price (4 decimals); NULL without it.
   EXPECT_GT(std::stoi(sql_value(db, "select count(*) " + later + " and ev_over is not null")),
             1000);

@@ -118,9 +118,9 @@ TEST(PredictionsRealSeason, PredictAndGradeFirstHalfOfDecember) {
       "printf('%.4f', total(profit)), printf('%.3f', avg(absolute_error)), printf('%.3f', "
       "avg(abs(line - actual_points))) from prediction_grades" +
           day + " group by system_id order by system_id");
-  // Five systems: `predict --date 2024-12-05` trained gradient_boosting's model of its cutoff
-  // (issue 12: every feature row trains, so December has one).
-  ASSERT_EQ(perf.size(), 5u);
+  // Six systems: `predict --date 2024-12-05` trained gradient_boosting's model of its cutoff
+  // (issue 12: every feature row trains, so December has one), and line_anchored (issue 12).
+  ASSERT_EQ(perf.size(), 6u);
   ASSERT_EQ(perf.size(), hand.size());
   for (size_t i = 0; i < perf.size(); ++i) {
     std::stringstream a(perf[i]), b(hand[i]);

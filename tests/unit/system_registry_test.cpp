@@ -13,14 +13,15 @@ namespace {
 TEST(SystemRegistry, ListsEverySpecSystemOnceInRunOrder) {
   std::vector<std::string> ids;
   for (const SystemEntry& e : system_registry()) ids.emplace_back(e.id);
-  // 04-predictions.md §2.2, the ensemble last (it combines the others); then the market models
-  // (issue 12), which predict_date does not run.
-  EXPECT_EQ(ids,
-            (std::vector<std::string>{
-                "moving_average", "zone_matchup", "similarity", "gradient_boosting", "ensemble",
-                "points_model", "rebounds_model", "assists_model", "threes_model", "pra_model"}));
+  // 04-predictions.md §2.2, the ensemble after the base systems (it combines them), then
+  // line_anchored (issue 12: it anchors the ensemble's value); then the market models (issue
+  // 12), which predict_date does not run.
+  EXPECT_EQ(ids, (std::vector<std::string>{"moving_average", "zone_matchup", "similarity",
+                                           "gradient_boosting", "ensemble", "line_anchored",
+                                           "points_model", "rebounds_model", "assists_model",
+                                           "threes_model", "pra_model"}));
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
-  EXPECT_EQ(all_systems(), (std::vector<std::string>(ids.begin(), ids.begin() + 5)));
+  EXPECT_EQ(all_systems(), (std::vector<std::string>(ids.begin(), ids.begin() + 6)));
   std::vector<std::string> markets;
   for (const SystemEntry* e : market_model_systems()) markets.emplace_back(e->market);
   EXPECT_EQ(markets, (std::vector<std::string>{"points", "rebounds", "assists", "threes", "pra"}));
