@@ -37,11 +37,12 @@ constexpr const char* kExplained = R"(How to read the board:
                 system has no calibrator yet: its first weeks of a season).
   EV            expected profit of one unit at the offered price: p x payout - (1 - p), p the
                 probability of the pick's side (e.g. 0.55 at -110: +0.050). "-" without P(over).
-  price         American odds of the pick's side ("-" when the book gave none: -110 assumed).
+  price         American odds of the pick's side ("-" when the book gave none: then the pick
+                was chosen by edge, as a pick with P(over) needs a price; results assume -110).
   status        a published pick is locked; a later run may only VOID it, with a reason.
-Picks pass every filter (edge, the system's own recommendation, systems agreeing, injury,
-stable minutes, a fresh and unmoved line) and the caps (per player, game and day); see
-docs/publishing.md.)";
+Picks pass every filter (a price when P(over) is known, edge or EV, the system's own
+recommendation, systems agreeing, injury, stable minutes, a fresh and unmoved line) and the
+caps (per player, game and day); see docs/publishing.md.)";
 
 std::string num(const std::optional<double>& v, const char* spec) {
   return v ? fmt::format(fmt::runtime(spec), *v) : "-";

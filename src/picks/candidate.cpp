@@ -28,8 +28,13 @@ double expected_value(const std::string& side, double p_over, int64_t price) {
 }
 
 std::optional<double> expected_value(const Candidate& c) {
-  if (!c.p_over) return std::nullopt;
-  return expected_value(side_of(c), *c.p_over, price_of(c).value_or(kDefaultPrice));
+  auto price = price_of(c);
+  if (!c.p_over || !price) return std::nullopt;
+  return expected_value(side_of(c), *c.p_over, *price);
+}
+
+bool lacks_price(const Candidate& c) {
+  return c.p_over && !price_of(c);
 }
 
 double strength(const Candidate& c) {

@@ -24,7 +24,7 @@ struct Candidate {
   std::optional<int64_t> over_price, under_price;
   double predicted = 0, confidence = 0, edge = 0;
   std::string recommendation;  // the system's own: OVER, UNDER or PASS
-  // Calibrated probability of the over, when the prediction carries one (absent today).
+  // Calibrated probability of the over, when the prediction carries one.
   std::optional<double> p_over;
 
   // Display.
@@ -61,11 +61,15 @@ double payout(int64_t price);
 // 0.55 * 0.9091 - 0.45 = 0.0500. predict::expected_value (money.h) of the side's p: the one
 // formula of the backtest, the markets and the stored ev_over / ev_under.
 double expected_value(const std::string& side, double p_over, int64_t price);
-// The price assumed when the book gave none, as grading does (04-predictions.md §8).
+// The price assumed when the book gave none, as grading does (04-predictions.md §8): grading
+// a pick or a removed candidate only, never its expected value.
 inline constexpr int64_t kDefaultPrice = -110;
-// The candidate's expected value at its offered price (kDefaultPrice when none); nullopt
-// without P(over).
+// The candidate's expected value at the offered price of its side; nullopt without P(over) or
+// without that price (an unknown price is not priced at kDefaultPrice: the filter `no_price`
+// removes such a candidate, docs/publishing.md).
 std::optional<double> expected_value(const Candidate& c);
+// Whether the candidate has P(over) but no price on its side: it cannot be an EV pick.
+bool lacks_price(const Candidate& c);
 // Ranking strength: the expected value when there is one, else |edge| (points).
 double strength(const Candidate& c);
 

@@ -9,7 +9,13 @@ namespace {
 
 using Verdict = std::optional<std::string>;
 
+Verdict no_price(const Candidate& c, const FilterContext&) {
+  if (!lacks_price(c)) return std::nullopt;
+  return fmt::format("P(over) {:.2f} but no {} price: no expected value", *c.p_over, side_of(c));
+}
+
 Verdict min_edge(const Candidate& c, const FilterContext& x) {
+  if (lacks_price(c)) return std::nullopt;  // no_price's: neither rule applies
   if (auto ev = expected_value(c)) {
     if (*ev >= x.config->min_ev) return std::nullopt;
     return fmt::format("expected value {:+.3f} below {:.3f}", *ev, x.config->min_ev);
@@ -73,6 +79,7 @@ Verdict moved_line(const Candidate& c, const FilterContext& x) {
 const std::vector<Filter>& pick_filters() {
   // clang-format off
   static const std::vector<Filter> filters = {
+    {"no_price",         "with P(over) known, the book gave a price for the side (an EV pick needs the price it is taken at)", no_price},
     {"min_edge",         "|edge| >= min_edge points (expected value >= min_ev when P(over) is known)", min_edge},
     {"edge_too_large",   "|edge| <= max_edge points (larger edges are more often a model or line error than value)", max_edge},
     {"confidence",       "the system itself recommends OVER or UNDER (its own edge and confidence thresholds, 04-predictions.md 2.2)", confidence},

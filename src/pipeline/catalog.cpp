@@ -6,6 +6,7 @@
 #include "precompute/tables.h"
 #include "predict/markets/market_record.h"
 #include "predict/model_registry.h"
+#include "predict/performance_record.h"
 #include "predict/prediction_record.h"
 #include "predict/tables.h"
 #include "raw/schema.h"
@@ -17,7 +18,7 @@ namespace {
 
 TableCatalog assemble() {
   TableCatalog c;
-  c.versions.resize(10);
+  c.versions.resize(11);
   for (const auto& t : raw_tables()) c.versions[0].tables.push_back(&t);
   c.versions[0].indexes = raw_indexes();
   c.versions[1].tables = analytics::analytics_tables();
@@ -45,6 +46,13 @@ TableCatalog assemble() {
   // this time" is then an index search (the trusted-model checks; docs/performance.md).
   c.versions[9].indexes = {
       {&processor_runs_table(), {"processor", "date", "processed_at"}, "processor_date"}};
+  // Version 11: P(over) and the EV taken on the grades, the Brier scores on the daily
+  // performance rows (docs/predictions.md §3).
+  const auto& graded = predict::grade_probability_columns();
+  c.versions[10].added = {
+      {&predict::prediction_grades_table(), graded},
+      {&predict::backtest_grades_table(), graded},
+      {&predict::system_performance_table(), predict::system_performance_brier_columns()}};
   c.versioned = versioned_raw_tables();
   return c;
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/value.h"
+#include "predict/money.h"
 
 namespace nbaprops::predict {
 namespace {
@@ -74,6 +75,29 @@ Performance summarize_market(std::span<const GradedRow> rows) {
   Performance s = summarize(rows);
   s.avg_confidence.reset();
   return s;
+}
+
+ProbabilityScores probability_scores(std::span<const GradedRow> rows) {
+  std::vector<double> p, market;
+  std::vector<int> y;
+  for (const GradedRow& r : rows) {
+    const GradeInput& x = r.prediction;
+    const Grade& g = r.grade;
+    if (g.is_voided || !g.actual_points || !x.line || *g.actual_points == *x.line) continue;
+    if (!x.p_over || !x.over_price || !x.under_price) continue;
+    p.push_back(*x.p_over);
+    market.push_back(no_vig_over(*x.over_price, *x.under_price));
+    y.push_back(*g.actual_points > *x.line ? 1 : 0);
+  }
+  ProbabilityScores out;
+  out.n = static_cast<int64_t>(y.size());
+  auto rounded = [](std::optional<double> v) -> std::optional<double> {
+    if (!v) return std::nullopt;
+    return round_half_away(*v, 4);
+  };
+  out.brier = rounded(brier_score(p, y));
+  out.market_brier = rounded(brier_score(market, y));
+  return out;
 }
 
 }  // namespace nbaprops::predict

@@ -34,6 +34,18 @@ std::string confidence_bucket(int decile);
 // (which is also the numeric order), i.e. the key order of system_performance_buckets.
 std::vector<BucketFigures> summarize_buckets(std::span<const GradedRow> rows);
 
+// The Brier scores of P(over) (docs/predictions.md §3): over the rows with a line, an outcome
+// over or under (voided rows and pushes left out), the prediction's p_over and both prices,
+// `brier` = mean (p_over - y)^2 and `market_brier` = mean (no_vig_over(over, under) - y)^2,
+// y = 1 for an over and 0 for an under, 4 decimals each, NULL when n = 0. The rows with p_over
+// and no prices are left out of both, so the two are compared on the same rows (as in the
+// backtest's money report).
+struct ProbabilityScores {
+  int64_t n = 0;
+  std::optional<double> brier, market_brier;
+};
+ProbabilityScores probability_scores(std::span<const GradedRow> rows);
+
 // The line as the prediction (§9's `market` line): one graded row with predicted_points = line,
 // recommendation PASS, no edge, confidence 0.
 GradedRow market_row(double line, double actual_points, std::optional<double> minutes);

@@ -32,8 +32,8 @@ std::optional<double> close_line_of(const analytics::RawInputs& raw, Date d,
 }
 
 GradeInput grade_input(const PredictionRecord& r) {
-  return {r.recommendation, r.line,       r.edge,       r.predicted_points,
-          r.confidence,     r.over_price, r.under_price};
+  return {r.recommendation, r.line,        r.edge,   r.predicted_points, r.confidence,
+          r.over_price,     r.under_price, r.p_over, r.ev_over,          r.ev_under};
 }
 
 using Boxes = std::unordered_map<std::string, std::unordered_map<std::string, BoxRow>>;
@@ -75,6 +75,8 @@ Row grade_row(Date d, const PredictionRecord& r, const GradeInput& p, const Grad
   x.predicted_points = p.predicted_points;
   x.confidence = p.confidence;
   x.edge = p.edge;
+  x.p_over = p.p_over;
+  x.ev_taken = g.ev_taken;
   x.actual_points = g.actual_points;
   x.minutes = g.minutes;
   x.is_voided = g.is_voided;

@@ -32,9 +32,16 @@ int confidence_decile(double confidence) {
   return std::min(10, static_cast<int>(std::floor(confidence / 10)) + 1);
 }
 
+std::optional<double> ev_taken(const GradeInput& p) {
+  if (p.recommendation == "OVER") return p.ev_over;
+  if (p.recommendation == "UNDER") return p.ev_under;
+  return std::nullopt;
+}
+
 Grade grade_prediction(const GradeInput& p, const Outcome& o, std::optional<double> close_line) {
   Grade g;
   g.close_line = close_line;
+  g.ev_taken = ev_taken(p);
   if (p.edge) g.edge_bucket = edge_bucket(*p.edge);
   g.confidence_decile = confidence_decile(p.confidence);
   if (o.void_reason) {

@@ -17,6 +17,9 @@ struct GradeInput {
   std::optional<double> line, edge;
   double predicted_points = 0, confidence = 0;
   std::optional<int64_t> over_price, under_price;
+  // The prediction's calibrated P(over) and the EVs of its two sides at their own prices
+  // (PredictionRecord; NULL without a calibrator, a line or the side's price).
+  std::optional<double> p_over, ev_over, ev_under;
 };
 
 // What happened: a void reason (game_not_played, no_box_score, dnp, zero_minutes), or the
@@ -37,6 +40,10 @@ struct Grade {
   std::optional<double> profit, close_line, clv;
   std::optional<std::string> edge_bucket;
   int confidence_decile = 1;
+  // The expected value of the side the prediction recommends, at that side's own price: its
+  // ev_over (OVER) or ev_under (UNDER); NULL for PASS / NO_LINE or without p_over or the price
+  // (never at an assumed -110). Set for voided rows too: it is the prediction's, not the result's.
+  std::optional<double> ev_taken;
 };
 
 // WIN / LOSS / PUSH of a side ("OVER" or "UNDER") at `line` given the actual points.
@@ -48,6 +55,9 @@ double profit_of(const std::string& result, int64_t price);
 std::string edge_bucket(double edge);
 // min(10, floor(confidence / 10) + 1).
 int confidence_decile(double confidence);
+
+// The EV of the side `p` recommends at its own price (Grade::ev_taken).
+std::optional<double> ev_taken(const GradeInput& p);
 
 // The grade row values of §8. `close_line`: the bookmaker's last line before tip-off (NULL
 // when unknown).

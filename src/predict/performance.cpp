@@ -20,6 +20,7 @@ GradedRow graded_row(const GradeRecord& r) {
   p.edge = r.edge;
   p.predicted_points = r.predicted_points;
   p.confidence = r.confidence;
+  p.p_over = r.p_over;
   out.game_date = r.game_date;
   Grade& g = out.grade;
   g.actual_points = r.actual_points;
@@ -38,6 +39,7 @@ GradedRow graded_row(const GradeRecord& r) {
   g.clv = r.clv;
   g.edge_bucket = r.edge_bucket;
   g.confidence_decile = static_cast<int>(r.confidence_decile);
+  g.ev_taken = r.ev_taken;
   return out;
 }
 
@@ -57,6 +59,10 @@ PerformanceRows performance_rows(Date d, const DayGrades& grades) {
     static_cast<Performance&>(perf) = summarize(rows, p == grades.pending.end() ? 0 : p->second);
     perf.system_id = system;
     perf.game_date = d;
+    ProbabilityScores scores = probability_scores(rows);
+    perf.brier_n = scores.n;
+    perf.brier = scores.brier;
+    perf.market_brier = scores.market_brier;
     out.performance.push_back(system_performance_record().write(perf));
     for (const BucketFigures& f : summarize_buckets(rows)) {
       SystemPerformanceBucketRecord bucket;

@@ -7,10 +7,19 @@ const Record<SystemPerformanceRecord>& system_performance_record() {
   static const Record<M> r = [] {
     Record<M> r;
     r.field("system_id", &M::system_id).field("game_date", &M::game_date);
-    add_performance_measures(r).field("processed_at", &M::processed_at, ColumnType::kTs);
+    add_performance_measures(r)
+        .field("brier_n", &M::brier_n)
+        .dec("brier", &M::brier, 4)
+        .dec("market_brier", &M::market_brier, 4)
+        .field("processed_at", &M::processed_at, ColumnType::kTs);
     return r;
   }();
   return r;
+}
+
+const std::vector<std::string>& system_performance_brier_columns() {
+  static const std::vector<std::string> columns = {"brier_n", "brier", "market_brier"};
+  return columns;
 }
 
 const Record<SystemPerformanceBucketRecord>& system_performance_bucket_record() {

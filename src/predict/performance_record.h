@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "core/record.h"
@@ -72,13 +73,21 @@ Record<T>& add_bucket_figures(Record<T>& r) {
       .dec("rec_win_rate", static_cast<O>(&B::rec_win_rate), 2);
 }
 
-// system_performance: system_id, game_date, the measures, processed_at.
+// system_performance: system_id, game_date, the measures, brier_n, brier (4), market_brier (4),
+// processed_at. The three Brier columns (aggregates.h probability_scores: n, brier,
+// market_brier) are added by store schema version 11 (system_performance_brier_columns()); NULL
+// in rows written before it. Not in backtest_summary: its rows are also pooled back from
+// backtest_grades, which do not carry the two prices the market's probability needs.
 struct SystemPerformanceRecord : Performance {
   std::string system_id;
   Date game_date;
+  std::optional<int64_t> brier_n;
+  std::optional<double> brier, market_brier;
   std::optional<std::string> processed_at;  // NULL: the writer stamps it
 };
 const Record<SystemPerformanceRecord>& system_performance_record();
+// brier_n, brier, market_brier.
+const std::vector<std::string>& system_performance_brier_columns();
 
 // system_performance_buckets: system_id, game_date, kind, bucket, the figures, processed_at.
 struct SystemPerformanceBucketRecord : BucketFigures {

@@ -76,6 +76,8 @@ const Record<GradeRecord>& grade_record() {
                                  .dec("predicted_points", &G::predicted_points, 2)
                                  .dec("confidence", &G::confidence, 1)
                                  .dec("edge", &G::edge, 2)
+                                 .dec("p_over", &G::p_over, 4)
+                                 .dec("ev_taken", &G::ev_taken, 4)
                                  .dec("actual_points", &G::actual_points, 0)
                                  .dec("minutes", &G::minutes, 1)
                                  .field("is_voided", &G::is_voided)
@@ -94,6 +96,11 @@ const Record<GradeRecord>& grade_record() {
                                  .field("confidence_decile", &G::confidence_decile)
                                  .field("processed_at", &G::processed_at, ColumnType::kTs);
   return r;
+}
+
+const std::vector<std::string>& grade_probability_columns() {
+  static const std::vector<std::string> columns = {"p_over", "ev_taken"};
+  return columns;
 }
 
 }  // namespace nbaprops::predict

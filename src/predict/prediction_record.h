@@ -65,10 +65,14 @@ struct GradeRecord {
   std::string system_id;
   Date game_date;
   std::string player_lookup, game_id, recommendation;
-  std::optional<double> line;                    // 1 decimal
-  double predicted_points = 0;                   // 2 decimals
-  double confidence = 0;                         // 1 decimal
-  std::optional<double> edge;                    // 2 decimals
+  std::optional<double> line;   // 1 decimal
+  double predicted_points = 0;  // 2 decimals
+  double confidence = 0;        // 1 decimal
+  std::optional<double> edge;   // 2 decimals
+  // The graded prediction's p_over, and the EV of the side it recommends at that side's own
+  // price (Grade::ev_taken), 4 decimals each; NULL as there. Added by store schema version 11
+  // (grade_probability_columns()).
+  std::optional<double> p_over, ev_taken;
   std::optional<double> actual_points, minutes;  // 0 and 1 decimals
   bool is_voided = false;
   std::optional<std::string> void_reason;
@@ -83,5 +87,8 @@ struct GradeRecord {
   std::optional<std::string> processed_at;  // NULL: the writer stamps it
 };
 const Record<GradeRecord>& grade_record();
+// The columns schema version 11 adds to prediction_grades (and backtest_grades): p_over,
+// ev_taken.
+const std::vector<std::string>& grade_probability_columns();
 
 }  // namespace nbaprops::predict

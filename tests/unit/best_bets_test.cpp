@@ -148,6 +148,44 @@ TEST(Filters, ExpectedValueReplacesTheEdgeWhenKnown) {
   EXPECT_EQ(failed(c), std::vector<std::string>{"min_edge"});
 }
 
+// A side without a price is not priced at an assumed -110: with P(over) known it is removed by
+// no_price (the only filter it fails here: min_edge is left to no_price); without P(over) the
+// edge rule applies as before.
+TEST(Filters, AnEvCandidateWithoutItsSidesPriceIsNoPrice) {
+  Candidate c = good("a");
+  c.p_over = 0.7;
+  c.over_price.reset();
+  EXPECT_FALSE(expected_value(c));
+  EXPECT_TRUE(lacks_price(c));
+  EXPECT_EQ(failed(c), std::vector<std::string>{"no_price"});
+  c.edge = 1.0;  // would fail min_edge's edge rule: not judged
+  EXPECT_EQ(failed(c), std::vector<std::string>{"no_price"});
+  c = good("a");
+  c.p_over = 0.7;
+  c.under_price.reset();  // the other side's price does not matter
+  EXPECT_FALSE(lacks_price(c));
+  EXPECT_NEAR(*expected_value(c), 0.7 / 1.1 - 0.3, 1e-12);
+  EXPECT_TRUE(failed(c).empty());
+  c = good("a");
+  c.over_price.reset();  // no P(over): the edge rule, as before
+  EXPECT_FALSE(lacks_price(c));
+  EXPECT_TRUE(failed(c).empty());
+}
+
+TEST(BestBets, AnUnpricedSideIsARemovalNotAPick) {
+  Candidate a = good("a");
+  a.p_over = 0.9;  // would be the strongest at an assumed -110
+  a.over_price.reset();
+  Candidate b = good("b");
+  b.p_over = 0.6;
+  auto out = best_bets({a, b}, {}, PickConfig{}, "T");
+  ASSERT_EQ(out.picks.size(), 1u);
+  EXPECT_EQ(out.picks[0].c.player_lookup, "b");
+  ASSERT_EQ(out.removed.size(), 1u);
+  EXPECT_EQ(out.removed[0].removed_by, "no_price");
+  EXPECT_EQ(out.removed[0].reason, "P(over) 0.90 but no OVER price: no expected value");
+}
+
 TEST(BestBets, SystemsOnOtherSidesDisagree) {
   std::vector<Candidate> cs = {good("a", "moving_average", 3.0), good("a", "zone_matchup", -1.2),
                                good("a", "similarity", -0.5), good("b", "moving_average", 3.0)};

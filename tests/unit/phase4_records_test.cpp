@@ -176,7 +176,7 @@ TEST(Phase4Records, PerformanceAndPicksRecordsShareTheirBlocks) {
   };
   auto perf = predict::system_performance_record().columns();
   auto summary = predict::backtest_summary_record().columns();
-  ASSERT_EQ(perf.size(), 23u);
+  ASSERT_EQ(perf.size(), 26u);  // and brier_n, brier, market_brier (schema version 11)
   ASSERT_EQ(summary.size(), 26u);
   EXPECT_EQ(names(perf, 2, 20), names(summary, 5, 20));
   auto bets = picks::best_bet_record().columns();

@@ -266,7 +266,8 @@ TEST(Grading, ProfitAtMinus110AndPlus120AndClv) {
   EXPECT_DOUBLE_EQ(profit_of("WIN", 120), 1.2);
   EXPECT_DOUBLE_EQ(profit_of("LOSS", 120), -1);
   EXPECT_DOUBLE_EQ(profit_of("PUSH", -110), 0);
-  GradeInput p{"UNDER", 18.5, -2.6, 15.9, 50, std::nullopt, std::nullopt};
+  GradeInput p{"UNDER",      18.5,         -2.6,         15.9,         50,
+               std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   Outcome o{std::nullopt, 15.0, 31.0};
   auto g = grade_prediction(p, o, 17.5);
   EXPECT_DOUBLE_EQ(*g.clv, 1.0);  // the market moved toward the UNDER

@@ -177,17 +177,22 @@ TEST(Record, PredictionsTableIsTheRecordsColumns) {
 
 TEST(Record, GradesTableIsTheRecordsColumns) {
   const TableSchema& t = predict::prediction_grades_table();
-  ASSERT_EQ(t.columns.size(), 26u);
-  EXPECT_EQ(t.columns[9].name, "actual_points");
-  EXPECT_EQ(t.columns[9].decimals, 0);
-  EXPECT_EQ(t.columns[20].name, "profit");
-  EXPECT_EQ(t.columns[20].decimals, 4);
-  EXPECT_FALSE(t.columns[24].nullable);  // confidence_decile
+  ASSERT_EQ(t.columns.size(), 28u);
+  EXPECT_EQ(t.columns[9].name, "p_over");  // schema version 11 (added last in the store)
+  EXPECT_EQ(t.columns[10].name, "ev_taken");
+  EXPECT_EQ(t.columns[10].decimals, 4);
+  EXPECT_EQ(t.columns[11].name, "actual_points");
+  EXPECT_EQ(t.columns[11].decimals, 0);
+  EXPECT_EQ(t.columns[22].name, "profit");
+  EXPECT_EQ(t.columns[22].decimals, 4);
+  EXPECT_FALSE(t.columns[26].nullable);  // confidence_decile
   predict::GradeRecord g;
   g.profit = 0.90909;  // 4 decimals
+  g.p_over = 0.61237;
   Row row = predict::grade_record().write(g);
-  EXPECT_EQ(std::get<double>(row[20]), 0.9091);
-  EXPECT_EQ(std::get<int64_t>(row[24]), 1);
+  EXPECT_EQ(std::get<double>(row[22]), 0.9091);
+  EXPECT_EQ(std::get<double>(row[9]), 0.6124);
+  EXPECT_EQ(std::get<int64_t>(row[26]), 1);
 }
 
 void expect_width_error(Store& store) {
