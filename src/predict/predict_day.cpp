@@ -217,10 +217,14 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   } else {
     history_from_store(store, by_player, from, d, in.history);
   }
+  auto in_order = [](const PlayerGame& a, const PlayerGame& b) {
+    return a.game_date != b.game_date ? a.game_date < b.game_date : a.game_id < b.game_id;
+  };
   for (auto& [player, games] : in.history) {
-    std::stable_sort(games.begin(), games.end(), [](const PlayerGame& a, const PlayerGame& b) {
-      return a.game_date != b.game_date ? a.game_date < b.game_date : a.game_id < b.game_id;
-    });
+    // Read from the history in memory the games are in order already (a sort cost ~11 M).
+    if (!std::is_sorted(games.begin(), games.end(), in_order)) {
+      std::stable_sort(games.begin(), games.end(), in_order);
+    }
   }
   for (auto& [player, c] : by_player) in.candidates.push_back(std::move(c));
   return in;
