@@ -10,14 +10,23 @@
 #include <vector>
 
 #include "analytics/phase3_views.h"
+#include "analytics/player_game_summary.h"
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
+#include "core/box_stats.h"
 #include "core/record.h"
 #include "core/row_reader.h"
+#include "picks/pick_records.h"
+#include "picks/tables.h"
 #include "precompute/ml_feature_store.h"
+#include "precompute/ml_feature_store_record.h"
 #include "precompute/phase4_inputs.h"
+#include "precompute/phase4_views.h"
 #include "precompute/player_composite_factors.h"
 #include "precompute/player_daily_cache.h"
+#include "predict/prediction_record.h"
+#include "predict/tables.h"
+#include "publish/reads.h"
 
 namespace nbaprops {
 namespace {
@@ -190,6 +199,154 @@ TEST(RecordReaders, Phase4ContextViewsRefuseARowOfAnotherWidth) {
   in.upgc = precompute::DayRows(upgc, {upgc_row("lukadoncic")}, "player_lookup");
   in.utgc = precompute::DayRows(utgc, {short_row(utgc_row("DAL"))}, "team_abbr");
   EXPECT_THROW(in.utgc.read(analytics::team_travel_view(), "DAL"), std::invalid_argument);
+}
+
+// The training set's reads: an appearance's points (player_game_summary) and a feature row.
+TEST(RecordReaders, TrainingSetViewsReadWhatTheByNameReadsRead) {
+  const TableSchema& pgs = analytics::player_game_summary_table();
+  expect_projection(analytics::appearance_points_view(), analytics::player_game_summary_record(),
+                    pgs);
+  analytics::PlayerGameSummaryRow g;
+  g.game_id = "0022400600";
+  g.game_date = *parse_iso_date("2025-01-10");
+  g.season = 2024;
+  g.player_lookup = "lukadoncic";
+  g.player_status = "active";
+  g.minutes = 36.25;  // stored 36.3
+  g.stats[kPts] = 31;
+  Row row = analytics::player_game_summary_record().write(g);
+  expect_same_cells(analytics::appearance_points_view(), pgs, row);
+  auto a = analytics::appearance_points_view().read(pgs, row);
+  RowReader r(pgs, row);
+  EXPECT_EQ(a.game_date, r.date("game_date"));
+  EXPECT_EQ(a.player_status, r.s("player_status"));
+  EXPECT_EQ(a.minutes, r.d("minutes"));
+  ASSERT_TRUE(a.pts);
+  EXPECT_EQ(static_cast<double>(*a.pts), r.d("pts"));
+  EXPECT_EQ(*a.pts, 31);
+  EXPECT_THROW(analytics::appearance_points_view().read(pgs, short_row(row)),
+               std::invalid_argument);
+
+  const TableSchema& mlfs = precompute::ml_feature_store_table();
+  expect_projection(precompute::feature_row_view(), precompute::ml_feature_store_record(), mlfs);
+  precompute::MlFeatureStoreRecord m;
+  m.game_date = *parse_iso_date("2025-01-10");
+  m.player_lookup = "lukadoncic";
+  m.feature_version = "v2_60features";
+  m.features = "[1.5,null]";
+  m.feature_sources = "[\"phase4\",\"missing\"]";
+  Row frow = precompute::ml_feature_store_record().write(m);
+  expect_same_cells(precompute::feature_row_view(), mlfs, frow);
+  auto f = precompute::feature_row_view().read(mlfs, frow);
+  EXPECT_EQ(f.features, std::optional<std::string>("[1.5,null]"));
+  EXPECT_EQ(f.game_date, RowReader(mlfs, frow).date("game_date"));
+  EXPECT_THROW(precompute::feature_row_view().read(mlfs, short_row(frow)), std::invalid_argument);
+}
+
+predict::GradeRecord hand_made_grade() {
+  predict::GradeRecord g;
+  g.system_id = "ensemble_v1";
+  g.game_date = *parse_iso_date("2025-01-10");
+  g.player_lookup = "lukadoncic";
+  g.game_id = "0022400600";
+  g.recommendation = "OVER";
+  g.line = 28.5;
+  g.predicted_points = 31.256;  // stored 31.26
+  g.confidence = 64.04;         // stored 64.0
+  g.edge = 2.756;               // stored 2.76
+  g.actual_points = 33;
+  g.is_voided = false;
+  g.result = "WIN";
+  g.profit = 0.90909;  // stored 0.9091
+  g.confidence_decile = 7;
+  return g;
+}
+
+// A prediction_grades table with the columns another branch adds (market after system_id,
+// p_over after edge): the view reads them when the table has them.
+TableSchema grades_with_market_and_p_over() {
+  TableSchema t = predict::prediction_grades_table();
+  t.name = "prediction_grades_wider";
+  auto at = [&](const std::string& name) { return t.columns.begin() + t.column_index(name); };
+  t.columns.insert(at("system_id") + 1, Column{"market", ColumnType::kText, false, -1});
+  t.columns.insert(at("edge") + 1, Column{"p_over", ColumnType::kDec, true, 4});
+  return t;
+}
+
+TEST(RecordReaders, PublishGradeViewReadsTheColumnsTheTableHas) {
+  const TableSchema& t = predict::prediction_grades_table();
+  const Record<publish::GradeView> view = publish::grade_view(t);
+  expect_projection(view, predict::grade_record(), t);
+  Row row = predict::grade_record().write(hand_made_grade());
+  expect_same_cells(view, t, row);
+  RowReader r(t, row);
+  publish::GradedPrediction g = publish::graded_prediction(view.read(t, row));
+  EXPECT_EQ(g.market, "points");  // the table has no market column
+  EXPECT_EQ(g.p_over, std::nullopt);
+  EXPECT_EQ(g.system_id, *r.s("system_id"));
+  EXPECT_EQ(g.game_date, *r.date("game_date"));
+  EXPECT_EQ(g.line, r.d("line"));
+  EXPECT_EQ(g.predicted, *r.d("predicted_points"));
+  EXPECT_EQ(g.predicted, 31.26);
+  EXPECT_EQ(g.confidence, 64.0);
+  EXPECT_EQ(g.edge, 2.76);
+  EXPECT_EQ(g.voided, false);
+  EXPECT_EQ(g.actual, 33.0);
+  EXPECT_EQ(g.result, r.s("result"));
+  EXPECT_EQ(g.profit, 0.9091);
+  EXPECT_EQ(g.confidence_decile, 7);
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+
+  // A store whose table has market and p_over: both read, p_over with the table's decimals.
+  TableSchema wider = grades_with_market_and_p_over();
+  const Record<publish::GradeView> wide_view = publish::grade_view(wider);
+  EXPECT_EQ(wide_view.mismatches(wider), std::vector<std::string>{});
+  EXPECT_EQ(wide_view.size(), view.size() + 2);
+  Row wide_row = row;
+  wide_row.insert(wide_row.begin() + static_cast<long>(wider.column_index("market")),
+                  Value{std::string("threes")});
+  wide_row.insert(wide_row.begin() + static_cast<long>(wider.column_index("p_over")),
+                  Value{0.5812});
+  ASSERT_EQ(wide_row.size(), wider.columns.size());
+  expect_same_cells(wide_view, wider, wide_row);
+  publish::GradedPrediction w = publish::graded_prediction(wide_view.read(wider, wide_row));
+  EXPECT_EQ(w.market, "threes");
+  EXPECT_EQ(w.p_over, 0.5812);
+  EXPECT_EQ(w.predicted, 31.26);
+  // The narrower row is refused by the wider table's view (and the reverse).
+  EXPECT_THROW(wide_view.read(wider, row), std::invalid_argument);
+  EXPECT_THROW(view.read(t, wide_row), std::invalid_argument);
+}
+
+TEST(RecordReaders, PublishRemovalViewReadsWhatTheByNameReadsRead) {
+  const TableSchema& t = picks::best_bet_removals_table();
+  expect_projection(publish::removal_view(), picks::best_bet_removal_record(), t);
+  picks::BestBetRemovalRecord x;
+  x.game_date = *parse_iso_date("2025-01-10");
+  x.player_lookup = "lukadoncic";
+  x.market = "points";
+  x.system_id = "ensemble_v1";
+  x.game_id = "0022400600";
+  x.side = "OVER";
+  x.line = 28.5;
+  x.over_price = -115;
+  x.under_price = std::nullopt;
+  x.predicted_points = 31.26;
+  x.confidence = 64.0;
+  x.edge = 2.76;
+  x.removed_by = "min_edge";
+  x.reason = "edge below 3";
+  Row row = picks::best_bet_removal_record().write(x);
+  expect_same_cells(publish::removal_view(), t, row);
+  RowReader r(t, row);
+  publish::RemovalView v = publish::removal_view().read(t, row);
+  EXPECT_EQ(v.game_date, *r.date("game_date"));
+  EXPECT_EQ(v.line, *r.d("line"));
+  EXPECT_EQ(v.over_price, r.i("over_price"));
+  EXPECT_EQ(v.under_price, std::nullopt);
+  EXPECT_EQ(v.edge, 2.76);
+  EXPECT_EQ(v.removed_by, "min_edge");
+  EXPECT_THROW(publish::removal_view().read(t, short_row(row)), std::invalid_argument);
 }
 
 }  // namespace
