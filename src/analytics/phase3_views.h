@@ -1,8 +1,11 @@
 // What later phases read of the stored Phase 3 rows, as compact read-only records
 // (core/record.h) over the stored tables: each reads a few columns by name, and a test checks
 // that every one is declared by its table's record with the same type
-// (tests/unit/phase3_records_test.cpp). Read with `view.bind(table)` once per scan, then
-// `view.read(binding, row)`; `view.wanted(table)` is the scan's projection.
+// (tests/unit/phase3_records_test.cpp, tests/unit/record_readers_test.cpp). Read with
+// `view.bind(table)` once per scan, then `view.read(binding, row)`; `view.wanted(table)` is the
+// scan's projection. The Phase 4 processors read the rows of D held in memory through
+// precompute::DayRows (read, read_all), which binds once per thread. A row whose width is not
+// its table's is refused (std::invalid_argument).
 // Plain value types; the records are immutable and thread-safe.
 #pragma once
 

@@ -349,5 +349,46 @@ TEST(RecordReaders, PublishRemovalViewReadsWhatTheByNameReadsRead) {
   EXPECT_THROW(publish::removal_view().read(t, short_row(row)), std::invalid_argument);
 }
 
+// Publish's picks: best_bets read through the whole record, bound once.
+TEST(RecordReaders, PublishPicksReadWhatTheByNameReadsReadAndRefuseAnotherWidth) {
+  const TableSchema& t = picks::best_bets_table();
+  picks::BestBetRecord b;
+  b.game_date = *parse_iso_date("2025-01-10");
+  b.player_lookup = "lukadoncic";
+  b.market = "points";
+  b.system_id = "ensemble_v1";
+  b.game_id = "0022400600";
+  b.team_abbr = "DAL";
+  b.opponent_abbr = "BOS";
+  b.home_game = true;
+  b.side = "OVER";
+  b.line = 28.5;
+  b.price = -110;
+  b.over_price = -110;
+  b.predicted_points = 31.26;
+  b.confidence = 64.0;
+  b.edge = 2.76;
+  b.p_over = 0.5812;
+  b.strength = 0.75;
+  b.reasons = "edge | form";
+  b.status = "ACTIVE";
+  b.first_published_at = "2025-01-10T22:00:00Z";
+  Row row = picks::best_bet_record().write(b);
+  RowReader r(t, row);
+  picks::Pick p = picks::pick_from_row(row);
+  EXPECT_EQ(p.c.player_lookup, *r.s("player_lookup"));
+  EXPECT_EQ(p.c.game_date, *r.date("game_date"));
+  EXPECT_EQ(p.c.line, *r.d("line"));
+  EXPECT_EQ(p.c.edge, *r.d("edge"));
+  EXPECT_EQ(p.c.p_over, r.d("p_over"));
+  EXPECT_EQ(p.c.over_price, r.i("over_price"));
+  EXPECT_EQ(p.c.under_price, std::nullopt);
+  EXPECT_EQ(p.side, *r.s("side"));
+  EXPECT_EQ(p.price, r.i("price"));
+  EXPECT_EQ(p.status, *r.s("status"));
+  EXPECT_EQ(p.first_published_at, *r.s("first_published_at"));
+  EXPECT_THROW(picks::pick_from_row(short_row(row)), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace nbaprops
