@@ -96,7 +96,9 @@ std::vector<Row> removal_rows(const std::vector<Removal>& removed) {
 }
 
 Pick pick_from_row(const Row& row) {
-  const BestBetRecord r = best_bet_record().read(best_bets_table(), row);
+  // Bound once: the table and the record are static.
+  static const RowBinding binding = best_bet_record().bind(best_bets_table());
+  const BestBetRecord r = best_bet_record().read(binding, row);
   Pick p;
   Candidate& c = p.c;
   c.game_date = r.game_date;

@@ -22,7 +22,8 @@ std::vector<const TableSchema*> picks_tables();
 std::vector<Row> best_bets_rows(const std::vector<Pick>& picks);
 std::vector<Row> removal_rows(const std::vector<Removal>& removed);
 
-// A stored best_bets row back as the pick it was published as.
+// A stored best_bets row back as the pick it was published as (read through best_bet_record,
+// bound once). Throws std::invalid_argument for a row whose width is not the table's.
 Pick pick_from_row(const Row& row);
 // The reasons as stored (" | " between them) and back.
 std::string join_reasons(const std::vector<std::string>& reasons);

@@ -56,25 +56,6 @@ void check_range(std::string& problems, const char* name, std::optional<double> 
   problems += fmt::format("{} = {} outside [{}, {}]", name, *value, lo, hi);
 }
 
-analytics::ProcessorOutput for_each_upgc_player(
-    const Phase4Inputs& in,
-    const std::function<std::variant<Row, analytics::FailedEntity>(const RowReader&)>& row_of) {
-  std::vector<RowReader> entities;
-  for (const Row& row : in.upgc.rows()) entities.emplace_back(*in.upgc.table(), row);
-  std::sort(entities.begin(), entities.end(), [](const RowReader& a, const RowReader& b) {
-    return *a.s("player_lookup") < *b.s("player_lookup");
-  });
-  return analytics::collect_entities(in.parallel, entities.size(), [&](size_t i) {
-    const RowReader& upgc = entities[i];
-    try {
-      return row_of(upgc);
-    } catch (const std::exception& e) {
-      return std::variant<Row, analytics::FailedEntity>(analytics::FailedEntity{
-          "player", *upgc.s("player_lookup"), "PROCESSING_ERROR", e.what(), false});
-    }
-  });
-}
-
 analytics::FailedEntity missing_upgc_key(const Phase4Inputs& in, const std::string& player,
                                          bool team_missing, const std::string& reason) {
   // Without the raw box scores nothing confirms he has not played: MISSING_UPSTREAM.

@@ -4,13 +4,16 @@
 // completeness_record.h.) Pure functions; thread-safe.
 #pragma once
 
+#include <algorithm>
+#include <exception>
 #include <functional>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "analytics/processor.h"
-#include "core/row_reader.h"
+#include "core/record.h"
 #include "precompute/phase4_inputs.h"
 
 namespace nbaprops::precompute {
@@ -43,11 +46,28 @@ analytics::FailedEntity too_few_games(const std::string& entity_type, const std:
 analytics::FailedEntity missing_upgc_key(const Phase4Inputs& in, const std::string& player,
                                          bool team_missing, const std::string& reason);
 
-// Calls `row_of` for each UPGC player of D, in key order, and collects its row or failure;
-// an exception becomes a PROCESSING_ERROR failure of that player.
+// Reads every UPGC row of D through `view` (a record with a player_lookup member; bound
+// once), then calls `row_of` for each player in key order and collects its row or failure; an
+// exception of `row_of` becomes a PROCESSING_ERROR failure of that player. A UPGC row that
+// the view refuses (a width other than the table's, a cell of the wrong type) throws
+// std::invalid_argument before any player is computed.
+template <class V>
 analytics::ProcessorOutput for_each_upgc_player(
-    const Phase4Inputs& in,
-    const std::function<std::variant<Row, analytics::FailedEntity>(const RowReader&)>& row_of);
+    const Phase4Inputs& in, const Record<V>& view,
+    const std::function<std::variant<Row, analytics::FailedEntity>(const V&)>& row_of) {
+  std::vector<V> entities = in.upgc.read_all(view);
+  std::sort(entities.begin(), entities.end(),
+            [](const V& a, const V& b) { return a.player_lookup < b.player_lookup; });
+  return analytics::collect_entities(in.parallel, entities.size(), [&](size_t i) {
+    const V& upgc = entities[i];
+    try {
+      return row_of(upgc);
+    } catch (const std::exception& e) {
+      return std::variant<Row, analytics::FailedEntity>(analytics::FailedEntity{
+          "player", upgc.player_lookup, "PROCESSING_ERROR", e.what(), false});
+    }
+  });
+}
 
 // A hard-range check: the value (when present) must be in [lo, hi]. Appends
 // "<name> = <value> outside [lo, hi]" to `problems` otherwise.

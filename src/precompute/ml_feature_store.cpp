@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "analytics/phase3_views.h"
 #include "analytics/team_availability.h"
 #include "precompute/feature_calculators.h"
 #include "precompute/gates.h"
@@ -66,6 +67,11 @@ std::optional<double> value_of(const std::optional<V>& row, std::optional<M> V::
   return static_cast<double>(*((*row).*member));
 }
 
+// An integer cell as a double (what a by-name read of a dec gave for an int column).
+std::optional<double> int_value(std::optional<int64_t> v) {
+  return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
+}
+
 std::optional<double> bool_value(std::optional<bool> b) {
   return b ? std::optional<double>(*b ? 1.0 : 0.0) : std::nullopt;
 }
@@ -91,13 +97,13 @@ std::vector<std::string> out_teammates(const analytics::TeamRoster& roster,
   return out;
 }
 
-FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
+FeatureArray features_with_roster(const Phase4Inputs& in, const UpgcView& upgc,
                                   const analytics::TeamRoster& roster) {
   namespace fc = features;
-  const std::string player = *upgc.s("player_lookup");
-  const std::string team = *upgc.s("team_abbr");
-  const std::string opponent = *upgc.s("opponent_abbr");
-  const std::string game_id = *upgc.s("game_id");
+  const std::string& player = upgc.player_lookup;
+  const std::string& team = *upgc.team_abbr;
+  const std::string& opponent = *upgc.opponent_abbr;
+  const std::string& game_id = *upgc.game_id;
   const Date d = in.d;
   using Pdc = DailyCacheFeaturesView;
   using Pcf = CompositeFactorsView;
@@ -105,8 +111,7 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
   auto pcf = in.pcf.read(composite_factors_view(), player);
   auto psza = in.psza.read(shot_zone_features_view(), player);
   auto tdza = in.tdza.read(opponent_defense_view(), opponent);
-  auto utgc = in.utgc.find(team);
-  auto utgc_d = [&](const char* col) { return utgc ? utgc->d(col) : std::nullopt; };
+  auto utgc = in.utgc.read(analytics::team_lines_view(), team);
 
   auto games_vec = fc::season_games(*in.history, player, d);
   fc::Games games(games_vec);
@@ -120,23 +125,24 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
   if (auto v = value_of(pdc, &Pdc::games_in_last_7_days)) {
     fill[F::kGamesInLast7Days] = {v, FS::kPhase4};
   } else {
-    fill.set(F::kGamesInLast7Days, upgc.d("games_in_last_7_days"), FS::kPhase3);
+    fill.set(F::kGamesInLast7Days, int_value(upgc.games_in_last_7_days), FS::kPhase3);
   }
   fill.phase4(F::kFatigueScore, value_of(pcf, &Pcf::fatigue_score));
   fill.phase4(F::kShotZoneMismatchScore, value_of(pcf, &Pcf::shot_zone_mismatch_score));
   fill.phase4(F::kPaceScore, value_of(pcf, &Pcf::pace_score));
   fill.phase4(F::kUsageSpikeScore, value_of(pcf, &Pcf::usage_spike_score));
   fill.calc(F::kRestAdvantage,
-            fc::rest_advantage(upgc.d("days_rest"), utgc_d("opponent_days_rest")));
-  fill.calc(F::kInjuryRisk, fc::injury_risk(upgc.s("injury_status")));
+            fc::rest_advantage(int_value(upgc.days_rest),
+                               value_of(utgc, &analytics::TeamLinesView::opponent_days_rest)));
+  fill.calc(F::kInjuryRisk, fc::injury_risk(upgc.injury_status));
   fill.calc(F::kRecentTrend, fc::recent_trend(games));
   fill.calc(F::kMinutesChange, fc::minutes_change(games));
   fill.phase4(F::kOpponentDefRating,
               value_of(tdza, &OpponentDefenseView::defensive_rating_last_15));
   fill.phase4(F::kOpponentPace, value_of(tdza, &OpponentDefenseView::opponent_pace));
-  fill.copy(F::kHomeAway, bool_value(upgc.b("home_game")));
-  fill.copy(F::kBackToBack, bool_value(upgc.b("back_to_back")));
-  auto phase = upgc.s("season_phase");
+  fill.copy(F::kHomeAway, bool_value(upgc.home_game));
+  fill.copy(F::kBackToBack, bool_value(upgc.back_to_back));
+  const auto& phase = upgc.season_phase;
   fill.copy(F::kPlayoffGame,
             phase ? std::optional<double>(*phase == "playoffs" ? 1.0 : 0.0) : std::nullopt);
   using Psza = ShotZoneFeaturesView;
@@ -153,8 +159,8 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
   fill.phase4(F::kTeamOffRating, value_of(pdc, &Pdc::team_off_rating_last_10));
   auto togs = team_season(*in.history, team, d);
   fill.calc(F::kTeamWinPct, fc::team_win_pct(togs));
-  auto line = upgc.d("current_points_line");
-  auto opening = upgc.d("opening_points_line");
+  auto line = upgc.current_points_line;
+  auto opening = upgc.opening_points_line;
   fill.copy(F::kVegasPointsLine, line);
   fill.copy(F::kVegasOpeningLine, opening);
   fill.calc(F::kVegasLineMove,
@@ -179,12 +185,12 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
             p4 ? std::optional<double>(fc::pts_vs_season_zscore(v0, v2, v3)) : std::nullopt);
   fill.calc(F::kBreakoutFlag,
             p4 ? std::optional<double>(fc::breakout_flag(v0, v2, v3)) : std::nullopt);
-  fill.copy(F::kStarTeammatesOut, upgc.d("star_teammates_out"));
-  auto total = utgc_d("game_total");
-  auto spread = utgc_d("game_spread");
+  fill.copy(F::kStarTeammatesOut, int_value(upgc.star_teammates_out));
+  auto total = value_of(utgc, &analytics::TeamLinesView::game_total);
+  auto spread = value_of(utgc, &analytics::TeamLinesView::game_spread);
   fill.copy(F::kGameTotalLine, total);
-  fill.copy(F::kDaysRest, upgc.d("days_rest"));
-  fill.copy(F::kMinutesLoadLast7d, upgc.d("minutes_in_last_7_days"));
+  fill.copy(F::kDaysRest, int_value(upgc.days_rest));
+  fill.copy(F::kMinutesLoadLast7d, upgc.minutes_in_last_7_days);
   fill.calc(F::kSpreadMagnitude, spread ? std::optional<double>(std::abs(*spread)) : std::nullopt);
   fill.calc(F::kImpliedTeamTotal,
             total && spread ? std::optional<double>((*total - *spread) / 2) : std::nullopt);
@@ -199,8 +205,8 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
   fill.calc(F::kGamesSinceStructuralChange, fc::games_since_structural_change(games, d));
   fill.calc(F::kMultiBookLineStd,
             fc::multi_book_line_std(in.raw->prop_lines(d, player), in.raw->game(game_id)));
-  fill.copy(F::kPropOverStreak, upgc.d("prop_over_streak"));
-  fill.copy(F::kPropUnderStreak, upgc.d("prop_under_streak"));
+  fill.copy(F::kPropOverStreak, int_value(upgc.prop_over_streak));
+  fill.copy(F::kPropUnderStreak, int_value(upgc.prop_under_streak));
   fill.calc(F::kLineVsSeasonAvg,
             line && f2.source == FS::kPhase4 ? std::optional<double>(*line - v2) : std::nullopt);
   fill.calc(F::kPropLineDelta, fc::prop_line_delta(line, games, d));
@@ -215,11 +221,11 @@ FeatureArray features_with_roster(const Phase4Inputs& in, const RowReader& upgc,
   return f;
 }
 
-bool entity(const RowReader& upgc) {
-  auto status = upgc.s("injury_status");
+bool entity(const UpgcView& upgc) {
+  const auto& status = upgc.injury_status;
   if (status && (*status == "out" || *status == "doubtful")) return false;
-  auto avg = upgc.d("avg_minutes_per_game_last_7_days");
-  return (avg && *avg >= 15) || !upgc.null("current_points_line");
+  const auto& avg = upgc.avg_minutes_per_game_last_7_days;
+  return (avg && *avg >= 15) || upgc.current_points_line.has_value();
 }
 
 // A Phase 4 row (read through its view) is there and production-ready.
@@ -302,15 +308,15 @@ void fill_completeness(const Phase4Inputs& in, const std::string& player,
   if (!issues.empty()) m.data_quality_issues = issues;
 }
 
-Row build_row(const Phase4Inputs& in, const RowReader& upgc, const FeatureArray& f) {
+Row build_row(const Phase4Inputs& in, const UpgcView& upgc, const FeatureArray& f) {
   MlFeatureStoreRecord m;
   m.game_date = in.d;
-  m.player_lookup = *upgc.s("player_lookup");
-  const std::string opponent = *upgc.s("opponent_abbr");
-  m.game_id = upgc.s("game_id");
-  m.team_abbr = upgc.s("team_abbr");
+  m.player_lookup = upgc.player_lookup;
+  const std::string& opponent = *upgc.opponent_abbr;
+  m.game_id = upgc.game_id;
+  m.team_abbr = upgc.team_abbr;
   m.opponent_abbr = opponent;
-  m.player_id = upgc.i("player_id");
+  m.player_id = upgc.player_id;
   m.feature_version = kFeatureVersion;
   m.features = json_features(f);
   m.feature_sources = json_sources(f);
@@ -359,10 +365,10 @@ const TableSchema& ml_feature_store_table() {
   return table;
 }
 
-FeatureArray compute_features(const Phase4Inputs& in, const RowReader& upgc) {
-  const std::string team = *upgc.s("team_abbr");
+FeatureArray compute_features(const Phase4Inputs& in, const UpgcView& upgc) {
+  const std::string& team = *upgc.team_abbr;
   auto roster =
-      analytics::team_roster(*in.raw, *in.history, team, in.raw->game(*upgc.s("game_id")), in.d);
+      analytics::team_roster(*in.raw, *in.history, team, in.raw->game(*upgc.game_id), in.d);
   return features_with_roster(in, upgc, roster);
 }
 
@@ -388,19 +394,17 @@ std::optional<std::string> feature_range_violation(const FeatureArray& f) {
 analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
   const DayRows& upgc_rows = in.upgc;
   if (!upgc_rows.table()) return {};
-  std::vector<std::pair<std::string, RowReader>> entities;
-  for (const Row& row : upgc_rows.rows()) {
-    RowReader r(*upgc_rows.table(), row);
-    if (entity(r)) entities.emplace_back(*r.s("player_lookup"), r);
-  }
+  // Every UPGC row read through the view (bound once); a row it refuses throws.
+  std::vector<UpgcView> entities = upgc_rows.read_all(analytics::feature_context_view());
+  std::erase_if(entities, [](const UpgcView& u) { return !entity(u); });
   std::sort(entities.begin(), entities.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+            [](const UpgcView& a, const UpgcView& b) { return a.player_lookup < b.player_lookup; });
   // The rosters of the teams of D first (shared, read-only), then the players in parallel.
   std::map<std::string, analytics::TeamRoster> rosters;
-  for (const auto& [player, upgc] : entities) {
-    auto team = upgc.s("team_abbr");
-    auto game = upgc.s("game_id");
-    if (!team || !upgc.s("opponent_abbr") || !game || rosters.count(*team)) continue;
+  for (const UpgcView& upgc : entities) {
+    const auto& team = upgc.team_abbr;
+    const auto& game = upgc.game_id;
+    if (!team || !upgc.opponent_abbr || !game || rosters.count(*team)) continue;
     try {
       rosters.emplace(
           *team, analytics::team_roster(*in.raw, *in.history, *team, in.raw->game(*game), in.d));
@@ -410,15 +414,15 @@ analytics::ProcessorOutput ml_feature_store(const Phase4Inputs& in) {
   }
   return analytics::collect_entities(
       in.parallel, entities.size(), [&](size_t i) -> analytics::EntityResult {
-        const auto& [player, upgc] = entities[i];
-        // An init-capture: clang 14 (the fuzz build) cannot capture a structured binding.
-        auto fail = [&player = player](std::string category, std::string reason, bool retry) {
+        const UpgcView& upgc = entities[i];
+        const std::string& player = upgc.player_lookup;
+        auto fail = [&player](std::string category, std::string reason, bool retry) {
           return FailedEntity{"player", player, std::move(category), std::move(reason), retry};
         };
         try {
-          auto team = upgc.s("team_abbr");
-          auto opp = upgc.s("opponent_abbr");
-          auto game = upgc.s("game_id");
+          const auto& team = upgc.team_abbr;
+          const auto& opp = upgc.opponent_abbr;
+          const auto& game = upgc.game_id;
           if (!team || !opp || !game) {
             std::string missing = !team ? "team_abbr" : !opp ? "opponent_abbr" : "game_id";
             return missing_upgc_key(in, player, !team, "UPGC row without " + missing);

@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 
+#include "analytics/phase3_views.h"
 #include "analytics/processor.h"
 #include "core/table_schema.h"
 #include "precompute/feature_quality.h"
@@ -51,9 +52,13 @@ const std::array<std::string_view, kFeatureCount>& feature_names();
 // data_quality_issues, processed_at.
 const TableSchema& ml_feature_store_table();
 
-// The feature vector of one player (his UPGC row `upgc`) for D, before validation.
+// What the feature store reads of a UPGC row of D (analytics/phase3_views.h).
+using UpgcView = analytics::FeatureContextView;
+
+// The feature vector of one player (his UPGC row `upgc`, read through
+// analytics::feature_context_view()) for D, before validation.
 // REQUIRES: the UPGC row has team_abbr, opponent_abbr and game_id.
-FeatureArray compute_features(const Phase4Inputs& in, const RowReader& upgc);
+FeatureArray compute_features(const Phase4Inputs& in, const UpgcView& upgc);
 
 // The hard ranges of §7.2 (the catalog's bounded ranges): the first violation in index order as
 // text, or nullopt. A non-finite value is reported first.

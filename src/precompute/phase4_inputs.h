@@ -15,7 +15,6 @@
 #include "analytics/inputs.h"
 #include "core/entity_parallel.h"
 #include "core/record.h"
-#include "core/row_reader.h"
 
 namespace nbaprops::precompute {
 
@@ -33,17 +32,37 @@ class DayRows {
   DayRows() = default;
   // REQUIRES: every row has a text cell in `entity_column`.
   DayRows(const TableSchema& table, std::vector<Row> rows, const std::string& entity_column);
-  // The entity's row, or nullopt.
-  std::optional<RowReader> find(const std::string& entity) const;
   // The entity's row read through `view` (a record of some of the table's columns, by name),
-  // or nullopt. Throws std::out_of_range when the table lacks a column of `view`.
-  // The view's binding (by name) is found once per thread, view and table.
+  // or nullopt. Throws std::out_of_range when the table lacks a column of `view`,
+  // std::invalid_argument when the row's width is not the table's or a cell's type does not
+  // fit its member (Record::read). The view's binding (by name) is found once per thread,
+  // view and table.
   // REQUIRES: a table is not destroyed and replaced by another at its address while in use
   // (the tables are function-local statics).
   template <class V>
   std::optional<V> read(const Record<V>& view, const std::string& entity) const {
     auto it = by_entity_.find(entity);
     if (it == by_entity_.end()) return std::nullopt;
+    return view.read(binding_of(view), rows_[it->second]);
+  }
+  // Every row read through `view`, in stored order (empty without rows). Throws as read.
+  template <class V>
+  std::vector<V> read_all(const Record<V>& view) const {
+    std::vector<V> out;
+    if (rows_.empty()) return out;
+    const RowBinding& binding = binding_of(view);
+    out.reserve(rows_.size());
+    for (const Row& row : rows_) out.push_back(view.read(binding, row));
+    return out;
+  }
+  const std::vector<Row>& rows() const { return rows_; }
+  const TableSchema* table() const { return table_; }
+
+ private:
+  // The view's binding to this table, kept per thread (bound again when the view or the
+  // table changes).
+  template <class V>
+  const RowBinding& binding_of(const Record<V>& view) const {
     thread_local const Record<V>* bound_view = nullptr;
     thread_local const TableSchema* bound_table = nullptr;
     thread_local size_t bound_width = 0;
@@ -54,12 +73,9 @@ class DayRows {
       bound_table = table_;
       bound_width = table_->columns.size();
     }
-    return view.read(binding, rows_[it->second]);
+    return binding;
   }
-  const std::vector<Row>& rows() const { return rows_; }
-  const TableSchema* table() const { return table_; }
 
- private:
   const TableSchema* table_ = nullptr;
   std::vector<Row> rows_;
   std::unordered_map<std::string, size_t> by_entity_;

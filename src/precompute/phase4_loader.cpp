@@ -28,8 +28,10 @@ Phase4Context load_phase4_context(Store& store, Date d, bool check_completeness_
   for (const TableSchema* t :
        {&a::team_offense_game_summary_table(), &a::player_game_summary_table(),
         &a::team_defense_game_summary_table()}) {
-    store.scan(*t, {{"game_date", ">=", format_date(from)}, {"game_date", "<", format_date(d)}},
-               [&](const Row& r) { ctx.history->add_row(*t, r); });
+    // Only the columns the history's records read (as the runner's loader does).
+    store.scan_columns(*t, a::Phase3History::columns_read(*t),
+                       {{"game_date", ">=", format_date(from)}, {"game_date", "<", format_date(d)}},
+                       [&](const Row& r) { ctx.history->add_row(*t, r); });
   }
   ctx.history->finish();
   Phase4Inputs& in = ctx.inputs;

@@ -103,4 +103,14 @@ const Record<PaintDefenseView>& paint_defense_view() {
   return r;
 }
 
+const Record<FeatureRowView>& feature_row_view() {
+  using V = FeatureRowView;
+  static const Record<V> r = Record<V>()
+                                 .field("game_date", &V::game_date)
+                                 .field("player_lookup", &V::player_lookup)
+                                 .field("features", &V::features)
+                                 .field("feature_sources", &V::feature_sources);
+  return r;
+}
+
 }  // namespace nbaprops::precompute

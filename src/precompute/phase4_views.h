@@ -86,4 +86,12 @@ struct PaintDefenseView {
 };
 const Record<PaintDefenseView>& paint_defense_view();
 
+// What the training set reads of an ml_feature_store row (predict/training_set.cpp): the key
+// and the two JSON arrays.
+struct FeatureRowView {
+  std::optional<Date> game_date;
+  std::optional<std::string> player_lookup, features, feature_sources;
+};
+const Record<FeatureRowView>& feature_row_view();
+
 }  // namespace nbaprops::precompute

@@ -7,6 +7,7 @@
 #include <exception>
 #include <variant>
 
+#include "analytics/phase3_views.h"
 #include "precompute/completeness_record.h"
 #include "precompute/composite_factor_context.h"
 #include "precompute/composite_factor_formulas.h"
@@ -37,9 +38,6 @@ std::optional<std::string> join(const std::vector<std::string>& parts, const cha
 }
 
 // A row's is_production_ready is true (a missing row or a NULL / false value: not ready).
-bool ready(const std::optional<RowReader>& r) {
-  return r && r->b("is_production_ready").value_or(false);
-}
 template <class View>
 bool ready(const std::optional<View>& r) {
   return r && r->is_production_ready.value_or(false);
@@ -50,11 +48,12 @@ double stored(double x, int decimals) {
   return r == 0.0 ? 0.0 : r;
 }
 
-std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader& upgc) {
-  std::string player = *upgc.s("player_lookup");
-  auto game_id = upgc.s("game_id");
-  auto team = upgc.s("team_abbr");
-  auto opponent = upgc.s("opponent_abbr");
+std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in,
+                                        const analytics::CompositeContextView& upgc) {
+  const std::string& player = upgc.player_lookup;
+  const auto& game_id = upgc.game_id;
+  const auto& team = upgc.team_abbr;
+  const auto& opponent = upgc.opponent_abbr;
   if (!team || !opponent || !game_id) {
     std::vector<std::string> missing;
     if (!team) missing.emplace_back("team_abbr");
@@ -63,17 +62,17 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
     return missing_upgc_key(in, player, !team,
                             "upcoming_player_game_context row without " + *join(missing, ", "));
   }
-  auto utgc = in.utgc.find(*team);
+  auto utgc = in.utgc.read(analytics::team_travel_view(), *team);
   auto psza = in.psza.read(shot_zone_rates_view(), player);
   auto tdza = in.tdza.read(defense_vs_league_view(), *opponent);
 
-  FatigueInputs fi{upgc.i("days_rest"),
-                   upgc.b("back_to_back"),
-                   upgc.i("games_in_last_7_days"),
-                   upgc.d("minutes_in_last_7_days"),
-                   upgc.d("avg_minutes_per_game_last_7_days"),
-                   upgc.i("back_to_backs_last_14_days"),
-                   upgc.i("player_age")};
+  FatigueInputs fi{upgc.days_rest,
+                   upgc.back_to_back,
+                   upgc.games_in_last_7_days,
+                   upgc.minutes_in_last_7_days,
+                   upgc.avg_minutes_per_game_last_7_days,
+                   upgc.back_to_backs_last_14_days,
+                   upgc.player_age};
   FatigueResult fatigue = fatigue_factor(fi);
 
   MismatchInputs mi;
@@ -94,16 +93,16 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   }
   MismatchResult mismatch = shot_zone_mismatch(mi);
 
-  auto pace_diff = upgc.d("pace_differential");
+  auto pace_diff = upgc.pace_differential;
   double pace = pace_score(pace_diff);
-  auto proj = upgc.d("projected_usage_rate");
-  auto base = upgc.d("avg_usage_rate_last_7_days");
-  auto stars = upgc.i("star_teammates_out");
+  auto proj = upgc.projected_usage_rate;
+  auto base = upgc.avg_usage_rate_last_7_days;
+  auto stars = upgc.star_teammates_out;
   UsageResult usage = usage_spike(proj, base, stars);
   std::optional<int64_t> miles, zones;
   if (utgc) {
-    miles = utgc->i("travel_miles");
-    zones = utgc->i("time_zones_crossed");
+    miles = utgc->travel_miles;
+    zones = utgc->time_zones_crossed;
   }
   double travel = travel_impact(miles, zones);
   double total = fatigue.adjustment + mismatch.score + pace + usage.score + travel;
@@ -138,8 +137,8 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   const EntityCompleteness* c = player_completeness(in, player);
   bool checked = in.completeness != nullptr;
   bool own_ready = c && c->production_ready;
-  bool up_player = ready(upgc), up_team = ready(utgc), up_zone = ready(psza),
-       up_defense = ready(tdza);
+  bool up_player = upgc.is_production_ready.value_or(false), up_team = ready(utgc),
+       up_zone = ready(psza), up_defense = ready(tdza);
   bool all_up = up_player && up_team && up_zone && up_defense;
   std::vector<std::string> issues;
   if (!own_ready) issues.emplace_back("own_data_incomplete");
@@ -157,7 +156,7 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   r.game_id = *game_id;
   r.team_abbr = *team;
   r.opponent_abbr = *opponent;
-  r.player_id = upgc.i("player_id");
+  r.player_id = upgc.player_id;
   r.fatigue_score = fatigue.score;
   r.fatigue_adjustment = fatigue.adjustment;
   r.shot_zone_mismatch_score = mismatch.score;
@@ -168,7 +167,7 @@ std::variant<Row, FailedEntity> pcf_row(const Phase4Inputs& in, const RowReader&
   r.data_completeness_pct = completeness_pct;
   r.fatigue_context_json = fatigue_context_json(fi, fatigue);
   r.shot_zone_context_json = shot_zone_context_json(mi, mismatch, weakest_zone);
-  r.pace_context_json = pace_context_json(pace_diff, upgc.d("opponent_pace_last_10"), pace);
+  r.pace_context_json = pace_context_json(pace_diff, upgc.opponent_pace_last_10, pace);
   r.usage_context_json = usage_context_json(proj, base, stars, usage);
   r.missing_data_fields = join(missing, ", ");
   r.has_warnings = !warnings.empty();
@@ -191,7 +190,9 @@ const TableSchema& player_composite_factors_table() {
 }
 
 ProcessorOutput player_composite_factors(const Phase4Inputs& in) {
-  return for_each_upgc_player(in, [&](const RowReader& upgc) { return pcf_row(in, upgc); });
+  using V = analytics::CompositeContextView;
+  return for_each_upgc_player<V>(in, analytics::composite_context_view(),
+                                 [&](const V& upgc) { return pcf_row(in, upgc); });
 }
 
 }  // namespace nbaprops::precompute

@@ -6,6 +6,7 @@
 #include <exception>
 #include <variant>
 
+#include "analytics/phase3_views.h"
 #include "analytics/window_stats.h"
 #include "precompute/completeness_record.h"
 #include "precompute/phase4_views.h"
@@ -51,9 +52,10 @@ int raw_appearances(const Phase4Inputs& in, const std::string& player, int seaso
   return n;
 }
 
-std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader& upgc) {
-  std::string player = *upgc.s("player_lookup");
-  auto team = upgc.s("team_abbr");
+std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in,
+                                        const analytics::DailyCacheContextView& upgc) {
+  const std::string& player = upgc.player_lookup;
+  const auto& team = upgc.team_abbr;
   if (!team) {
     return missing_upgc_key(in, player, true, "upcoming_player_game_context row without team_abbr");
   }
@@ -117,7 +119,7 @@ std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader&
       player_block_with_readiness(in, c, c && c->production_ready);
   r.cache_date = in.d;
   r.player_lookup = player;
-  r.player_id = upgc.i("player_id");
+  r.player_id = upgc.player_id;
   r.team_abbr = *team;
   r.points_avg_last_5 = mean_over(games, 5, pts);
   r.points_avg_last_10 = mean_over(games, 10, pts);
@@ -134,13 +136,13 @@ std::variant<Row, FailedEntity> pdc_row(const Phase4Inputs& in, const RowReader&
   r.team_pace_last_10 = mean_over(team_games, 10, [](const TogsRecord& g) { return g.pace; });
   r.team_off_rating_last_10 =
       mean_over(team_games, 10, [](const TogsRecord& g) { return g.offensive_rating; });
-  r.games_in_last_7_days = upgc.i("games_in_last_7_days");
-  r.games_in_last_14_days = upgc.i("games_in_last_14_days");
-  r.minutes_in_last_7_days = upgc.d("minutes_in_last_7_days");
-  r.minutes_in_last_14_days = upgc.d("minutes_in_last_14_days");
-  r.back_to_backs_last_14_days = upgc.i("back_to_backs_last_14_days");
-  r.avg_minutes_per_game_last_7_days = upgc.d("avg_minutes_per_game_last_7_days");
-  r.player_age = upgc.i("player_age");
+  r.games_in_last_7_days = upgc.games_in_last_7_days;
+  r.games_in_last_14_days = upgc.games_in_last_14_days;
+  r.minutes_in_last_7_days = upgc.minutes_in_last_7_days;
+  r.minutes_in_last_14_days = upgc.minutes_in_last_14_days;
+  r.back_to_backs_last_14_days = upgc.back_to_backs_last_14_days;
+  r.avg_minutes_per_game_last_7_days = upgc.avg_minutes_per_game_last_7_days;
+  r.player_age = upgc.player_age;
   if (psza) {
     r.primary_scoring_zone = psza->primary_scoring_zone;
     r.paint_rate_last_10 = psza->paint_rate_last_10;
@@ -166,7 +168,9 @@ const TableSchema& player_daily_cache_table() {
 }
 
 ProcessorOutput player_daily_cache(const Phase4Inputs& in) {
-  return for_each_upgc_player(in, [&](const RowReader& upgc) { return pdc_row(in, upgc); });
+  using V = analytics::DailyCacheContextView;
+  return for_each_upgc_player<V>(in, analytics::daily_cache_context_view(),
+                                 [&](const V& upgc) { return pdc_row(in, upgc); });
 }
 
 }  // namespace nbaprops::precompute

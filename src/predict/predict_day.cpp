@@ -6,10 +6,10 @@
 
 #include "analytics/history.h"
 #include "analytics/inputs.h"
+#include "analytics/phase3_views.h"
 #include "analytics/player_game_summary.h"
 #include "analytics/rules.h"
 #include "analytics/upcoming_player_game_context.h"
-#include "core/row_reader.h"
 #include "core/value.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/ml_feature_store_record.h"
@@ -26,16 +26,17 @@
 namespace nbaprops::predict {
 namespace {
 
-LineInfo line_of(const analytics::RawInputs& raw, Date d, const RowReader& upgc) {
+LineInfo line_of(const analytics::RawInputs& raw, Date d,
+                 const analytics::CandidateContextView& upgc) {
   LineInfo info;
-  info.line = upgc.d("current_points_line");
-  info.bookmaker = upgc.s("points_line_bookmaker");
+  info.line = upgc.current_points_line;
+  info.bookmaker = upgc.points_line_bookmaker;
   if (!info.line || !info.bookmaker) return info;
   std::vector<const analytics::PropLine*> book;
-  for (const auto* l : raw.prop_lines(d, *upgc.s("player_lookup"))) {
+  for (const auto* l : raw.prop_lines(d, upgc.player_lookup)) {
     if (l->bookmaker == *info.bookmaker) book.push_back(l);
   }
-  auto game_id = upgc.s("game_id");
+  const auto& game_id = upgc.game_id;
   auto chosen = analytics::choose_prop_line(book, game_id ? raw.game(*game_id) : nullptr);
   if (chosen && round_half_away(chosen->closing_line, 1) == *info.line) {
     info.snapshot_at = format_timestamp(chosen->closing_snapshot);
@@ -158,16 +159,19 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   auto raw = analytics::RawInputs::load(store, d, d, {.shots = false, .earlier_teams = false});
   std::map<std::string, Candidate> by_player;
   const TableSchema& upgc_t = analytics::upcoming_player_game_context_table();
-  store.scan(upgc_t, {{"game_date", "=", day}}, [&](const Row& row) {
-    RowReader r(upgc_t, row);
-    Candidate& c = by_player[*r.s("player_lookup")];
-    c.player_lookup = *r.s("player_lookup");
-    c.injury_status = r.s("injury_status");
-    c.game_id = r.s("game_id");
-    c.team_abbr = r.s("team_abbr");
-    c.opponent_abbr = r.s("opponent_abbr");
-    c.line = line_of(raw, d, r);
-  });
+  const auto& context = analytics::candidate_context_view();
+  const RowBinding upgc_binding = context.bind(upgc_t);
+  store.scan_columns(upgc_t, context.wanted(upgc_t), {{"game_date", "=", day}},
+                     [&](const Row& row) {
+                       analytics::CandidateContextView r = context.read(upgc_binding, row);
+                       Candidate& c = by_player[r.player_lookup];
+                       c.player_lookup = r.player_lookup;
+                       c.line = line_of(raw, d, r);
+                       c.injury_status = std::move(r.injury_status);
+                       c.game_id = std::move(r.game_id);
+                       c.team_abbr = std::move(r.team_abbr);
+                       c.opponent_abbr = std::move(r.opponent_abbr);
+                     });
   const TableSchema& mlfs_t = precompute::ml_feature_store_table();
   const auto& mlfs = precompute::ml_feature_store_record();
   const RowBinding mlfs_binding = mlfs.bind(mlfs_t);

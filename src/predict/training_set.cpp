@@ -4,14 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <initializer_list>
 #include <limits>
 #include <map>
 #include <utility>
 
+#include "analytics/phase3_views.h"
 #include "analytics/player_game_summary.h"
-#include "core/row_reader.h"
 #include "precompute/ml_feature_store.h"
+#include "precompute/phase4_views.h"
 
 namespace nbaprops::predict {
 namespace {
@@ -48,12 +48,6 @@ bool row_order(const TrainingRow& a, const TrainingRow& b) {
   return a.game_date != b.game_date ? a.game_date < b.game_date : a.player_lookup < b.player_lookup;
 }
 
-std::vector<bool> columns_of(const TableSchema& table, std::initializer_list<const char*> names) {
-  std::vector<bool> wanted(table.columns.size(), false);
-  for (const char* name : names) wanted[table.column_index(name)] = true;
-  return wanted;
-}
-
 }  // namespace
 
 ModelFeatures model_features(const Features& features, const FeatureSources* sources) {
@@ -69,50 +63,50 @@ std::vector<TrainingRow> load_training_rows(Store& store, Date cutoff, int windo
   const std::string from = format_date(Date{cutoff.days - window_days});
   const std::string to = format_date(cutoff);
   // The points of every appearance in the window, by player_game_summary's key (game_date,
-  // player_lookup). Only the columns read are fetched (issue 12: nine seasons, ~190,000 rows).
-  std::map<std::pair<std::string, std::string>, double> points;
+  // player_lookup). Only the columns read are fetched (issue 12: nine seasons, ~190,000 rows),
+  // through a compact view of the table's record (analytics/phase3_views.h).
+  std::map<std::pair<int32_t, std::string>, double> points;
   const TableSchema& pgs = analytics::player_game_summary_table();
+  const auto& appearance = analytics::appearance_points_view();
+  const RowBinding pgs_binding = appearance.bind(pgs);
   store.scan_columns(
-      pgs, columns_of(pgs, {"game_date", "player_lookup", "player_status", "minutes", "pts"}),
-      {{"game_date", ">=", from}, {"game_date", "<", to}},
+      pgs, appearance.wanted(pgs), {{"game_date", ">=", from}, {"game_date", "<", to}},
       [&](const Row& row) {
-        RowReader r(pgs, row);
-        auto minutes = r.d("minutes");
-        auto pts = r.d("pts");
-        auto day = r.s("game_date");
-        auto player = r.s("player_lookup");
-        if (r.s("player_status") != std::optional<std::string>("active") || !minutes ||
-            *minutes <= 0 || !pts || !day || !player) {
+        analytics::AppearancePointsView r = appearance.read(pgs_binding, row);
+        if (r.player_status != std::optional<std::string>("active") || !r.minutes ||
+            *r.minutes <= 0 || !r.pts || !r.game_date || !r.player_lookup) {
           return;
         }
-        points.emplace_hint(points.end(), std::make_pair(*day, *player), *pts);
+        points.emplace_hint(points.end(),
+                            std::make_pair(r.game_date->days, std::move(*r.player_lookup)),
+                            static_cast<double>(*r.pts));
       },
       /*any_order=*/false);
   std::vector<TrainingRow> rows;
   const TableSchema& mlfs = precompute::ml_feature_store_table();
-  store.scan_columns(
-      mlfs, columns_of(mlfs, {"game_date", "player_lookup", "features", "feature_sources"}),
-      {{"game_date", ">=", from},
-       {"game_date", "<", to},
-       {"feature_version", "=", std::string(features::kFeatureVersion)}},
-      [&](const Row& row) {
-        RowReader r(mlfs, row);
-        auto day = r.s("game_date");
-        auto player = r.s("player_lookup");
-        if (!day || !player) return;
-        auto it = points.find({*day, *player});
-        if (it == points.end()) return;
-        auto features = parse_features(r.s("features").value_or(""));
-        if (!features) return;
-        auto sources = parse_feature_sources(r.s("feature_sources").value_or(""));
-        TrainingRow t;
-        t.game_date = *r.date("game_date");
-        t.player_lookup = *player;
-        t.x = model_features(*features, sources ? &*sources : nullptr);
-        t.label = static_cast<float>(it->second);
-        t.line = (*features)[Feature::kVegasPointsLine];  // UPGC current_points_line of D
-        rows.push_back(std::move(t));
-      });
+  const auto& feature_row = precompute::feature_row_view();
+  const RowBinding mlfs_binding = feature_row.bind(mlfs);
+  store.scan_columns(mlfs, feature_row.wanted(mlfs),
+                     {{"game_date", ">=", from},
+                      {"game_date", "<", to},
+                      {"feature_version", "=", std::string(features::kFeatureVersion)}},
+                     [&](const Row& row) {
+                       precompute::FeatureRowView r = feature_row.read(mlfs_binding, row);
+                       if (!r.game_date || !r.player_lookup) return;
+                       auto it = points.find({r.game_date->days, *r.player_lookup});
+                       if (it == points.end()) return;
+                       auto features = parse_features(r.features.value_or(""));
+                       if (!features) return;
+                       auto sources = parse_feature_sources(r.feature_sources.value_or(""));
+                       TrainingRow t;
+                       t.game_date = *r.game_date;
+                       t.player_lookup = std::move(*r.player_lookup);
+                       t.x = model_features(*features, sources ? &*sources : nullptr);
+                       t.label = static_cast<float>(it->second);
+                       // UPGC current_points_line of D
+                       t.line = (*features)[Feature::kVegasPointsLine];
+                       rows.push_back(std::move(t));
+                     });
   // Already in this order when the store scans in its key order; sorted for any store.
   if (!std::is_sorted(rows.begin(), rows.end(), row_order)) {
     std::sort(rows.begin(), rows.end(), row_order);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/row_reader.h"
 #include "picks/tables.h"
 #include "predict/tables.h"
 
@@ -28,31 +27,60 @@ PredictionKey key_of(const GradedPrediction& g) {
   return {g.system_id, g.market, g.game_date.days, g.player_lookup, g.game_id};
 }
 
+Record<GradeView> grade_view(const TableSchema& table) {
+  using V = GradeView;
+  Record<V> r;
+  r.field("system_id", &V::system_id);
+  if (has_column(table, "market")) r.field("market", &V::market);
+  r.field("player_lookup", &V::player_lookup)
+      .field("game_id", &V::game_id)
+      .field("game_date", &V::game_date)
+      .field("recommendation", &V::recommendation)
+      .dec("line", &V::line, 1)
+      .dec("edge", &V::edge, 2);
+  if (has_column(table, "p_over")) {
+    r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
+  }
+  r.dec("predicted_points", &V::predicted_points, 2)
+      .dec("confidence", &V::confidence, 1)
+      .field("is_voided", &V::is_voided)
+      .field("void_reason", &V::void_reason)
+      .dec("actual_points", &V::actual_points, 0)
+      .field("result", &V::result)
+      .dec("profit", &V::profit, 4)
+      .field("confidence_decile", &V::confidence_decile);
+  return r;
+}
+
+GradedPrediction graded_prediction(GradeView v) {
+  GradedPrediction g;
+  g.system_id = std::move(v.system_id);
+  g.market = v.market.value_or("points");
+  g.player_lookup = std::move(v.player_lookup);
+  g.game_id = std::move(v.game_id);
+  g.game_date = v.game_date;
+  g.recommendation = std::move(v.recommendation);
+  g.line = v.line;
+  g.edge = v.edge;
+  g.p_over = v.p_over;
+  g.predicted = v.predicted_points;
+  g.confidence = v.confidence;
+  g.voided = v.is_voided;
+  g.void_reason = std::move(v.void_reason);
+  g.actual = v.actual_points;
+  g.result = std::move(v.result);
+  g.profit = v.profit;
+  g.confidence_decile = static_cast<int>(v.confidence_decile.value_or(1));
+  return g;
+}
+
 std::vector<GradedPrediction> read_grades(Store& store, Date from, Date to) {
   const auto& t = predict::prediction_grades_table();
-  bool has_market = has_column(t, "market"), has_p_over = has_column(t, "p_over");
+  const Record<GradeView> view = grade_view(t);
+  const RowBinding binding = view.bind(t);
   std::vector<GradedPrediction> out;
-  store.scan(t, range("game_date", from, to), [&](const Row& row) {
-    RowReader r(t, row);
-    GradedPrediction g;
-    g.system_id = *r.s("system_id");
-    if (has_market) g.market = r.s("market").value_or("points");
-    g.player_lookup = *r.s("player_lookup");
-    g.game_id = *r.s("game_id");
-    g.game_date = *r.date("game_date");
-    g.recommendation = *r.s("recommendation");
-    g.line = r.d("line");
-    g.edge = r.d("edge");
-    if (has_p_over) g.p_over = r.d("p_over");
-    g.predicted = *r.d("predicted_points");
-    g.confidence = *r.d("confidence");
-    g.voided = r.b("is_voided").value_or(false);
-    g.void_reason = r.s("void_reason");
-    g.actual = r.d("actual_points");
-    g.result = r.s("result");
-    g.profit = r.d("profit");
-    g.confidence_decile = static_cast<int>(r.i("confidence_decile").value_or(1));
-    out.push_back(std::move(g));
+  store.scan_columns(t, view.wanted(t), range("game_date", from, to), [&](const Row& row) {
+    out.push_back(graded_prediction(view.read(binding, row)));
   });
   return out;
 }
@@ -76,27 +104,40 @@ std::vector<picks::Pick> read_picks(Store& store, Date from, Date to) {
   return out;
 }
 
+const Record<RemovalView>& removal_view() {
+  using V = RemovalView;
+  static const Record<V> r = Record<V>()
+                                 .field("game_date", &V::game_date)
+                                 .field("player_lookup", &V::player_lookup)
+                                 .field("market", &V::market)
+                                 .field("system_id", &V::system_id)
+                                 .field("game_id", &V::game_id)
+                                 .dec("line", &V::line, 1)
+                                 .field("over_price", &V::over_price)
+                                 .field("under_price", &V::under_price)
+                                 .dec("edge", &V::edge, 2)
+                                 .field("removed_by", &V::removed_by);
+  return r;
+}
+
 std::vector<picks::Removal> read_removals(Store& store, Date from, Date to) {
   const auto& t = picks::best_bet_removals_table();
-  std::vector<bool> wanted(t.columns.size(), false);
-  for (const char* c : {"game_date", "player_lookup", "market", "system_id", "game_id", "line",
-                        "price", "over_price", "under_price", "edge", "removed_by"}) {
-    wanted[t.column_index(c)] = true;
-  }
+  const auto& view = removal_view();
+  const RowBinding binding = view.bind(t);
   std::vector<picks::Removal> out;
-  store.scan_columns(t, wanted, range("game_date", from, to), [&](const Row& row) {
-    RowReader r(t, row);
+  store.scan_columns(t, view.wanted(t), range("game_date", from, to), [&](const Row& row) {
+    RemovalView r = view.read(binding, row);
     picks::Removal x;
-    x.c.game_date = *r.date("game_date");
-    x.c.player_lookup = *r.s("player_lookup");
-    x.c.market = *r.s("market");
-    x.c.system_id = *r.s("system_id");
-    x.c.game_id = *r.s("game_id");
-    x.c.line = *r.d("line");
-    x.c.over_price = r.i("over_price");
-    x.c.under_price = r.i("under_price");
-    x.c.edge = *r.d("edge");
-    x.removed_by = *r.s("removed_by");
+    x.c.game_date = r.game_date;
+    x.c.player_lookup = std::move(r.player_lookup);
+    x.c.market = std::move(r.market);
+    x.c.system_id = std::move(r.system_id);
+    x.c.game_id = std::move(r.game_id);
+    x.c.line = r.line;
+    x.c.over_price = r.over_price;
+    x.c.under_price = r.under_price;
+    x.c.edge = r.edge;
+    x.removed_by = std::move(r.removed_by);
     out.push_back(std::move(x));
   });
   return out;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "analytics/upcoming_player_game_context.h"
+#include "core/row_reader.h"
 #include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "precompute/ml_feature_store.h"

@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "analytics/phase3_views.h"
+#include "core/row_reader.h"
 #include "pipeline/catalog.h"
 #include "pipeline/runner.h"
 #include "precompute/phase4_loader.h"
@@ -77,11 +79,11 @@ TEST_F(PrecomputeFactorsRealSeason, OneRowOrOneFailurePerUpgcPlayer) {
     std::string p = *r.s("player_lookup");
     EXPECT_LT(previous, p);  // key order
     previous = p;
-    auto u = in.upgc.find(p);
+    auto u = in.upgc.read(analytics::composite_context_view(), p);
     ASSERT_TRUE(u);
-    EXPECT_EQ(r.s("team_abbr"), u->s("team_abbr"));
-    EXPECT_EQ(r.s("opponent_abbr"), u->s("opponent_abbr"));
-    EXPECT_EQ(r.s("game_id"), u->s("game_id"));
+    EXPECT_EQ(r.s("team_abbr"), u->team_abbr);
+    EXPECT_EQ(r.s("opponent_abbr"), u->opponent_abbr);
+    EXPECT_EQ(r.s("game_id"), u->game_id);
     EXPECT_EQ(r.d("shot_zone_mismatch_score"), 0.0);
     EXPECT_EQ(r.s("shot_zone_context_json"),
               "{\"missing_data\":true,\"missing\":[\"player_shot_zone\",\"team_defense_zone\"]}");

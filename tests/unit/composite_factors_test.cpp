@@ -9,6 +9,7 @@
 
 #include "analytics/upcoming_player_game_context.h"
 #include "analytics/upcoming_team_game_context.h"
+#include "core/row_reader.h"
 #include "precompute/composite_factor_context.h"
 #include "precompute/composite_factor_formulas.h"
 #include "precompute/player_composite_factors.h"

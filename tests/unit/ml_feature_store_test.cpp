@@ -11,6 +11,7 @@
 
 #include "analytics/history.h"
 #include "analytics/inputs.h"
+#include "core/row_reader.h"
 #include "pipeline/catalog.h"
 #include "precompute/feature_calculators.h"
 #include "precompute/feature_quality.h"
@@ -351,7 +352,8 @@ void expect_features(const FeatureArray& f, const std::array<Expected, kFeatureC
 // Value tests: every feature of a player with all upstream rows and a rich history.
 TEST_F(MlFeatureStore, EveryFeatureFromItsSource) {
   Phase4Inputs in = inputs({alpha_upgc()});
-  FeatureArray f = compute_features(in, *in.upgc.find("alphaplayer"));
+  FeatureArray f =
+      compute_features(in, *in.upgc.read(analytics::feature_context_view(), "alphaplayer"));
   const auto P4 = FS::kPhase4, P3 = FS::kPhase3, C = FS::kCalculated, V = FS::kVegas;
   std::array<Expected, kFeatureCount> want = {{
       {24.0, P4},   {22.0, P4},   {20.0, P4},   {4.0, P4},    // 0-3 PDC
@@ -392,7 +394,8 @@ TEST_F(MlFeatureStore, EveryFeatureFromItsSource) {
 // Default / missing tests: every feature of a player with no upstream rows and no history.
 TEST_F(MlFeatureStore, EveryFeatureDefaultOrMissing) {
   Phase4Inputs in = inputs({bare_upgc()});
-  FeatureArray f = compute_features(in, *in.upgc.find("zetaplayer"));
+  FeatureArray f =
+      compute_features(in, *in.upgc.read(analytics::feature_context_view(), "zetaplayer"));
   const auto D = FS::kDefault, M = FS::kMissing, C = FS::kCalculated;
   const Expected miss{std::nullopt, M};
   std::array<Expected, kFeatureCount> want = {{
@@ -419,7 +422,8 @@ TEST_F(MlFeatureStore, GamesInLast7DaysFallsBackToUpgc) {
   Row r = bare_upgc();
   r[upgc_table().column_index("games_in_last_7_days")] = I(2);
   Phase4Inputs in = inputs({r});
-  FeatureArray f = compute_features(in, *in.upgc.find("zetaplayer"));
+  FeatureArray f =
+      compute_features(in, *in.upgc.read(analytics::feature_context_view(), "zetaplayer"));
   EXPECT_EQ(f[4].value, 2.0);
   EXPECT_EQ(f[4].source, FS::kPhase3);
 }
@@ -432,7 +436,8 @@ TEST_F(MlFeatureStore, DerivedFeaturesNeedPhase4Inputs) {
   pdc[pdc_table().column_index("points_std_last_10")] = Value{};
   in.pdc = DayRows(pdc_table(), {pdc}, "player_lookup");
   in.tdza = DayRows();
-  FeatureArray f = compute_features(in, *in.upgc.find("alphaplayer"));
+  FeatureArray f =
+      compute_features(in, *in.upgc.read(analytics::feature_context_view(), "alphaplayer"));
   EXPECT_EQ(f[3].source, FS::kDefault);
   EXPECT_EQ(f[35].source, FS::kDefault);
   EXPECT_EQ(f[36].source, FS::kDefault);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "analytics/upcoming_player_game_context.h"
+#include "core/row_reader.h"
 #include "pipeline/catalog.h"
 #include "precompute/player_daily_cache.h"
 #include "support/phase4_rows.h"

@@ -1,0 +1,394 @@
+// The readers that read by column name until issue 15's last step, now reading through a
+// record (core/record.h): each compact view is a projection of its table's declared record,
+// reads the same cells as the by-name read it replaces (RowReader, on a hand-made row) and
+// refuses a row whose width is not its table's.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analytics/phase3_views.h"
+#include "analytics/player_game_summary.h"
+#include "analytics/upcoming_player_game_context.h"
+#include "analytics/upcoming_team_game_context.h"
+#include "core/box_stats.h"
+#include "core/record.h"
+#include "core/row_reader.h"
+#include "picks/pick_records.h"
+#include "picks/tables.h"
+#include "precompute/ml_feature_store.h"
+#include "precompute/ml_feature_store_record.h"
+#include "precompute/phase4_inputs.h"
+#include "precompute/phase4_views.h"
+#include "precompute/player_composite_factors.h"
+#include "precompute/player_daily_cache.h"
+#include "predict/prediction_record.h"
+#include "predict/tables.h"
+#include "publish/reads.h"
+
+namespace nbaprops {
+namespace {
+
+// Every column `view` reads is declared by `table` with the same type and decimals.
+template <class V, class T>
+void expect_projection(const Record<V>& view, const Record<T>& table, const TableSchema& t) {
+  EXPECT_EQ(view.mismatches(t), std::vector<std::string>{});
+  const std::vector<Column> declared = table.columns();
+  for (const Column& c : view.columns()) {
+    const Column* d = nullptr;
+    for (const Column& x : declared) {
+      if (x.name == c.name) d = &x;
+    }
+    ASSERT_NE(d, nullptr) << c.name;
+    EXPECT_EQ(d->type, c.type) << c.name;
+    if (c.type == ColumnType::kDec) {
+      EXPECT_EQ(d->decimals, c.decimals) << c.name;
+    }
+  }
+}
+
+// The view's read of `row` holds the cells a by-name read finds: written back through the view
+// (its decimals are the table's), each column's cell equals RowReader's cell of that name.
+template <class V>
+void expect_same_cells(const Record<V>& view, const TableSchema& t, const Row& row) {
+  V v = view.read(t, row);
+  Row back = view.write(v);
+  std::vector<Column> columns = view.columns();
+  ASSERT_EQ(back.size(), columns.size());
+  RowReader by_name(t, row);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    EXPECT_EQ(back[i], by_name.cell(columns[i].name)) << columns[i].name;
+  }
+}
+
+// A row of `t` one cell short.
+Row short_row(Row row) {
+  row.pop_back();
+  return row;
+}
+
+// A hand-made UPGC row: a player with his game, fatigue, a line, some cells NULL.
+Row upgc_row(const std::string& player) {
+  analytics::UpcomingPlayerGameContextRow r;
+  r.game_date = *parse_iso_date("2025-01-15");
+  r.player_lookup = player;
+  r.player_id = 1629029;
+  r.game_id = "0022400600";
+  r.team_abbr = "DAL";
+  r.opponent_abbr = "BOS";
+  r.home_game = true;
+  r.fatigue.days_rest = 2;
+  r.fatigue.back_to_back = false;
+  r.fatigue.games_in_last_7_days = 3;
+  r.fatigue.games_in_last_14_days = 6;
+  r.fatigue.minutes_in_last_7_days = 104.26;  // stored 104.3
+  r.fatigue.minutes_in_last_14_days = 210.0;
+  r.fatigue.avg_minutes_per_game_last_7_days = 34.75;  // stored 34.8
+  r.fatigue.avg_usage_rate_last_7_days = std::nullopt;
+  r.fatigue.back_to_backs_last_14_days = 1;
+  r.current_points_line = 28.5;
+  r.opening_points_line = 27.5;
+  r.points_line_bookmaker = "draftkings";
+  r.prop_over_streak = 2;
+  r.prop_under_streak = 0;
+  r.season_phase = "mid";
+  r.opponent_pace_last_10 = 99.123;  // stored 99.12
+  r.pace_differential = -1.5;
+  r.star_teammates_out = 1;
+  r.projected_usage_rate = std::nullopt;
+  r.injury_status = "probable";
+  r.player_age = 25;
+  r.completeness.is_production_ready = true;
+  return analytics::upcoming_player_game_context_record().write(r);
+}
+
+Row utgc_row(const std::string& team) {
+  analytics::UtgcRecord r;
+  r.game_id = "0022400600";
+  r.game_date = *parse_iso_date("2025-01-15");
+  r.season = 2024;
+  r.season_type = "regular";
+  r.team_abbr = team;
+  r.opponent_abbr = "BOS";
+  r.travel_miles = 1550;
+  r.time_zones_crossed = std::nullopt;
+  r.lines.spread = -3.456;  // stored -3.46
+  r.lines.total = 228.5;
+  r.opponent_days_rest = 1;
+  r.completeness.is_production_ready = false;
+  return analytics::upcoming_team_game_context_record().write(r);
+}
+
+TEST(RecordReaders, Phase4ContextViewsAreProjectionsOfTheContextRecords) {
+  const TableSchema& upgc = analytics::upcoming_player_game_context_table();
+  const TableSchema& utgc = analytics::upcoming_team_game_context_table();
+  const auto& upgc_record = analytics::upcoming_player_game_context_record();
+  const auto& utgc_record = analytics::upcoming_team_game_context_record();
+  expect_projection(analytics::composite_context_view(), upgc_record, upgc);
+  expect_projection(analytics::daily_cache_context_view(), upgc_record, upgc);
+  expect_projection(analytics::feature_context_view(), upgc_record, upgc);
+  expect_projection(analytics::candidate_context_view(), upgc_record, upgc);
+  expect_projection(analytics::team_travel_view(), utgc_record, utgc);
+  expect_projection(analytics::team_lines_view(), utgc_record, utgc);
+}
+
+TEST(RecordReaders, Phase4ContextViewsReadWhatTheByNameReadsRead) {
+  const TableSchema& upgc = analytics::upcoming_player_game_context_table();
+  const TableSchema& utgc = analytics::upcoming_team_game_context_table();
+  Row u = upgc_row("lukadoncic");
+  Row t = utgc_row("DAL");
+  expect_same_cells(analytics::composite_context_view(), upgc, u);
+  expect_same_cells(analytics::daily_cache_context_view(), upgc, u);
+  expect_same_cells(analytics::feature_context_view(), upgc, u);
+  expect_same_cells(analytics::candidate_context_view(), upgc, u);
+  expect_same_cells(analytics::team_travel_view(), utgc, t);
+  expect_same_cells(analytics::team_lines_view(), utgc, t);
+
+  // The typed values the processors used: RowReader's i / d / b / s of the same columns.
+  RowReader r(upgc, u);
+  auto pcf = analytics::composite_context_view().read(upgc, u);
+  EXPECT_EQ(pcf.player_lookup, "lukadoncic");
+  EXPECT_EQ(pcf.days_rest, r.i("days_rest"));
+  EXPECT_EQ(pcf.back_to_back, r.b("back_to_back"));
+  EXPECT_EQ(pcf.minutes_in_last_7_days, r.d("minutes_in_last_7_days"));
+  EXPECT_EQ(pcf.minutes_in_last_7_days, 104.3);
+  EXPECT_EQ(pcf.avg_usage_rate_last_7_days, std::nullopt);
+  EXPECT_EQ(pcf.projected_usage_rate, r.d("projected_usage_rate"));
+  EXPECT_EQ(pcf.opponent_pace_last_10, 99.12);
+  EXPECT_EQ(pcf.is_production_ready, std::optional<bool>(true));
+  auto mlfs = analytics::feature_context_view().read(upgc, u);
+  EXPECT_EQ(mlfs.home_game, r.b("home_game"));
+  EXPECT_EQ(mlfs.season_phase, r.s("season_phase"));
+  EXPECT_EQ(mlfs.current_points_line, r.d("current_points_line"));
+  ASSERT_TRUE(mlfs.prop_over_streak);
+  EXPECT_EQ(static_cast<double>(*mlfs.prop_over_streak), r.d("prop_over_streak"));
+  RowReader rt(utgc, t);
+  auto lines = analytics::team_lines_view().read(utgc, t);
+  EXPECT_EQ(lines.game_spread, rt.d("game_spread"));
+  EXPECT_EQ(lines.game_spread, -3.46);
+  ASSERT_TRUE(lines.opponent_days_rest);
+  EXPECT_EQ(static_cast<double>(*lines.opponent_days_rest), rt.d("opponent_days_rest"));
+  auto travel = analytics::team_travel_view().read(utgc, t);
+  EXPECT_EQ(travel.travel_miles, rt.i("travel_miles"));
+  EXPECT_EQ(travel.time_zones_crossed, std::nullopt);
+  EXPECT_EQ(travel.is_production_ready, std::optional<bool>(false));
+}
+
+TEST(RecordReaders, Phase4ContextViewsRefuseARowOfAnotherWidth) {
+  const TableSchema& upgc = analytics::upcoming_player_game_context_table();
+  Row bad = short_row(upgc_row("lukadoncic"));
+  EXPECT_THROW(analytics::composite_context_view().read(upgc, bad), std::invalid_argument);
+  EXPECT_THROW(analytics::feature_context_view().read(upgc, bad), std::invalid_argument);
+  EXPECT_THROW(analytics::candidate_context_view().read(upgc, bad), std::invalid_argument);
+  const TableSchema& utgc = analytics::upcoming_team_game_context_table();
+  EXPECT_THROW(analytics::team_lines_view().read(utgc, short_row(utgc_row("DAL"))),
+               std::invalid_argument);
+
+  // Through the processors' inputs: DayRows::read and the Phase 4 processors refuse it (the
+  // by-name reads would have read past a short row's end or a wide row's wrong cells).
+  precompute::Phase4Inputs in;
+  in.d = *parse_iso_date("2025-01-15");
+  in.upgc = precompute::DayRows(upgc, {bad}, "player_lookup");
+  EXPECT_THROW(in.upgc.read(analytics::daily_cache_context_view(), "lukadoncic"),
+               std::invalid_argument);
+  EXPECT_THROW(precompute::player_composite_factors(in), std::invalid_argument);
+  EXPECT_THROW(precompute::player_daily_cache(in), std::invalid_argument);
+  EXPECT_THROW(precompute::ml_feature_store(in), std::invalid_argument);
+  in.upgc = precompute::DayRows(upgc, {upgc_row("lukadoncic")}, "player_lookup");
+  in.utgc = precompute::DayRows(utgc, {short_row(utgc_row("DAL"))}, "team_abbr");
+  EXPECT_THROW(in.utgc.read(analytics::team_travel_view(), "DAL"), std::invalid_argument);
+}
+
+// The training set's reads: an appearance's points (player_game_summary) and a feature row.
+TEST(RecordReaders, TrainingSetViewsReadWhatTheByNameReadsRead) {
+  const TableSchema& pgs = analytics::player_game_summary_table();
+  expect_projection(analytics::appearance_points_view(), analytics::player_game_summary_record(),
+                    pgs);
+  analytics::PlayerGameSummaryRow g;
+  g.game_id = "0022400600";
+  g.game_date = *parse_iso_date("2025-01-10");
+  g.season = 2024;
+  g.player_lookup = "lukadoncic";
+  g.player_status = "active";
+  g.minutes = 36.25;  // stored 36.3
+  g.stats[kPts] = 31;
+  Row row = analytics::player_game_summary_record().write(g);
+  expect_same_cells(analytics::appearance_points_view(), pgs, row);
+  auto a = analytics::appearance_points_view().read(pgs, row);
+  RowReader r(pgs, row);
+  EXPECT_EQ(a.game_date, r.date("game_date"));
+  EXPECT_EQ(a.player_status, r.s("player_status"));
+  EXPECT_EQ(a.minutes, r.d("minutes"));
+  ASSERT_TRUE(a.pts);
+  EXPECT_EQ(static_cast<double>(*a.pts), r.d("pts"));
+  EXPECT_EQ(*a.pts, 31);
+  EXPECT_THROW(analytics::appearance_points_view().read(pgs, short_row(row)),
+               std::invalid_argument);
+
+  const TableSchema& mlfs = precompute::ml_feature_store_table();
+  expect_projection(precompute::feature_row_view(), precompute::ml_feature_store_record(), mlfs);
+  precompute::MlFeatureStoreRecord m;
+  m.game_date = *parse_iso_date("2025-01-10");
+  m.player_lookup = "lukadoncic";
+  m.feature_version = "v2_60features";
+  m.features = "[1.5,null]";
+  m.feature_sources = "[\"phase4\",\"missing\"]";
+  Row frow = precompute::ml_feature_store_record().write(m);
+  expect_same_cells(precompute::feature_row_view(), mlfs, frow);
+  auto f = precompute::feature_row_view().read(mlfs, frow);
+  EXPECT_EQ(f.features, std::optional<std::string>("[1.5,null]"));
+  EXPECT_EQ(f.game_date, RowReader(mlfs, frow).date("game_date"));
+  EXPECT_THROW(precompute::feature_row_view().read(mlfs, short_row(frow)), std::invalid_argument);
+}
+
+predict::GradeRecord hand_made_grade() {
+  predict::GradeRecord g;
+  g.system_id = "ensemble_v1";
+  g.game_date = *parse_iso_date("2025-01-10");
+  g.player_lookup = "lukadoncic";
+  g.game_id = "0022400600";
+  g.recommendation = "OVER";
+  g.line = 28.5;
+  g.predicted_points = 31.256;  // stored 31.26
+  g.confidence = 64.04;         // stored 64.0
+  g.edge = 2.756;               // stored 2.76
+  g.actual_points = 33;
+  g.is_voided = false;
+  g.result = "WIN";
+  g.profit = 0.90909;  // stored 0.9091
+  g.confidence_decile = 7;
+  return g;
+}
+
+// A prediction_grades table with the columns another branch adds (market after system_id,
+// p_over after edge): the view reads them when the table has them.
+TableSchema grades_with_market_and_p_over() {
+  TableSchema t = predict::prediction_grades_table();
+  t.name = "prediction_grades_wider";
+  auto at = [&](const std::string& name) { return t.columns.begin() + t.column_index(name); };
+  t.columns.insert(at("system_id") + 1, Column{"market", ColumnType::kText, false, -1});
+  t.columns.insert(at("edge") + 1, Column{"p_over", ColumnType::kDec, true, 4});
+  return t;
+}
+
+TEST(RecordReaders, PublishGradeViewReadsTheColumnsTheTableHas) {
+  const TableSchema& t = predict::prediction_grades_table();
+  const Record<publish::GradeView> view = publish::grade_view(t);
+  expect_projection(view, predict::grade_record(), t);
+  Row row = predict::grade_record().write(hand_made_grade());
+  expect_same_cells(view, t, row);
+  RowReader r(t, row);
+  publish::GradedPrediction g = publish::graded_prediction(view.read(t, row));
+  EXPECT_EQ(g.market, "points");  // the table has no market column
+  EXPECT_EQ(g.p_over, std::nullopt);
+  EXPECT_EQ(g.system_id, *r.s("system_id"));
+  EXPECT_EQ(g.game_date, *r.date("game_date"));
+  EXPECT_EQ(g.line, r.d("line"));
+  EXPECT_EQ(g.predicted, *r.d("predicted_points"));
+  EXPECT_EQ(g.predicted, 31.26);
+  EXPECT_EQ(g.confidence, 64.0);
+  EXPECT_EQ(g.edge, 2.76);
+  EXPECT_EQ(g.voided, false);
+  EXPECT_EQ(g.actual, 33.0);
+  EXPECT_EQ(g.result, r.s("result"));
+  EXPECT_EQ(g.profit, 0.9091);
+  EXPECT_EQ(g.confidence_decile, 7);
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+
+  // A store whose table has market and p_over: both read, p_over with the table's decimals.
+  TableSchema wider = grades_with_market_and_p_over();
+  const Record<publish::GradeView> wide_view = publish::grade_view(wider);
+  EXPECT_EQ(wide_view.mismatches(wider), std::vector<std::string>{});
+  EXPECT_EQ(wide_view.size(), view.size() + 2);
+  Row wide_row = row;
+  wide_row.insert(wide_row.begin() + static_cast<long>(wider.column_index("market")),
+                  Value{std::string("threes")});
+  wide_row.insert(wide_row.begin() + static_cast<long>(wider.column_index("p_over")),
+                  Value{0.5812});
+  ASSERT_EQ(wide_row.size(), wider.columns.size());
+  expect_same_cells(wide_view, wider, wide_row);
+  publish::GradedPrediction w = publish::graded_prediction(wide_view.read(wider, wide_row));
+  EXPECT_EQ(w.market, "threes");
+  EXPECT_EQ(w.p_over, 0.5812);
+  EXPECT_EQ(w.predicted, 31.26);
+  // The narrower row is refused by the wider table's view (and the reverse).
+  EXPECT_THROW(wide_view.read(wider, row), std::invalid_argument);
+  EXPECT_THROW(view.read(t, wide_row), std::invalid_argument);
+}
+
+TEST(RecordReaders, PublishRemovalViewReadsWhatTheByNameReadsRead) {
+  const TableSchema& t = picks::best_bet_removals_table();
+  expect_projection(publish::removal_view(), picks::best_bet_removal_record(), t);
+  picks::BestBetRemovalRecord x;
+  x.game_date = *parse_iso_date("2025-01-10");
+  x.player_lookup = "lukadoncic";
+  x.market = "points";
+  x.system_id = "ensemble_v1";
+  x.game_id = "0022400600";
+  x.side = "OVER";
+  x.line = 28.5;
+  x.over_price = -115;
+  x.under_price = std::nullopt;
+  x.predicted_points = 31.26;
+  x.confidence = 64.0;
+  x.edge = 2.76;
+  x.removed_by = "min_edge";
+  x.reason = "edge below 3";
+  Row row = picks::best_bet_removal_record().write(x);
+  expect_same_cells(publish::removal_view(), t, row);
+  RowReader r(t, row);
+  publish::RemovalView v = publish::removal_view().read(t, row);
+  EXPECT_EQ(v.game_date, *r.date("game_date"));
+  EXPECT_EQ(v.line, *r.d("line"));
+  EXPECT_EQ(v.over_price, r.i("over_price"));
+  EXPECT_EQ(v.under_price, std::nullopt);
+  EXPECT_EQ(v.edge, 2.76);
+  EXPECT_EQ(v.removed_by, "min_edge");
+  EXPECT_THROW(publish::removal_view().read(t, short_row(row)), std::invalid_argument);
+}
+
+// Publish's picks: best_bets read through the whole record, bound once.
+TEST(RecordReaders, PublishPicksReadWhatTheByNameReadsReadAndRefuseAnotherWidth) {
+  const TableSchema& t = picks::best_bets_table();
+  picks::BestBetRecord b;
+  b.game_date = *parse_iso_date("2025-01-10");
+  b.player_lookup = "lukadoncic";
+  b.market = "points";
+  b.system_id = "ensemble_v1";
+  b.game_id = "0022400600";
+  b.team_abbr = "DAL";
+  b.opponent_abbr = "BOS";
+  b.home_game = true;
+  b.side = "OVER";
+  b.line = 28.5;
+  b.price = -110;
+  b.over_price = -110;
+  b.predicted_points = 31.26;
+  b.confidence = 64.0;
+  b.edge = 2.76;
+  b.p_over = 0.5812;
+  b.strength = 0.75;
+  b.reasons = "edge | form";
+  b.status = "ACTIVE";
+  b.first_published_at = "2025-01-10T22:00:00Z";
+  Row row = picks::best_bet_record().write(b);
+  RowReader r(t, row);
+  picks::Pick p = picks::pick_from_row(row);
+  EXPECT_EQ(p.c.player_lookup, *r.s("player_lookup"));
+  EXPECT_EQ(p.c.game_date, *r.date("game_date"));
+  EXPECT_EQ(p.c.line, *r.d("line"));
+  EXPECT_EQ(p.c.edge, *r.d("edge"));
+  EXPECT_EQ(p.c.p_over, r.d("p_over"));
+  EXPECT_EQ(p.c.over_price, r.i("over_price"));
+  EXPECT_EQ(p.c.under_price, std::nullopt);
+  EXPECT_EQ(p.side, *r.s("side"));
+  EXPECT_EQ(p.price, r.i("price"));
+  EXPECT_EQ(p.status, *r.s("status"));
+  EXPECT_EQ(p.first_published_at, *r.s("first_published_at"));
+  EXPECT_THROW(picks::pick_from_row(short_row(row)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace nbaprops
