@@ -264,20 +264,39 @@ predict::GradeRecord hand_made_grade() {
 
 // A prediction_grades table with the columns another branch adds (market after system_id,
 // p_over after edge): the view reads them when the table has them.
-TableSchema grades_with_market_and_p_over() {
+// prediction_grades as a store of version 10 has it: without p_over and ev_taken (schema
+// version 11 adds them).
+TableSchema grades_before_p_over() {
+  TableSchema t = predict::prediction_grades_table();
+  t.name = "prediction_grades_v10";
+  for (const char* c : {"p_over", "ev_taken"}) {
+    t.columns.erase(t.columns.begin() + static_cast<long>(t.column_index(c)));
+  }
+  return t;
+}
+
+// The current prediction_grades with a market column (the markets' grades carry one).
+TableSchema grades_with_market() {
   TableSchema t = predict::prediction_grades_table();
   t.name = "prediction_grades_wider";
-  auto at = [&](const std::string& name) { return t.columns.begin() + t.column_index(name); };
-  t.columns.insert(at("system_id") + 1, Column{"market", ColumnType::kText, false, -1});
-  t.columns.insert(at("edge") + 1, Column{"p_over", ColumnType::kDec, true, 4});
+  t.columns.insert(t.columns.begin() + static_cast<long>(t.column_index("system_id")) + 1,
+                   Column{"market", ColumnType::kText, false, -1});
   return t;
 }
 
 TEST(RecordReaders, PublishGradeViewReadsTheColumnsTheTableHas) {
-  const TableSchema& t = predict::prediction_grades_table();
+  // A version-10 table: neither market nor p_over.
+  const TableSchema& full = predict::prediction_grades_table();
+  const TableSchema t = grades_before_p_over();
   const Record<publish::GradeView> view = publish::grade_view(t);
   expect_projection(view, predict::grade_record(), t);
-  Row row = predict::grade_record().write(hand_made_grade());
+  predict::GradeRecord graded = hand_made_grade();
+  graded.p_over = 0.5812;
+  const Row full_row = predict::grade_record().write(graded);
+  Row row = full_row;
+  row.erase(row.begin() + static_cast<long>(full.column_index("ev_taken")));
+  row.erase(row.begin() + static_cast<long>(full.column_index("p_over")));
+  ASSERT_EQ(row.size(), t.columns.size());
   expect_same_cells(view, t, row);
   RowReader r(t, row);
   publish::GradedPrediction g = publish::graded_prediction(view.read(t, row));
@@ -297,16 +316,21 @@ TEST(RecordReaders, PublishGradeViewReadsTheColumnsTheTableHas) {
   EXPECT_EQ(g.confidence_decile, 7);
   EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
 
-  // A store whose table has market and p_over: both read, p_over with the table's decimals.
-  TableSchema wider = grades_with_market_and_p_over();
+  // The current table reads p_over, with the table's decimals.
+  const Record<publish::GradeView> current = publish::grade_view(full);
+  EXPECT_EQ(current.mismatches(full), std::vector<std::string>{});
+  EXPECT_EQ(current.size(), view.size() + 1);
+  expect_same_cells(current, full, full_row);
+  EXPECT_EQ(publish::graded_prediction(current.read(full, full_row)).p_over, 0.5812);
+
+  // A table that has market too: both read.
+  TableSchema wider = grades_with_market();
   const Record<publish::GradeView> wide_view = publish::grade_view(wider);
   EXPECT_EQ(wide_view.mismatches(wider), std::vector<std::string>{});
   EXPECT_EQ(wide_view.size(), view.size() + 2);
-  Row wide_row = row;
+  Row wide_row = full_row;
   wide_row.insert(wide_row.begin() + static_cast<long>(wider.column_index("market")),
                   Value{std::string("threes")});
-  wide_row.insert(wide_row.begin() + static_cast<long>(wider.column_index("p_over")),
-                  Value{0.5812});
   ASSERT_EQ(wide_row.size(), wider.columns.size());
   expect_same_cells(wide_view, wider, wide_row);
   publish::GradedPrediction w = publish::graded_prediction(wide_view.read(wider, wide_row));
