@@ -10,6 +10,7 @@
 #include "predict/prediction_record.h"
 #include "predict/recommendation.h"
 #include "predict/systems.h"
+#include "support/day_grades.h"
 #include "support/test_store.h"
 
 namespace nbaprops::predict {
@@ -101,21 +102,7 @@ TEST(LineAnchored, ShrinksTheEnsemblesValueTowardTheLine) {
 // Grades of the ensemble on `d`: one player per (predicted, actual) at line 20.
 void write_ensemble_grades(Store& store, Date d,
                            const std::vector<std::pair<double, double>>& rows) {
-  std::vector<Row> out;
-  int i = 0;
-  for (auto [predicted, actual] : rows) {
-    GradeRecord g;
-    g.system_id = "ensemble";
-    g.game_date = d;
-    g.player_lookup = "p" + std::to_string(i++);
-    g.game_id = "0022400100";
-    g.recommendation = "PASS";
-    g.line = 20;
-    g.predicted_points = predicted;
-    g.actual_points = actual;
-    out.push_back(grade_record().write(g));
-  }
-  write_grades(store, d, std::move(out), "2026-01-01T00:00:00Z");
+  testing::write_day_grades(store, d, "ensemble", rows);
 }
 
 // D = 2024-11-06's line_anchored value through the registry's combiner, for an ensemble value

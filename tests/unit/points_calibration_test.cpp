@@ -11,6 +11,7 @@
 #include "predict/grade_day.h"
 #include "predict/predict_day.h"
 #include "predict/tables.h"
+#include "support/day_grades.h"
 #include "support/test_store.h"
 
 namespace nbaprops::predict {
@@ -123,25 +124,7 @@ TEST(PointsCalibration, EachCutoffUsesItsOwnWindowOfEachSystemsRows) {
             at_nov5.find("a")->to_json());
 }
 
-// Grades of `system` on `d`: one player per (predicted, actual) at line 20.
-void write_day_grades(Store& store, Date d, const std::string& system,
-                      const std::vector<std::pair<double, double>>& rows) {
-  std::vector<Row> out;
-  int i = 0;
-  for (auto [predicted, actual] : rows) {
-    GradeRecord g;
-    g.system_id = system;
-    g.game_date = d;
-    g.player_lookup = "p" + std::to_string(i++);
-    g.game_id = "0022400100";
-    g.recommendation = "PASS";
-    g.line = 20;
-    g.predicted_points = predicted;
-    g.actual_points = actual;
-    out.push_back(grade_record().write(g));
-  }
-  write_grades(store, d, std::move(out), "2026-01-01T00:00:00Z");
-}
+using testing::write_day_grades;
 
 // What D = 2024-11-06 gets (opening night 2024-10-22: C(D) = 2024-11-05, window [Oct 22, Nov 5)).
 // A new store holding one game, the season's opening night 2024-10-22 (the cutoffs' grid).
