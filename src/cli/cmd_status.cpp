@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "core/row_reader.h"
 #include "pipeline/catalog.h"
 #include "raw/schema.h"
 #include "store/postgres/work_queue.h"
+#include "store/run_history.h"
 #include "store/store.h"
 
 namespace nbaprops::cli {
@@ -81,36 +81,37 @@ int run_status(const GlobalOptions& global, const HistoryArgs& a) {
   }
   const TableSchema& t = *find_table("processor_runs");
   // Latest run per (date, processor): rows come in processed_at order, later ones win.
-  std::map<std::pair<std::string, std::string>, Row> latest;
+  const auto& view = run_list_view();
+  const RowBinding binding = view.bind(t);
+  std::map<std::pair<std::string, std::string>, RunListView> latest;
   auto store = open_store(global.db);
-  store->scan(t, date_filter(a), [&](const Row& row) {
-    RowReader r(t, row);
-    if (r.s("processor") == "ingest") return;
-    latest[{r.s("date").value_or(""), *r.s("processor")}] = row;
+  store->scan_columns(t, view.wanted(t), date_filter(a), [&](const Row& row) {
+    RunListView r = view.read(binding, row);
+    if (r.processor == "ingest") return;
+    std::pair<std::string, std::string> key{r.date, r.processor};
+    latest[key] = std::move(r);
   });
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   if (!a.json) {
     std::cout << fmt::format("{:<10}  {:<30} {:<8} {:<8} {:>7} {:>6} {:>8}\n", "date", "processor",
                              "mode", "status", "rows", "failed", "total_ms");
   }
-  for (const auto& [key, row] : latest) {
-    RowReader r(t, row);
+  for (const auto& [key, r] : latest) {
     if (a.json) {
       out.push_back({{"date", key.first},
                      {"processor", key.second},
-                     {"mode", r.s("mode").value_or("")},
-                     {"status", r.s("status").value_or("")},
-                     {"rows", r.i("rows_written").value_or(0)},
-                     {"failed", r.i("entities_failed").value_or(0)},
-                     {"total_ms", r.i("total_ms").value_or(0)},
-                     {"run_id", r.s("run_id").value_or("")},
-                     {"processed_at", r.s("processed_at").value_or("")}});
+                     {"mode", r.mode},
+                     {"status", r.status},
+                     {"rows", r.rows_written.value_or(0)},
+                     {"failed", r.entities_failed.value_or(0)},
+                     {"total_ms", r.total_ms.value_or(0)},
+                     {"run_id", r.run_id},
+                     {"processed_at", r.processed_at}});
       continue;
     }
     std::cout << fmt::format("{:<10}  {:<30} {:<8} {:<8} {:>7} {:>6} {:>8}\n", key.first,
-                             key.second, r.s("mode").value_or(""), r.s("status").value_or(""),
-                             r.i("rows_written").value_or(0), r.i("entities_failed").value_or(0),
-                             r.i("total_ms").value_or(0));
+                             key.second, r.mode, r.status, r.rows_written.value_or(0),
+                             r.entities_failed.value_or(0), r.total_ms.value_or(0));
   }
   if (a.json) std::cout << out.dump(1) << "\n";
   if (!a.json && is_postgres_location(global.db)) print_plans(global, false);
@@ -122,22 +123,22 @@ int run_failures(const GlobalOptions& global, const HistoryArgs& a) {
   const TableSchema& t = *find_table("failed_entities");
   auto store = open_store(global.db);
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  store->scan(t, date_filter(a), [&](const Row& row) {
-    RowReader r(t, row);
+  const auto& view = failure_view();
+  const RowBinding binding = view.bind(t);
+  store->scan_columns(t, view.wanted(t), date_filter(a), [&](const Row& row) {
+    FailureView r = view.read(binding, row);
     if (a.json) {
-      out.push_back({{"date", r.s("date").value_or("")},
-                     {"processor", r.s("processor").value_or("")},
-                     {"entity_type", r.s("entity_type").value_or("")},
-                     {"entity_id", r.s("entity_id").value_or("")},
-                     {"category", r.s("category").value_or("")},
-                     {"reason", r.s("reason").value_or("")},
-                     {"can_retry", r.b("can_retry").value_or(false)}});
+      out.push_back({{"date", r.date},
+                     {"processor", r.processor},
+                     {"entity_type", r.entity_type},
+                     {"entity_id", r.entity_id},
+                     {"category", r.category},
+                     {"reason", r.reason},
+                     {"can_retry", r.can_retry}});
       return;
     }
-    std::cout << fmt::format("{}  {}  {} {}  {}  {}\n", r.s("date").value_or(""),
-                             r.s("processor").value_or(""), r.s("entity_type").value_or(""),
-                             r.s("entity_id").value_or(""), r.s("category").value_or(""),
-                             r.s("reason").value_or(""));
+    std::cout << fmt::format("{}  {}  {} {}  {}  {}\n", r.date, r.processor, r.entity_type,
+                             r.entity_id, r.category, r.reason);
   });
   if (a.json) std::cout << out.dump(1) << "\n";
   return 0;

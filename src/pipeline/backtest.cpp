@@ -6,7 +6,6 @@
 #include <memory>
 #include <mutex>
 
-#include "core/row_reader.h"
 #include "core/thread_pool.h"
 #include "pipeline/catalog.h"
 #include "pipeline/runner.h"
@@ -22,6 +21,12 @@ namespace nbaprops::pipeline {
 
 using namespace predict;  // the backtest replays predict and grade
 
+const Record<GameDateView>& game_date_view() {
+  static const Record<GameDateView> r =
+      Record<GameDateView>().field("game_date", &GameDateView::game_date);
+  return r;
+}
+
 namespace {
 
 std::vector<Condition> range_of(const std::string& column, Date from, Date to) {
@@ -30,10 +35,13 @@ std::vector<Condition> range_of(const std::string& column, Date from, Date to) {
 
 std::vector<Date> dates_with_games(Store& store, Date from, Date to) {
   const TableSchema& games = *find_table("games");
+  const auto& view = game_date_view();
+  const RowBinding binding = view.bind(games);
   std::set<Date> dates;
-  store.scan(games, range_of("game_date", from, to), [&](const Row& row) {
-    if (auto d = RowReader(games, row).date("game_date")) dates.insert(*d);
-  });
+  store.scan_columns(games, view.wanted(games), range_of("game_date", from, to),
+                     [&](const Row& row) {
+                       if (auto d = view.read(binding, row).game_date) dates.insert(*d);
+                     });
   return {dates.begin(), dates.end()};
 }
 

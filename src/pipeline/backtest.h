@@ -23,18 +23,28 @@
 // Not thread-safe: one backtest per Store at a time.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/date.h"
+#include "core/record.h"
 #include "predict/grade_day.h"
 #include "predict/performance.h"
 #include "predict/predict_day.h"
 #include "store/store.h"
 
 namespace nbaprops::pipeline {
+
+// What the backtest reads of a `games` row (its dates with games): the game's date, read
+// through this compact record of the raw table (bound once per scan, only this column fetched;
+// a row of another width is refused).
+struct GameDateView {
+  std::optional<Date> game_date;  // NULL: the row is skipped
+};
+const Record<GameDateView>& game_date_view();
 
 struct BacktestOptions {
   Date from, to;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/record.h"
 #include "picks/best_bets.h"
 #include "publish/publish.h"
 #include "publish/reads.h"
@@ -44,6 +45,15 @@ nlohmann::json tonight_json(Store& store, Date d);
 // run order (ingest comes first by itself).
 nlohmann::json status_json(Store& store, Date d, const std::string& generated_at,
                            const std::vector<ProcessorPhase>& processors);
+
+// What status.json reads of a processor_runs row (a compact record of the table, bound once
+// per scan, only its columns fetched; a row of another width is refused): the date as its
+// text, as the JSON shows it.
+struct RunStatusView {
+  std::string processor, status, processed_at;
+  std::optional<std::string> date;  // NULL: no date ("")
+};
+const Record<RunStatusView>& run_status_view();
 
 // The page's player cards, one per active pick's player: his last 10 games before D against
 // the line, his shot zones over the last 10 (player_shot_zone_analysis of D) and tonight's

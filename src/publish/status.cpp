@@ -1,6 +1,5 @@
 #include <map>
 
-#include "core/row_reader.h"
 #include "publish/documents.h"
 #include "raw/schema.h"
 
@@ -24,21 +23,29 @@ std::optional<double> age_hours(const std::string& then, const std::string& now)
 
 }  // namespace
 
+const Record<RunStatusView>& run_status_view() {
+  using V = RunStatusView;
+  static const Record<V> r = Record<V>()
+                                 .field("processor", &V::processor)
+                                 .field("date", &V::date, ColumnType::kDate)
+                                 .field("status", &V::status)
+                                 .field("processed_at", &V::processed_at, ColumnType::kTs);
+  return r;
+}
+
 json status_json(Store& store, Date d, const std::string& generated_at,
                  const std::vector<ProcessorPhase>& processor_list) {
   const TableSchema& t = *find_table("processor_runs");
-  std::vector<bool> wanted(t.columns.size(), false);
-  for (const char* c : {"processor", "date", "status", "processed_at"}) {
-    wanted[t.column_index(c)] = true;
-  }
+  const auto& view = run_status_view();
+  const RowBinding binding = view.bind(t);
   std::map<std::string, Latest> latest;
   std::string day = format_date(d);
   store.scan_columns(
-      t, wanted, {},
+      t, view.wanted(t), {},
       [&](const Row& row) {
-        RowReader r(t, row);
-        std::string p = *r.s("processor"), at = *r.s("processed_at"), status = *r.s("status");
-        std::string date = r.s("date").value_or("");
+        RunStatusView r = view.read(binding, row);
+        const std::string &p = r.processor, &at = r.processed_at, &status = r.status;
+        std::string date = r.date.value_or("");
         Latest& l = latest[p];
         if (at >= l.processed_at) {
           l.processed_at = at;

@@ -43,4 +43,32 @@ const TableSchema& failed_entities_table() {
   return table;
 }
 
+const Record<RunListView>& run_list_view() {
+  using V = RunListView;
+  static const Record<V> r = Record<V>()
+                                 .field("run_id", &V::run_id)
+                                 .field("processor", &V::processor)
+                                 .field("date", &V::date, T::kDate)
+                                 .field("mode", &V::mode)
+                                 .field("status", &V::status)
+                                 .field("entities_failed", &V::entities_failed)
+                                 .field("rows_written", &V::rows_written)
+                                 .field("total_ms", &V::total_ms)
+                                 .field("processed_at", &V::processed_at, T::kTs);
+  return r;
+}
+
+const Record<FailureView>& failure_view() {
+  using V = FailureView;
+  static const Record<V> r = Record<V>()
+                                 .field("processor", &V::processor)
+                                 .field("date", &V::date, T::kDate)
+                                 .field("entity_type", &V::entity_type)
+                                 .field("entity_id", &V::entity_id)
+                                 .field("category", &V::category)
+                                 .field("reason", &V::reason)
+                                 .field("can_retry", &V::can_retry);
+  return r;
+}
+
 }  // namespace nbaprops

@@ -18,6 +18,7 @@
 #include "core/row_reader.h"
 #include "picks/pick_records.h"
 #include "picks/tables.h"
+#include "pipeline/backtest.h"
 #include "precompute/ml_feature_store.h"
 #include "precompute/ml_feature_store_record.h"
 #include "precompute/phase4_inputs.h"
@@ -26,7 +27,10 @@
 #include "precompute/player_daily_cache.h"
 #include "predict/prediction_record.h"
 #include "predict/tables.h"
+#include "publish/documents.h"
 #include "publish/reads.h"
+#include "raw/schema.h"
+#include "store/run_history.h"
 
 namespace nbaprops {
 namespace {
@@ -412,6 +416,125 @@ TEST(RecordReaders, PublishPicksReadWhatTheByNameReadsReadAndRefuseAnotherWidth)
   EXPECT_EQ(p.status, *r.s("status"));
   EXPECT_EQ(p.first_published_at, *r.s("first_published_at"));
   EXPECT_THROW(picks::pick_from_row(short_row(row)), std::invalid_argument);
+}
+
+// A row of `t` from (column, cell) pairs; every other cell NULL.
+Row row_of(const TableSchema& t, const std::vector<std::pair<std::string, Value>>& cells) {
+  Row row(t.columns.size());
+  for (const auto& [name, v] : cells) row[t.column_index(name)] = v;
+  return row;
+}
+
+// The backtest's dates with games: the game_date of a games row, NULL skipped.
+TEST(RecordReaders, BacktestGameDateViewReadsWhatTheByNameReadRead) {
+  const TableSchema& t = *find_table("games");
+  const auto& view = pipeline::game_date_view();
+  EXPECT_EQ(view.mismatches(t), std::vector<std::string>{});
+  ASSERT_EQ(view.columns().size(), 1u);
+  EXPECT_EQ(view.columns()[0].type, ColumnType::kDate);
+  Row row = row_of(t, {{"game_id", std::string("0022400600")},
+                       {"game_date", std::string("2025-01-10")},
+                       {"season", int64_t{2024}},
+                       {"home_team", std::string("DAL")},
+                       {"status", std::string("final")}});
+  expect_same_cells(view, t, row);
+  EXPECT_EQ(view.read(t, row).game_date, *parse_iso_date("2025-01-10"));
+  EXPECT_EQ(view.read(t, row).game_date, RowReader(t, row).date("game_date"));
+  Row null_date = row_of(t, {{"game_id", std::string("0022400601")}});
+  EXPECT_EQ(view.read(t, null_date).game_date, std::nullopt);
+  std::vector<bool> wanted = view.wanted(t);
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    EXPECT_EQ(wanted[i], t.columns[i].name == "game_date") << t.columns[i].name;
+  }
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+}
+
+// A processor_runs row: a PCF run of 2025-01-10, some counts NULL.
+Row run_row(const TableSchema& t) {
+  return row_of(t, {{"run_id", std::string("r-7")},
+                    {"processor", std::string("player_composite_factors")},
+                    {"date", std::string("2025-01-10")},
+                    {"mode", std::string("backfill")},
+                    {"status", std::string("partial")},
+                    {"entities_failed", int64_t{2}},
+                    {"rows_written", int64_t{431}},
+                    {"processed_at", std::string("2025-01-11T03:04:05Z")}});
+}
+
+// status.json's read of processor_runs: processor, date (its text), status, processed_at.
+TEST(RecordReaders, PublishRunStatusViewReadsWhatTheByNameReadRead) {
+  const TableSchema& t = *find_table("processor_runs");
+  const auto& view = publish::run_status_view();
+  EXPECT_EQ(view.mismatches(t), std::vector<std::string>{});
+  Row row = run_row(t);
+  expect_same_cells(view, t, row);
+  RowReader r(t, row);
+  publish::RunStatusView v = view.read(t, row);
+  EXPECT_EQ(v.processor, *r.s("processor"));
+  EXPECT_EQ(v.date.value_or(""), r.s("date").value_or(""));
+  EXPECT_EQ(v.date.value_or(""), "2025-01-10");
+  EXPECT_EQ(v.status, *r.s("status"));
+  EXPECT_EQ(v.processed_at, *r.s("processed_at"));
+  Row no_date = row;
+  no_date[t.column_index("date")] = Value{};
+  EXPECT_EQ(view.read(t, no_date).date.value_or(""), "");
+  EXPECT_EQ(view.wanted(t)[t.column_index("mode")], false);
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+}
+
+// `nbaprops status`'s read of processor_runs: NULL text as "", NULL counts as 0 where shown.
+TEST(RecordReaders, StatusRunListViewReadsWhatTheByNameReadRead) {
+  const TableSchema& t = *find_table("processor_runs");
+  EXPECT_EQ(t.columns.size(), processor_runs_table().columns.size());
+  const auto& view = run_list_view();
+  EXPECT_EQ(view.mismatches(t), std::vector<std::string>{});
+  Row row = run_row(t);
+  expect_same_cells(view, t, row);
+  row[t.column_index("mode")] = Value{};  // read as "", as value_or("") did
+  RowReader r(t, row);
+  RunListView v = view.read(t, row);
+  EXPECT_EQ(v.run_id, r.s("run_id").value_or(""));
+  EXPECT_EQ(v.processor, *r.s("processor"));
+  EXPECT_EQ(v.date, r.s("date").value_or(""));
+  EXPECT_EQ(v.mode, r.s("mode").value_or(""));
+  EXPECT_EQ(v.mode, "");
+  EXPECT_EQ(v.status, r.s("status").value_or(""));
+  EXPECT_EQ(v.rows_written.value_or(0), r.i("rows_written").value_or(0));
+  EXPECT_EQ(v.rows_written.value_or(0), 431);
+  EXPECT_EQ(v.entities_failed.value_or(0), r.i("entities_failed").value_or(0));
+  EXPECT_EQ(v.total_ms.value_or(0), r.i("total_ms").value_or(0));
+  EXPECT_EQ(v.total_ms, std::nullopt);
+  EXPECT_EQ(v.processed_at, r.s("processed_at").value_or(""));
+  EXPECT_EQ(view.wanted(t)[t.column_index("threads")], false);
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+}
+
+// `nbaprops failures`'s read of failed_entities.
+TEST(RecordReaders, FailuresViewReadsWhatTheByNameReadRead) {
+  const TableSchema& t = *find_table("failed_entities");
+  const auto& view = failure_view();
+  EXPECT_EQ(view.mismatches(t), std::vector<std::string>{});
+  Row row = row_of(t, {{"run_id", std::string("r-7")},
+                       {"processor", std::string("player_composite_factors")},
+                       {"date", std::string("2025-01-10")},
+                       {"entity_type", std::string("player")},
+                       {"entity_id", std::string("lukadoncic")},
+                       {"category", std::string("INSUFFICIENT_DATA")},
+                       {"reason", std::string("3 games")},
+                       {"can_retry", int64_t{1}}});
+  expect_same_cells(view, t, row);
+  RowReader r(t, row);
+  FailureView v = view.read(t, row);
+  EXPECT_EQ(v.processor, r.s("processor").value_or(""));
+  EXPECT_EQ(v.date, r.s("date").value_or(""));
+  EXPECT_EQ(v.entity_type, r.s("entity_type").value_or(""));
+  EXPECT_EQ(v.entity_id, r.s("entity_id").value_or(""));
+  EXPECT_EQ(v.category, r.s("category").value_or(""));
+  EXPECT_EQ(v.reason, r.s("reason").value_or(""));
+  EXPECT_EQ(v.can_retry, r.b("can_retry").value_or(false));
+  EXPECT_TRUE(v.can_retry);
+  EXPECT_EQ(view.wanted(t)[t.column_index("run_id")], false);
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
 }
 
 }  // namespace
