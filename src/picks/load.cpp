@@ -5,7 +5,6 @@
 #include <unordered_map>
 
 #include "analytics/upcoming_player_game_context.h"
-#include "core/row_reader.h"
 #include "picks/tables.h"
 #include "precompute/phase4_views.h"
 #include "precompute/team_defense_zone_analysis.h"
@@ -62,10 +61,12 @@ std::map<std::string, PaintRank> paint_ranks(Store& store, Date d) {
 
 std::unordered_map<std::string, std::string> tipoffs(Store& store, Date d) {
   const TableSchema& t = *find_table("games");
+  const auto& view = game_tipoff_view();
+  const RowBinding binding = view.bind(t);
   std::unordered_map<std::string, std::string> out;
-  store.scan(t, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
-    RowReader r(t, row);
-    if (auto tip = r.s("tipoff_utc")) out[*r.s("game_id")] = *tip;
+  store.scan_columns(t, view.wanted(t), {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
+    GameTipoffView g = view.read(binding, row);
+    if (g.tipoff_utc) out[g.game_id] = std::move(*g.tipoff_utc);
   });
   return out;
 }
@@ -92,43 +93,87 @@ const Record<PlayerContextView>& player_context_view() {
   return r;
 }
 
+const Record<GameTipoffView>& game_tipoff_view() {
+  using V = GameTipoffView;
+  static const Record<V> r = Record<V>()
+                                 .field("game_id", &V::game_id)
+                                 .field("tipoff_utc", &V::tipoff_utc, ColumnType::kTs);
+  return r;
+}
+
+const Record<PlayerNameView>& player_name_view() {
+  using V = PlayerNameView;
+  static const Record<V> r =
+      Record<V>().field("player_lookup", &V::player_lookup).field("player_name", &V::player_name);
+  return r;
+}
+
+Record<CandidatePredictionView> candidate_prediction_view(const TableSchema& table) {
+  using V = CandidatePredictionView;
+  Record<V> r;
+  r.field("system_id", &V::system_id);
+  if (has_column(table, "market")) r.field("market", &V::market);
+  r.field("player_lookup", &V::player_lookup)
+      .field("game_id", &V::game_id)
+      .field("team_abbr", &V::team_abbr)
+      .field("opponent_abbr", &V::opponent_abbr)
+      .dec("line", &V::line, 1)
+      .field("bookmaker", &V::bookmaker)
+      .field("line_snapshot_at", &V::line_snapshot_at, ColumnType::kTs)
+      .field("over_price", &V::over_price)
+      .field("under_price", &V::under_price)
+      .dec("predicted_points", &V::predicted_points, 2)
+      .dec("confidence", &V::confidence, 1)
+      .dec("edge", &V::edge, 2);
+  if (has_column(table, "p_over")) {
+    r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
+  }
+  r.field("recommendation", &V::recommendation);
+  return r;
+}
+
 std::unordered_map<std::string, std::string> player_names(Store& store) {
   const TableSchema& t = *find_table("players");
+  const auto& view = player_name_view();
+  const RowBinding binding = view.bind(t);
   std::unordered_map<std::string, std::string> out;
-  store.scan(t, {}, [&](const Row& row) {
-    RowReader r(t, row);
-    out[*r.s("player_lookup")] = *r.s("player_name");
+  store.scan_columns(t, view.wanted(t), {}, [&](const Row& row) {
+    PlayerNameView p = view.read(binding, row);
+    out[std::move(p.player_lookup)] = std::move(p.player_name);
   });
   return out;
 }
 
 std::vector<Candidate> load_candidates(Store& store, Date d) {
   const auto& pt = predict::player_prop_predictions_table();
-  bool has_market = has_column(pt, "market"), has_p_over = has_column(pt, "p_over");
+  const Record<CandidatePredictionView> pview = candidate_prediction_view(pt);
+  const RowBinding pbinding = pview.bind(pt);
+  bool has_market = has_column(pt, "market");
   std::vector<Candidate> out;
-  store.scan(pt, {{"game_date", "=", format_date(d)}}, [&](const Row& row) {
-    RowReader r(pt, row);
-    if (r.null("line") || r.null("edge")) return;
-    Candidate c;
-    c.system_id = *r.s("system_id");
-    if (has_market) c.market = r.s("market").value_or("points");
-    c.game_date = d;
-    c.player_lookup = *r.s("player_lookup");
-    c.game_id = *r.s("game_id");
-    c.team = r.s("team_abbr").value_or("");
-    c.opponent = r.s("opponent_abbr").value_or("");
-    c.line = *r.d("line");
-    c.bookmaker = r.s("bookmaker").value_or("");
-    c.line_snapshot_at = r.s("line_snapshot_at");
-    c.over_price = r.i("over_price");
-    c.under_price = r.i("under_price");
-    c.predicted = *r.d("predicted_points");
-    c.confidence = *r.d("confidence");
-    c.edge = *r.d("edge");
-    c.recommendation = *r.s("recommendation");
-    if (has_p_over) c.p_over = r.d("p_over");
-    out.push_back(std::move(c));
-  });
+  store.scan_columns(pt, pview.wanted(pt), {{"game_date", "=", format_date(d)}},
+                     [&](const Row& row) {
+                       CandidatePredictionView r = pview.read(pbinding, row);
+                       if (!r.line || !r.edge) return;
+                       Candidate c;
+                       c.system_id = std::move(r.system_id);
+                       if (has_market) c.market = r.market.value_or("points");
+                       c.game_date = d;
+                       c.player_lookup = std::move(r.player_lookup);
+                       c.game_id = std::move(r.game_id);
+                       c.team = r.team_abbr.value_or("");
+                       c.opponent = r.opponent_abbr.value_or("");
+                       c.line = *r.line;
+                       c.bookmaker = r.bookmaker.value_or("");
+                       c.line_snapshot_at = std::move(r.line_snapshot_at);
+                       c.over_price = r.over_price;
+                       c.under_price = r.under_price;
+                       c.predicted = r.predicted_points;
+                       c.confidence = r.confidence;
+                       c.edge = *r.edge;
+                       c.recommendation = std::move(r.recommendation);
+                       c.p_over = r.p_over;
+                       out.push_back(std::move(c));
+                     });
   if (out.empty()) return out;
   const auto& ut = analytics::upcoming_player_game_context_table();
   const auto& view = player_context_view();

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/record.h"
+#include "core/table_schema.h"
 #include "picks/best_bets.h"
 #include "store/store.h"
 
@@ -37,6 +38,38 @@ struct PlayerContextView {
   std::optional<bool> back_to_back;
 };
 const Record<PlayerContextView>& player_context_view();
+
+// What a candidate takes from a player_prop_predictions row of D, a compact record built from
+// the table it reads (as publish's grade_view): `market` is declared only when the table has
+// it, `p_over` with the table's decimals only when it has it. Cells as stored; the loader
+// skips a row whose line or edge is NULL.
+struct CandidatePredictionView {
+  std::string system_id;
+  std::optional<std::string> market;
+  std::string player_lookup, game_id;
+  std::optional<std::string> team_abbr, opponent_abbr;
+  std::optional<double> line;
+  std::optional<std::string> bookmaker, line_snapshot_at;
+  std::optional<int64_t> over_price, under_price;
+  double predicted_points = 0, confidence = 0;
+  std::optional<double> edge;
+  std::string recommendation;
+  std::optional<double> p_over;
+};
+Record<CandidatePredictionView> candidate_prediction_view(const TableSchema& table);
+
+// What a candidate takes from a `games` row of D: the tip-off of its game.
+struct GameTipoffView {
+  std::string game_id;
+  std::optional<std::string> tipoff_utc;  // NULL: no tip-off
+};
+const Record<GameTipoffView>& game_tipoff_view();
+
+// What player_names reads of a `players` row.
+struct PlayerNameView {
+  std::string player_lookup, player_name;
+};
+const Record<PlayerNameView>& player_name_view();
 
 // player_lookup -> player_name of every stored player.
 std::unordered_map<std::string, std::string> player_names(Store& store);

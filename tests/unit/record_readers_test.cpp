@@ -16,6 +16,7 @@
 #include "core/box_stats.h"
 #include "core/record.h"
 #include "core/row_reader.h"
+#include "picks/load.h"
 #include "picks/pick_records.h"
 #include "picks/tables.h"
 #include "pipeline/backtest.h"
@@ -535,6 +536,99 @@ TEST(RecordReaders, FailuresViewReadsWhatTheByNameReadRead) {
   EXPECT_TRUE(v.can_retry);
   EXPECT_EQ(view.wanted(t)[t.column_index("run_id")], false);
   EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+}
+
+// Best bets' candidates: a player_prop_predictions row of D (no market column in the declared
+// table: market "points"; p_over with the table's 4 decimals), read as the by-name read did.
+TEST(RecordReaders, PicksCandidatePredictionViewReadsWhatTheByNameReadRead) {
+  const TableSchema& t = predict::player_prop_predictions_table();
+  const Record<picks::CandidatePredictionView> view = picks::candidate_prediction_view(t);
+  expect_projection(view, predict::prediction_record(), t);
+  bool has_market = false;
+  for (const Column& c : view.columns()) has_market = has_market || c.name == "market";
+  EXPECT_EQ(has_market, false);
+  predict::PredictionRecord x;
+  x.system_id = "ensemble_v1";
+  x.game_date = *parse_iso_date("2025-01-10");
+  x.player_lookup = "lukadoncic";
+  x.game_id = "0022400600";
+  x.team_abbr = "DAL";
+  x.opponent_abbr = std::nullopt;
+  x.line = 28.5;
+  x.bookmaker = "draftkings";
+  x.line_snapshot_at = "2025-01-10T20:00:00Z";
+  x.over_price = -115;
+  x.under_price = std::nullopt;
+  x.predicted_points = 31.26;
+  x.confidence = 64.0;
+  x.edge = 2.76;
+  x.p_over = 0.5812;
+  x.recommendation = "OVER";
+  Row row = predict::prediction_record().write(x);
+  expect_same_cells(view, t, row);
+  RowReader r(t, row);
+  picks::CandidatePredictionView v = view.read(t, row);
+  EXPECT_EQ(v.system_id, *r.s("system_id"));
+  EXPECT_EQ(v.market.value_or("points"), "points");
+  EXPECT_EQ(v.player_lookup, *r.s("player_lookup"));
+  EXPECT_EQ(v.game_id, *r.s("game_id"));
+  EXPECT_EQ(v.team_abbr.value_or(""), r.s("team_abbr").value_or(""));
+  EXPECT_EQ(v.opponent_abbr.value_or(""), "");
+  EXPECT_EQ(*v.line, *r.d("line"));
+  EXPECT_EQ(v.bookmaker.value_or(""), r.s("bookmaker").value_or(""));
+  EXPECT_EQ(v.line_snapshot_at, r.s("line_snapshot_at"));
+  EXPECT_EQ(v.over_price, r.i("over_price"));
+  EXPECT_EQ(v.under_price, std::nullopt);
+  EXPECT_EQ(v.predicted_points, *r.d("predicted_points"));
+  EXPECT_EQ(v.confidence, *r.d("confidence"));
+  EXPECT_EQ(*v.edge, *r.d("edge"));
+  EXPECT_EQ(v.recommendation, *r.s("recommendation"));
+  EXPECT_EQ(v.p_over, r.d("p_over"));
+  EXPECT_EQ(v.p_over, 0.5812);
+  EXPECT_EQ(view.wanted(t)[t.column_index("ev_over")], false);
+  x.edge = std::nullopt;  // the loader skips it, as r.null("edge") did
+  EXPECT_EQ(view.read(t, predict::prediction_record().write(x)).edge, std::nullopt);
+  EXPECT_THROW(view.read(t, short_row(row)), std::invalid_argument);
+
+  // A table with a market column reads it.
+  TableSchema with_market = t;
+  with_market.columns.insert(with_market.columns.begin() + 1, {"market", ColumnType::kText});
+  Row mrow;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i == 1) mrow.emplace_back(std::in_place_type<std::string>, "threes");
+    mrow.push_back(row[i]);
+  }
+  EXPECT_EQ(picks::candidate_prediction_view(with_market).read(with_market, mrow).market,
+            std::optional<std::string>("threes"));
+}
+
+// Best bets' tip-offs (games) and player names (players).
+TEST(RecordReaders, PicksTipoffAndNameViewsReadWhatTheByNameReadsRead) {
+  const TableSchema& g = *find_table("games");
+  const auto& tip = picks::game_tipoff_view();
+  EXPECT_EQ(tip.mismatches(g), std::vector<std::string>{});
+  Row game = row_of(g, {{"game_id", std::string("0022400600")},
+                        {"game_date", std::string("2025-01-10")},
+                        {"tipoff_utc", std::string("2025-01-11T00:30:00Z")},
+                        {"status", std::string("scheduled")}});
+  expect_same_cells(tip, g, game);
+  EXPECT_EQ(tip.read(g, game).game_id, *RowReader(g, game).s("game_id"));
+  EXPECT_EQ(tip.read(g, game).tipoff_utc, RowReader(g, game).s("tipoff_utc"));
+  game[g.column_index("tipoff_utc")] = Value{};
+  EXPECT_EQ(tip.read(g, game).tipoff_utc, std::nullopt);
+  EXPECT_THROW(tip.read(g, short_row(game)), std::invalid_argument);
+
+  const TableSchema& p = *find_table("players");
+  const auto& name = picks::player_name_view();
+  EXPECT_EQ(name.mismatches(p), std::vector<std::string>{});
+  Row player = row_of(p, {{"player_id", int64_t{1629029}},
+                          {"player_lookup", std::string("lukadoncic")},
+                          {"player_name", std::string("Luka Dončić")}});
+  expect_same_cells(name, p, player);
+  EXPECT_EQ(name.read(p, player).player_lookup, *RowReader(p, player).s("player_lookup"));
+  EXPECT_EQ(name.read(p, player).player_name, *RowReader(p, player).s("player_name"));
+  EXPECT_EQ(name.wanted(p)[p.column_index("player_id")], false);
+  EXPECT_THROW(name.read(p, short_row(player)), std::invalid_argument);
 }
 
 }  // namespace
