@@ -4,6 +4,7 @@
 // `generated_at`. Throws StoreError from the readers.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/record.h"
+#include "core/table_schema.h"
 #include "picks/best_bets.h"
 #include "publish/publish.h"
 #include "publish/reads.h"
@@ -39,6 +41,36 @@ nlohmann::json history_json(const std::vector<picks::Pick>& picks,
 // tonight.json: D's games, and every player with a context row of D: his game, line,
 // prices, injury status and each system's prediction.
 nlohmann::json tonight_json(Store& store, Date d);
+
+// What tonight.json reads (compact records of the tables, bound once per scan, only their
+// columns fetched; a row of another width is refused), cells as stored. D's games:
+struct TonightGameView {
+  std::string game_id, home_team, away_team, status;
+  std::optional<std::string> tipoff_utc;
+  std::optional<int64_t> home_score, away_score;
+};
+const Record<TonightGameView>& tonight_game_view();
+// Each system's prediction of D, built from the table it reads (as grade_view): `market` and
+// `p_over` declared only when the table has them (market "points", P(over) null otherwise).
+struct TonightPredictionView {
+  std::string system_id;
+  std::optional<std::string> market;
+  std::string player_lookup;
+  double predicted_points = 0, confidence = 0;
+  std::optional<double> edge, p_over;
+  std::string recommendation;
+};
+Record<TonightPredictionView> tonight_prediction_view(const TableSchema& table);
+// Each player's context of D (upcoming_player_game_context).
+struct TonightPlayerView {
+  std::string player_lookup;
+  std::optional<std::string> game_id, team_abbr, opponent_abbr;
+  std::optional<bool> home_game;
+  std::optional<double> current_points_line, opening_points_line;
+  std::optional<std::string> points_line_bookmaker, injury_status, injury_reason;
+  std::optional<double> points_avg_last_10, minutes_avg_last_10;
+};
+const Record<TonightPlayerView>& tonight_player_view();
 
 // status.json: per phase and processor, the latest date run, its status and when, and whether
 // D itself has run; `generated_at` gives the ages in hours. `processors`: the pipeline's, in

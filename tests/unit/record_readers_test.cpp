@@ -631,5 +631,82 @@ TEST(RecordReaders, PicksTipoffAndNameViewsReadWhatTheByNameReadsRead) {
   EXPECT_THROW(name.read(p, short_row(player)), std::invalid_argument);
 }
 
+// tonight.json: D's games, each system's prediction and each player's context.
+TEST(RecordReaders, TonightViewsReadWhatTheByNameReadsRead) {
+  const TableSchema& g = *find_table("games");
+  const auto& games = publish::tonight_game_view();
+  EXPECT_EQ(games.mismatches(g), std::vector<std::string>{});
+  Row game = row_of(g, {{"game_id", std::string("0022400600")},
+                        {"game_date", std::string("2025-01-10")},
+                        {"home_team", std::string("DAL")},
+                        {"away_team", std::string("BOS")},
+                        {"tipoff_utc", std::string("2025-01-11T00:30:00Z")},
+                        {"status", std::string("final")},
+                        {"home_score", int64_t{118}}});
+  expect_same_cells(games, g, game);
+  RowReader gr(g, game);
+  publish::TonightGameView gv = games.read(g, game);
+  EXPECT_EQ(gv.game_id, *gr.s("game_id"));
+  EXPECT_EQ(gv.home_team, *gr.s("home_team"));
+  EXPECT_EQ(gv.away_team, *gr.s("away_team"));
+  EXPECT_EQ(gv.tipoff_utc, gr.s("tipoff_utc"));
+  EXPECT_EQ(gv.status, *gr.s("status"));
+  EXPECT_EQ(gv.home_score, gr.i("home_score"));
+  EXPECT_EQ(gv.away_score, std::nullopt);
+  EXPECT_EQ(games.wanted(g)[g.column_index("season")], false);
+  EXPECT_THROW(games.read(g, short_row(game)), std::invalid_argument);
+
+  const TableSchema& pt = predict::player_prop_predictions_table();
+  const Record<publish::TonightPredictionView> preds = publish::tonight_prediction_view(pt);
+  expect_projection(preds, predict::prediction_record(), pt);
+  predict::PredictionRecord x;
+  x.system_id = "ensemble_v1";
+  x.game_date = *parse_iso_date("2025-01-10");
+  x.player_lookup = "lukadoncic";
+  x.game_id = "0022400600";
+  x.line = 28.5;
+  x.predicted_points = 31.26;
+  x.confidence = 64.0;
+  x.edge = std::nullopt;
+  x.p_over = 0.5812;
+  x.recommendation = "PASS";
+  Row prow = predict::prediction_record().write(x);
+  expect_same_cells(preds, pt, prow);
+  RowReader pr(pt, prow);
+  publish::TonightPredictionView pv = preds.read(pt, prow);
+  EXPECT_EQ(pv.system_id, *pr.s("system_id"));
+  EXPECT_EQ(pv.market.value_or("points"), "points");
+  EXPECT_EQ(pv.player_lookup, *pr.s("player_lookup"));
+  EXPECT_EQ(pv.predicted_points, *pr.d("predicted_points"));
+  EXPECT_EQ(pv.confidence, *pr.d("confidence"));
+  EXPECT_EQ(pv.edge, pr.d("edge"));
+  EXPECT_EQ(pv.edge, std::nullopt);
+  EXPECT_EQ(pv.p_over, pr.d("p_over"));
+  EXPECT_EQ(pv.recommendation, *pr.s("recommendation"));
+  EXPECT_THROW(preds.read(pt, short_row(prow)), std::invalid_argument);
+
+  const TableSchema& ut = analytics::upcoming_player_game_context_table();
+  const auto& players = publish::tonight_player_view();
+  expect_projection(players, analytics::upcoming_player_game_context_record(), ut);
+  Row urow = upgc_row("lukadoncic");
+  expect_same_cells(players, ut, urow);
+  RowReader ur(ut, urow);
+  publish::TonightPlayerView uv = players.read(ut, urow);
+  EXPECT_EQ(uv.player_lookup, *ur.s("player_lookup"));
+  EXPECT_EQ(uv.game_id, ur.s("game_id"));
+  EXPECT_EQ(uv.team_abbr, ur.s("team_abbr"));
+  EXPECT_EQ(uv.opponent_abbr, ur.s("opponent_abbr"));
+  EXPECT_EQ(uv.home_game, ur.b("home_game"));
+  EXPECT_EQ(uv.injury_status, ur.s("injury_status"));
+  EXPECT_EQ(uv.injury_reason, ur.s("injury_reason"));
+  EXPECT_EQ(uv.points_avg_last_10, ur.d("points_avg_last_10"));
+  EXPECT_EQ(uv.minutes_avg_last_10, ur.d("minutes_avg_last_10"));
+  EXPECT_EQ(uv.current_points_line, ur.d("current_points_line"));
+  EXPECT_EQ(uv.current_points_line, 28.5);
+  EXPECT_EQ(uv.opening_points_line, ur.d("opening_points_line"));
+  EXPECT_EQ(uv.points_line_bookmaker, ur.s("points_line_bookmaker"));
+  EXPECT_THROW(players.read(ut, short_row(urow)), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace nbaprops
