@@ -92,4 +92,32 @@ const Record<RunStatusView>& run_status_view();
 // factors (player_composite_factors of D), with the pick's reasons.
 nlohmann::json cards_json(Store& store, Date d, const std::vector<picks::Pick>& picks);
 
+// What the cards read (compact records of the tables, bound once per scan, only their columns
+// fetched; a row of another width is refused), cells as stored. A player's game before D
+// (player_game_summary; the date as its text):
+struct CardGameView {
+  std::string game_date, player_lookup;
+  std::optional<std::string> opponent_abbr, over_under_result;
+  std::optional<bool> home_game, is_dnp;
+  std::optional<double> minutes, points_line;
+  std::optional<int64_t> pts;
+};
+const Record<CardGameView>& card_game_view();
+// His shot zones over the last 10 (player_shot_zone_analysis of D):
+struct CardZonesView {
+  std::string player_lookup;
+  std::optional<double> paint_rate_last_10, mid_range_rate_last_10, three_pt_rate_last_10,
+      paint_pct_last_10, mid_range_pct_last_10, three_pt_pct_last_10;
+};
+const Record<CardZonesView>& card_zones_view();
+// Tonight's factors (player_composite_factors of D); fatigue_score is an int column, shown as
+// a number with a decimal point as before.
+struct CardFactorsView {
+  std::string player_lookup;
+  std::optional<int64_t> fatigue_score;
+  std::optional<double> shot_zone_mismatch_score, pace_score, usage_spike_score,
+      travel_impact_score, total_composite_adjustment;
+};
+const Record<CardFactorsView>& card_factors_view();
+
 }  // namespace nbaprops::publish

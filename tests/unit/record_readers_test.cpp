@@ -25,7 +25,10 @@
 #include "precompute/phase4_inputs.h"
 #include "precompute/phase4_views.h"
 #include "precompute/player_composite_factors.h"
+#include "precompute/player_composite_factors_record.h"
 #include "precompute/player_daily_cache.h"
+#include "precompute/player_shot_zone_analysis.h"
+#include "precompute/player_shot_zone_analysis_record.h"
 #include "predict/prediction_record.h"
 #include "predict/tables.h"
 #include "publish/documents.h"
@@ -706,6 +709,82 @@ TEST(RecordReaders, TonightViewsReadWhatTheByNameReadsRead) {
   EXPECT_EQ(uv.opening_points_line, ur.d("opening_points_line"));
   EXPECT_EQ(uv.points_line_bookmaker, ur.s("points_line_bookmaker"));
   EXPECT_THROW(players.read(ut, short_row(urow)), std::invalid_argument);
+}
+
+// The cards: a player's games before D, his shot zones and tonight's factors.
+TEST(RecordReaders, CardViewsReadWhatTheByNameReadsRead) {
+  const TableSchema& gt = analytics::player_game_summary_table();
+  const auto& games = publish::card_game_view();
+  expect_projection(games, analytics::player_game_summary_record(), gt);
+  analytics::PlayerGameSummaryRow g;
+  g.game_id = "0022400590";
+  g.game_date = *parse_iso_date("2025-01-11");
+  g.player_lookup = "lukadoncic";
+  g.opponent_abbr = "PHX";
+  g.home_game = false;
+  g.is_dnp = false;
+  g.minutes = 29.04;  // stored 29.0
+  g.stats[0] = 20;    // pts
+  g.points_line = 20.5;
+  g.over_under_result = "UNDER";
+  Row grow = analytics::player_game_summary_record().write(g);
+  expect_same_cells(games, gt, grow);
+  RowReader gr(gt, grow);
+  publish::CardGameView gv = games.read(gt, grow);
+  EXPECT_EQ(gv.game_date, *gr.s("game_date"));
+  EXPECT_EQ(gv.player_lookup, *gr.s("player_lookup"));
+  EXPECT_EQ(gv.opponent_abbr, gr.s("opponent_abbr"));
+  EXPECT_EQ(gv.home_game, gr.b("home_game"));
+  EXPECT_EQ(gv.is_dnp, gr.b("is_dnp"));
+  EXPECT_EQ(gv.minutes, gr.d("minutes"));
+  EXPECT_EQ(gv.minutes, 29.0);
+  EXPECT_EQ(gv.pts, gr.i("pts"));
+  EXPECT_EQ(gv.points_line, gr.d("points_line"));
+  EXPECT_EQ(gv.over_under_result, gr.s("over_under_result"));
+  EXPECT_THROW(games.read(gt, short_row(grow)), std::invalid_argument);
+
+  const TableSchema& zt = precompute::player_shot_zone_analysis_table();
+  const auto& zones = publish::card_zones_view();
+  expect_projection(zones, precompute::player_shot_zone_analysis_record(), zt);
+  precompute::PlayerShotZoneAnalysisRecord z;
+  z.analysis_date = *parse_iso_date("2025-01-12");
+  z.player_lookup = "lukadoncic";
+  z.paint_rate_last_10 = 41.234;    // stored 41.23
+  z.three_pt_pct_last_10 = 0.3456;  // stored 0.346
+  Row zrow = precompute::player_shot_zone_analysis_record().write(z);
+  expect_same_cells(zones, zt, zrow);
+  RowReader zr(zt, zrow);
+  publish::CardZonesView zv = zones.read(zt, zrow);
+  EXPECT_EQ(zv.player_lookup, *zr.s("player_lookup"));
+  EXPECT_EQ(zv.paint_rate_last_10, zr.d("paint_rate_last_10"));
+  EXPECT_EQ(zv.paint_rate_last_10, 41.23);
+  EXPECT_EQ(zv.mid_range_rate_last_10, std::nullopt);
+  EXPECT_EQ(zv.three_pt_pct_last_10, zr.d("three_pt_pct_last_10"));
+  EXPECT_THROW(zones.read(zt, short_row(zrow)), std::invalid_argument);
+
+  const TableSchema& ft = precompute::player_composite_factors_table();
+  const auto& factors = publish::card_factors_view();
+  expect_projection(factors, precompute::player_composite_factors_record(), ft);
+  precompute::PlayerCompositeFactorsRecord f;
+  f.game_date = *parse_iso_date("2025-01-12");
+  f.player_lookup = "lukadoncic";
+  f.fatigue_score = 70;
+  f.pace_score = 0.874;  // stored 0.87
+  f.total_composite_adjustment = 0.1;
+  Row frow = precompute::player_composite_factors_record().write(f);
+  expect_same_cells(factors, ft, frow);
+  RowReader fr(ft, frow);
+  publish::CardFactorsView fv = factors.read(ft, frow);
+  EXPECT_EQ(fv.player_lookup, *fr.s("player_lookup"));
+  // The by-name read took the int cell as a double (r.d): the card converts it the same way.
+  EXPECT_EQ(static_cast<double>(*fv.fatigue_score), *fr.d("fatigue_score"));
+  EXPECT_EQ(fv.pace_score, fr.d("pace_score"));
+  EXPECT_EQ(fv.pace_score, 0.87);
+  EXPECT_EQ(fv.shot_zone_mismatch_score, fr.d("shot_zone_mismatch_score"));
+  EXPECT_EQ(fv.usage_spike_score, fr.d("usage_spike_score"));
+  EXPECT_EQ(fv.travel_impact_score, fr.d("travel_impact_score"));
+  EXPECT_EQ(fv.total_composite_adjustment, fr.d("total_composite_adjustment"));
+  EXPECT_THROW(factors.read(ft, short_row(frow)), std::invalid_argument);
 }
 
 }  // namespace
