@@ -1,5 +1,6 @@
 #include "core/table_schema.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 
@@ -57,6 +58,11 @@ std::string_view column_type_name(ColumnType type) {
       return "ts";
   }
   return "?";
+}
+
+bool TableSchema::has_column(std::string_view column) const {
+  return std::any_of(columns.begin(), columns.end(),
+                     [&](const Column& c) { return c.name == column; });
 }
 
 }  // namespace nbaprops

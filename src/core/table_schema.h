@@ -25,6 +25,8 @@ struct TableSchema {
   std::string order_by;          // SQL ORDER BY clause for export and scans
   // Index of column `name`; throws std::out_of_range when the table has no such column.
   size_t column_index(std::string_view column) const;
+  // Whether the table has column `name` (a store of an older schema version may lack one).
+  bool has_column(std::string_view column) const;
 };
 
 // "text", "int", ... as written in the spec.

@@ -14,11 +14,6 @@
 namespace nbaprops::picks {
 namespace {
 
-bool has_column(const TableSchema& t, std::string_view name) {
-  return std::any_of(t.columns.begin(), t.columns.end(),
-                     [&](const Column& c) { return c.name == name; });
-}
-
 void add_context(Candidate& c, const PlayerContextView& v) {
   c.home = v.home_game;
   c.injury_status = v.injury_status;
@@ -112,7 +107,7 @@ Record<CandidatePredictionView> candidate_prediction_view(const TableSchema& tab
   using V = CandidatePredictionView;
   Record<V> r;
   r.field("system_id", &V::system_id);
-  if (has_column(table, "market")) r.field("market", &V::market);
+  if (table.has_column("market")) r.field("market", &V::market);
   r.field("player_lookup", &V::player_lookup)
       .field("game_id", &V::game_id)
       .field("team_abbr", &V::team_abbr)
@@ -125,7 +120,7 @@ Record<CandidatePredictionView> candidate_prediction_view(const TableSchema& tab
       .dec("predicted_points", &V::predicted_points, 2)
       .dec("confidence", &V::confidence, 1)
       .dec("edge", &V::edge, 2);
-  if (has_column(table, "p_over")) {
+  if (table.has_column("p_over")) {
     r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
   }
   r.field("recommendation", &V::recommendation);
@@ -148,7 +143,7 @@ std::vector<Candidate> load_candidates(Store& store, Date d) {
   const auto& pt = predict::player_prop_predictions_table();
   const Record<CandidatePredictionView> pview = candidate_prediction_view(pt);
   const RowBinding pbinding = pview.bind(pt);
-  bool has_market = has_column(pt, "market");
+  bool has_market = pt.has_column("market");
   std::vector<Candidate> out;
   store.scan_columns(pt, pview.wanted(pt), {{"game_date", "=", format_date(d)}},
                      [&](const Row& row) {

@@ -8,11 +8,6 @@
 namespace nbaprops::publish {
 namespace {
 
-bool has_column(const TableSchema& t, std::string_view name) {
-  return std::any_of(t.columns.begin(), t.columns.end(),
-                     [&](const Column& c) { return c.name == name; });
-}
-
 std::vector<Condition> range(const std::string& column, Date from, Date to) {
   return {{column, ">=", format_date(from)}, {column, "<=", format_date(to)}};
 }
@@ -31,14 +26,14 @@ Record<GradeView> grade_view(const TableSchema& table) {
   using V = GradeView;
   Record<V> r;
   r.field("system_id", &V::system_id);
-  if (has_column(table, "market")) r.field("market", &V::market);
+  if (table.has_column("market")) r.field("market", &V::market);
   r.field("player_lookup", &V::player_lookup)
       .field("game_id", &V::game_id)
       .field("game_date", &V::game_date)
       .field("recommendation", &V::recommendation)
       .dec("line", &V::line, 1)
       .dec("edge", &V::edge, 2);
-  if (has_column(table, "p_over")) {
+  if (table.has_column("p_over")) {
     r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
   }
   r.dec("predicted_points", &V::predicted_points, 2)

@@ -18,11 +18,6 @@ json opt(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
-bool has_column(const TableSchema& t, std::string_view name) {
-  return std::any_of(t.columns.begin(), t.columns.end(),
-                     [&](const Column& c) { return c.name == name; });
-}
-
 json games_of(Store& store, Date d) {
   const TableSchema& t = *find_table("games");
   const auto& view = tonight_game_view();
@@ -83,12 +78,12 @@ Record<TonightPredictionView> tonight_prediction_view(const TableSchema& table) 
   using V = TonightPredictionView;
   Record<V> r;
   r.field("system_id", &V::system_id);
-  if (has_column(table, "market")) r.field("market", &V::market);
+  if (table.has_column("market")) r.field("market", &V::market);
   r.field("player_lookup", &V::player_lookup)
       .dec("predicted_points", &V::predicted_points, 2)
       .dec("confidence", &V::confidence, 1)
       .dec("edge", &V::edge, 2);
-  if (has_column(table, "p_over")) {
+  if (table.has_column("p_over")) {
     r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
   }
   r.field("recommendation", &V::recommendation);
