@@ -102,7 +102,7 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
     if (!market) continue;
     MarketOfRun m;
     m.market = market;
-    m.inputs.offers = mk::load_market_offers(store, *market, {dates.front(), dates.back()});
+    m.inputs.offers = mk::load_market_offers(store, *market, {{dates.front(), dates.back()}});
     for (Date d : dates) needs_games = needs_games || has_offers(m.inputs.offers, d);
     run.markets.push_back(std::move(m));
   }
@@ -135,6 +135,7 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
     // The consensus lines of the lined dates (their rows' same-day line); every date's only
     // when the training rows are built (below).
     m.inputs.consensus = mk::load_market_consensus(store, *market, {{lined.front(), lined.back()}});
+    m.inputs.injuries = mk::load_market_injuries(store, {{lined.front(), lined.back()}});
     std::optional<std::vector<mk::MarketRow>> rows;  // built only to hash or train
     std::map<Date, ModelFuture> by_cutoff;
     for (Date d : lined) {
@@ -156,6 +157,10 @@ MarketRun resolve_market_run(Store& store, const std::vector<Date>& dates,
               m.inputs.games = games;
             }
             m.inputs.consensus = mk::load_market_consensus(store, *market);
+            m.inputs.injuries = mk::load_market_injuries(store);
+            // Every date's offers too: the rows' line_spread (the training rows must see
+            // what the rows of the run's dates see).
+            m.inputs.offers = mk::load_market_offers(store, *market);
             rows = mk::market_rows(*market, m.inputs);
           }
           auto got = mk::get_or_train_market_model(store, *market, *rows, c, options.models_dir,

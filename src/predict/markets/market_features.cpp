@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
+
+#include "analytics/window_stats.h"
 
 namespace nbaprops::predict::markets {
 namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr double kMaxRestDays = 30;
+constexpr double kProjectionDecay = 0.7;  // minutes_projection's weight per game back
 
 // The last `n` games of `games` (all of them when fewer).
 std::span<const PlayerGame> last_n(std::span<const PlayerGame> games, size_t n) {
@@ -38,25 +42,59 @@ void set(MarketFeatures& f, MarketFeature k, float v) {
   f[static_cast<size_t>(k)] = v;
 }
 
+void set(MarketFeatures& f, MarketFeature k, std::optional<double> v) {
+  if (v) set(f, k, static_cast<float>(*v));
+}
+
+// The minutes of `games` (oldest first): their slope, and their mean weighted 0.7^k from the
+// newest (k = 0).
+void set_minutes_features(MarketFeatures& f, std::span<const PlayerGame> games) {
+  std::vector<double> minutes;
+  for (const PlayerGame& g : games) minutes.push_back(g.stats.minutes);
+  set(f, MarketFeature::kMinutesTrendLast10, analytics::trend_slope(minutes));
+  if (minutes.empty()) return;
+  double weight = 1, sum = 0, weights = 0;
+  for (auto it = minutes.rbegin(); it != minutes.rend(); ++it, weight *= kProjectionDecay) {
+    sum += weight * *it;
+    weights += weight;
+  }
+  set(f, MarketFeature::kMinutesProjection, static_cast<float>(sum / weights));
+}
+
 }  // namespace
 
 const std::array<std::string_view, kMarketFeatureCount>& market_feature_names() {
   static const std::array<std::string_view, kMarketFeatureCount> names = {
-      "stat_avg_last_5",     "stat_avg_last_10",
-      "stat_avg_season",     "stat_sd_last_10",
-      "minutes_avg_last_5",  "minutes_avg_last_10",
-      "fg3a_avg_last_10",    "fg3_rate_last_10",
-      "opp_allowed_last_10", "home",
-      "rest_days",           "games_season",
-      "line_consensus",      "line_movement",
-      "line_books"};
+      "stat_avg_last_5",
+      "stat_avg_last_10",
+      "stat_avg_season",
+      "stat_sd_last_10",
+      "minutes_avg_last_5",
+      "minutes_avg_last_10",
+      "fg3a_avg_last_10",
+      "fg3_rate_last_10",
+      "opp_allowed_last_10",
+      "home",
+      "rest_days",
+      "games_season",
+      "line_consensus",
+      "line_movement",
+      "line_books",
+      "minutes_trend_last_10",
+      "minutes_projection",
+      "teammates_missing_stat",
+      "teammates_missing_minutes",
+      "injury_risk",
+      "teammates_out_stat",
+      "line_spread",
+      "market_no_vig_over"};
   return names;
 }
 
 MarketFeatures market_features(const MarketDef& market, Date d, bool home,
                                std::span<const PlayerGame> player_games,
                                std::span<const TeamAllowed> opponent_allowed,
-                               const std::optional<SameDayLine>& line) {
+                               const std::optional<SameDayLine>& line, const SameDay& same_day) {
   MarketFeatures f;
   f.fill(kNaN);
   auto stat = [&](const PlayerGame& g) { return market.stat(g.stats); };
@@ -103,7 +141,14 @@ MarketFeatures market_features(const MarketDef& market, Date d, bool home,
     set(f, MarketFeature::kLineConsensus, static_cast<float>(line->consensus_line));
     set(f, MarketFeature::kLineMovement, static_cast<float>(line->movement));
     set(f, MarketFeature::kLineBooks, static_cast<float>(line->books));
+    set(f, MarketFeature::kMarketNoVigOver, line->no_vig_over);
   }
+  set_minutes_features(f, l10);
+  set(f, MarketFeature::kTeammatesMissingStat, same_day.teammates_missing_stat);
+  set(f, MarketFeature::kTeammatesMissingMinutes, same_day.teammates_missing_minutes);
+  set(f, MarketFeature::kInjuryRisk, same_day.injury_risk);
+  set(f, MarketFeature::kTeammatesOutStat, same_day.teammates_out_stat);
+  set(f, MarketFeature::kLineSpread, same_day.line_spread);
   return f;
 }
 

@@ -20,6 +20,20 @@
 //   line_consensus, line_movement, line_books   the consensus line (median over books), its
 //                             movement opening -> latest, the number of books (NaN without a
 //                             line)
+// Same-day information (issue 12 item 4; the SameDay context, see same_day.h):
+//   minutes_trend_last_10     least-squares slope of minutes on 0, 1, ..., n-1 over the last
+//                             10 (oldest first; NaN below 3 games)
+//   minutes_projection        sum 0.7^k m_k / sum 0.7^k over the last 10, k = 0 the newest
+//   teammates_missing_stat / _minutes   the box-score absence proxy: over the rotation
+//                             teammates absent from his team's last game, the sum of their
+//                             mean s / mean minutes over their last 10 games
+//   injury_risk               his latest injury status before tip-off: none or available 0,
+//                             probable 1, questionable 2, doubtful or out 3 (feature 10's
+//                             scale); NaN when no injury report of D is in the store
+//   teammates_out_stat        over the teammates whose latest status is doubtful or out, the
+//                             sum of their mean s over their last 10 (NaN: no report of D)
+//   line_spread               max - min of the books' lines of D (NaN without an offer)
+//   market_no_vig_over        the consensus's no-vig P(over) (NaN when not priced)
 // Pure functions; thread-safe.
 #pragma once
 
@@ -51,6 +65,14 @@ enum class MarketFeature : size_t {
   kLineConsensus,
   kLineMovement,
   kLineBooks,
+  kMinutesTrendLast10,
+  kMinutesProjection,
+  kTeammatesMissingStat,
+  kTeammatesMissingMinutes,
+  kInjuryRisk,
+  kTeammatesOutStat,
+  kLineSpread,
+  kMarketNoVigOver,
   kCount
 };
 inline constexpr size_t kMarketFeatureCount = static_cast<size_t>(MarketFeature::kCount);
@@ -82,13 +104,22 @@ struct SameDayLine {
   std::optional<double> no_vig_over;  // mean over the books of their no-vig P(over), if priced
 };
 
+// What is known of D itself before tip-off besides the consensus (same_day.h builds it; each
+// nullopt is a missing feature).
+struct SameDay {
+  std::optional<double> teammates_missing_stat, teammates_missing_minutes;
+  std::optional<double> injury_risk, teammates_out_stat;
+  std::optional<double> line_spread;
+};
+
 // The features of a player on `d`. `player_games`: his games before d, in date order;
 // `opponent_allowed`: the opponent's games before d, in date order.
 // REQUIRES: every date in both spans < d.
 MarketFeatures market_features(const MarketDef& market, Date d, bool home,
                                std::span<const PlayerGame> player_games,
                                std::span<const TeamAllowed> opponent_allowed,
-                               const std::optional<SameDayLine>& line);
+                               const std::optional<SameDayLine>& line,
+                               const SameDay& same_day = {});
 
 inline float feature(const MarketFeatures& f, MarketFeature k) {
   return f[static_cast<size_t>(k)];

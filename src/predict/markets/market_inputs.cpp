@@ -1,11 +1,15 @@
 #include "predict/markets/market_inputs.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "analytics/inputs.h"
 #include "analytics/player_game_summary.h"
 #include "analytics/prop_line_consensus.h"
+#include "analytics/rules.h"
 #include "raw/schema.h"
 
 namespace nbaprops::predict::markets {
@@ -157,6 +161,61 @@ std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::st
   return out;
 }
 
+std::vector<Condition> date_range(const std::optional<DateRange>& dates) {
+  std::vector<Condition> where;
+  if (dates) {
+    where.push_back({"game_date", ">=", format_date(dates->first)});
+    where.push_back({"game_date", "<=", format_date(dates->second)});
+  }
+  return where;
+}
+
+InjuryReports load_injuries(Store& store, const std::optional<DateRange>& dates) {
+  // The cut-off of each team's game of a date.
+  std::map<std::pair<int32_t, std::string>, Timestamp> tipoffs;
+  const TableSchema& g = *find_table("games");
+  Columns gc(g, {"game_date", "home_team", "away_team", "tipoff_utc"});
+  store.scan_columns(g, gc.wanted(), date_range(dates), [&](const Row& r) {
+    auto tip = parse_timestamp(gc.text(r, "tipoff_utc"));
+    if (!tip) return;
+    int32_t d = gc.date(r, "game_date").days;
+    tipoffs[{d, gc.text(r, "home_team")}] = *tip;
+    tipoffs[{d, gc.text(r, "away_team")}] = *tip;
+  });
+  auto cutoff = [&](Date d, const std::string& team) {
+    auto it = tipoffs.find({d.days, team});
+    analytics::Game game;
+    game.game_date = d;
+    if (it != tipoffs.end()) game.tipoff_utc = it->second;
+    return analytics::game_cutoff(game).at;
+  };
+  // (date, player) -> his rows before their game's cut-off.
+  std::map<PlayerDate, std::vector<analytics::Injury>> rows;
+  const TableSchema& t = *find_table("injuries");
+  Columns c(t, {"report_utc", "game_date", "team_abbr", "player_lookup", "status"});
+  store.scan_columns(t, c.wanted(), date_range(dates), [&](const Row& r) {
+    analytics::Injury i;
+    auto at = parse_timestamp(c.text(r, "report_utc"));
+    if (!at) throw std::runtime_error("bad report_utc in an injuries row");
+    i.report_utc = *at;
+    i.game_date = c.date(r, "game_date");
+    i.team_abbr = c.text(r, "team_abbr");
+    i.player_lookup = c.text(r, "player_lookup");
+    i.status = c.text(r, "status");
+    if (!(i.report_utc < cutoff(i.game_date, i.team_abbr))) return;
+    rows[{i.game_date.days, i.player_lookup}].push_back(std::move(i));
+  });
+  InjuryReports out;
+  for (const auto& [key, reports] : rows) {
+    std::vector<const analytics::Injury*> ptrs;
+    for (const auto& i : reports) ptrs.push_back(&i);
+    const analytics::Injury* latest =
+        analytics::latest_injury(ptrs, Timestamp{std::numeric_limits<int64_t>::max()});
+    out[key.first].push_back({key.second, latest->team_abbr, latest->status});
+  }
+  return out;
+}
+
 }  // namespace
 
 MarketInputs load_market_inputs(Store& store, const MarketDef& market) {
@@ -173,11 +232,16 @@ MarketInputs load_market_inputs(Store& store, const MarketDef& market,
   in.games = std::move(games);
   in.consensus = load_consensus(store, market.id, std::nullopt);
   in.offers = load_offers(store, market.id, std::nullopt);
+  in.injuries = load_injuries(store, std::nullopt);
   return in;
 }
 
+InjuryReports load_market_injuries(Store& store, std::optional<DateRange> dates) {
+  return load_injuries(store, dates);
+}
+
 std::map<PlayerDate, std::vector<Offer>> load_market_offers(Store& store, const MarketDef& market,
-                                                            DateRange dates) {
+                                                            std::optional<DateRange> dates) {
   return load_offers(store, market.id, dates);
 }
 
@@ -186,44 +250,86 @@ std::map<PlayerDate, SameDayLine> load_market_consensus(Store& store, const Mark
   return load_consensus(store, market.id, dates);
 }
 
+namespace {
+
+const std::vector<ReportedStatus>* report_of(const MarketInputs& in, Date d) {
+  auto it = in.injuries.find(d.days);
+  return it == in.injuries.end() ? nullptr : &it->second;
+}
+
+const std::vector<Offer>* offers_of(const MarketInputs& in, Date d, const std::string& player) {
+  auto it = in.offers.find({d.days, player});
+  return it == in.offers.end() ? nullptr : &it->second;
+}
+
+std::optional<SameDayLine> line_of(const MarketInputs& in, Date d, const std::string& player) {
+  auto it = in.consensus.find({d.days, player});
+  if (it == in.consensus.end()) return std::nullopt;
+  return it->second;
+}
+
+// Adds one date's games (`games`, all of that date) to the histories of players, teams' games
+// and what each team allowed.
+void add_date(std::span<const PlayerGame> games, GamesByPlayer& players, GamesByTeam& teams,
+              std::map<std::string, std::vector<TeamAllowed>>& allowed) {
+  std::map<std::string, GameStats> day_allowed;
+  std::map<std::string, std::vector<std::string>> day_players;
+  for (const PlayerGame& g : games) {
+    players[g.player].push_back(g);
+    day_allowed[g.opponent] += g.stats;
+    day_players[g.team].push_back(g.player);
+  }
+  const Date d = games.front().date;
+  for (const auto& [team, stats] : day_allowed) allowed[team].push_back({d, stats});
+  for (auto& [team, names] : day_players) {
+    std::sort(names.begin(), names.end());
+    teams[team].push_back({d, std::move(names)});
+  }
+}
+
+// The rows of the players of one date, with histories of the dates before it.
+MarketRow row_of(const MarketDef& market, const MarketInputs& in, Date d, const std::string& player,
+                 const std::string& team, bool home, const GamesByPlayer& players,
+                 const std::vector<TeamAllowed>& opp, SameDayBuilder& same_day) {
+  static const std::vector<PlayerGame> kNone;
+  auto mine = players.find(player);
+  std::optional<SameDayLine> line = line_of(in, d, player);
+  MarketRow row;
+  row.date = d;
+  row.player = player;
+  row.x = market_features(market, d, home, mine == players.end() ? kNone : mine->second, opp, line,
+                          same_day.of(player, team, offers_of(in, d, player)));
+  if (line) {
+    row.line = line->consensus_line;
+    row.market_p = line->no_vig_over;
+  }
+  return row;
+}
+
+}  // namespace
+
 std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& in) {
-  // Per player and per team (allowed), the games in date order, built as the dates advance so
-  // that each row sees only earlier dates.
-  std::unordered_map<std::string, std::vector<PlayerGame>> by_player;
-  std::unordered_map<std::string, std::vector<TeamAllowed>> allowed;
+  // Per player, team (its games) and team (allowed), the games in date order, built as the
+  // dates advance so that each row sees only earlier dates.
+  GamesByPlayer players;
+  GamesByTeam teams;
+  std::map<std::string, std::vector<TeamAllowed>> allowed;
   std::vector<MarketRow> rows;
   rows.reserve(in.games.size());
   size_t i = 0;
   while (i < in.games.size()) {
     size_t end = i;
     while (end < in.games.size() && in.games[end].date == in.games[i].date) ++end;
-    Date d = in.games[i].date;
+    const Date d = in.games[i].date;
+    SameDayBuilder same_day(market, d, players, teams, report_of(in, d));
     for (size_t k = i; k < end; ++k) {
       const PlayerGame& g = in.games[k];
-      auto line_it = in.consensus.find({d.days, g.player});
-      std::optional<SameDayLine> line;
-      if (line_it != in.consensus.end()) line = line_it->second;
-      const auto& mine = by_player[g.player];
-      const auto& opp = allowed[g.opponent];
-      MarketRow row;
-      row.date = d;
-      row.player = g.player;
-      row.x = market_features(market, d, g.home, mine, opp, line);
+      MarketRow row =
+          row_of(market, in, d, g.player, g.team, g.home, players, allowed[g.opponent], same_day);
       row.label = static_cast<float>(market.stat(g.stats));
-      if (line) {
-        row.line = line->consensus_line;
-        row.market_p = line->no_vig_over;
-      }
       rows.push_back(std::move(row));
     }
-    // Add the date's games to the history: each player's game, and each team's allowed sums.
-    std::map<std::string, GameStats> day_allowed;
-    for (size_t k = i; k < end; ++k) {
-      const PlayerGame& g = in.games[k];
-      by_player[g.player].push_back(g);
-      day_allowed[g.opponent] += g.stats;
-    }
-    for (const auto& [team, stats] : day_allowed) allowed[team].push_back({d, stats});
+    add_date(std::span(in.games).subspan(i, end - i), players, teams, allowed);
     i = end;
   }
   return rows;
@@ -231,35 +337,23 @@ std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& 
 
 std::vector<MarketRow> market_rows_of_date(const MarketDef& market, const MarketInputs& in, Date d,
                                            std::span<const MarketCandidate> candidates) {
-  // The games before d (in.games is in date order): each candidate's, and per team the sums of
-  // what it allowed, one entry per date.
-  std::unordered_map<std::string, std::vector<PlayerGame>> by_player;
-  std::map<std::string, std::map<int32_t, GameStats>> allowed_by_date;
-  for (const MarketCandidate& c : candidates) by_player[c.player];
-  for (const PlayerGame& g : in.games) {
-    if (!(g.date < d)) break;
-    auto it = by_player.find(g.player);
-    if (it != by_player.end()) it->second.push_back(g);
-    allowed_by_date[g.opponent][g.date.days] += g.stats;
+  // The games before d (in.games is in date order), added date by date as market_rows does.
+  GamesByPlayer players;
+  GamesByTeam teams;
+  std::map<std::string, std::vector<TeamAllowed>> allowed;
+  size_t i = 0;
+  while (i < in.games.size() && in.games[i].date < d) {
+    size_t end = i;
+    while (end < in.games.size() && in.games[end].date == in.games[i].date) ++end;
+    add_date(std::span(in.games).subspan(i, end - i), players, teams, allowed);
+    i = end;
   }
+  SameDayBuilder same_day(market, d, players, teams, report_of(in, d));
   std::vector<MarketRow> rows;
   rows.reserve(candidates.size());
   for (const MarketCandidate& c : candidates) {
-    std::vector<TeamAllowed> opp;
-    for (const auto& [days, stats] : allowed_by_date[c.opponent])
-      opp.push_back({Date{days}, stats});
-    auto line_it = in.consensus.find({d.days, c.player});
-    std::optional<SameDayLine> line;
-    if (line_it != in.consensus.end()) line = line_it->second;
-    MarketRow row;
-    row.date = d;
-    row.player = c.player;
-    row.x = market_features(market, d, c.home, by_player[c.player], opp, line);
-    if (line) {
-      row.line = line->consensus_line;
-      row.market_p = line->no_vig_over;
-    }
-    rows.push_back(std::move(row));
+    rows.push_back(
+        row_of(market, in, d, c.player, c.team, c.home, players, allowed[c.opponent], same_day));
   }
   return rows;
 }

@@ -27,8 +27,9 @@
 
 namespace nbaprops::predict::markets {
 
-// The version of the 15 market features (market_features.h); a change of a formula changes it.
-inline constexpr const char* kMarketFeatureVersion = "market_v1";
+// The version of the market features (market_features.h); a change of a formula changes it
+// (market_v2: the same-day features, issue 12 item 4).
+inline constexpr const char* kMarketFeatureVersion = "market_v2";
 
 // The model_registry system_id of a market's models: "<market>_model".
 std::string market_system_id(const MarketDef& market);
