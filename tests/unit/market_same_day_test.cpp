@@ -188,8 +188,8 @@ TEST(MarketSameDay, RowsSeeTheirOwnDatesReportAndOffersOnly) {
 }
 
 // load_market_injuries keeps per date and player the latest row before his game's tip-off (the
-// store's key allows no two rows of a player at one report time); a row at or after tip-off never counts, and a date whose rows all
-// came after it has no report.
+// store's key allows no two rows of a player at one report time); a row at or after tip-off never
+// counts, and a date whose rows all came after it has no report.
 TEST(MarketSameDay, TheInjuryReportIsTheLatestStatusBeforeTipOff) {
   testing::TempDir dir;
   std::string db = (dir.path() / "s.db").string();
@@ -207,7 +207,7 @@ TEST(MarketSameDay, TheInjuryReportIsTheLatestStatusBeforeTipOff) {
       "('2025-01-11T00:30:00Z', '2025-01-10', 'BOS', 'a', 'A', 'available'),"  // at tip-off
       "('2025-01-10T19:00:00Z', '2025-01-10', 'NYK', 'b', 'B', 'doubtful'),"
       "('2025-01-10T20:00:00Z', '2025-01-10', 'NYK', 'b', 'B', 'probable'),"
-      "('2025-01-12T04:00:00Z', '2025-01-11', 'LAL', 'c', 'C', 'out')");      // after tip-off
+      "('2025-01-12T04:00:00Z', '2025-01-11', 'LAL', 'c', 'C', 'out')");  // after tip-off
   InjuryReports all = load_market_injuries(*store);
   ASSERT_EQ(all.size(), 1u);
   const auto& day1 = all.at(day(2025, 1, 10).days);
