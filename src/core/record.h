@@ -234,6 +234,20 @@ class Record {
     add<M>(std::move(name), offset_of(member), ColumnType::kDec, decimals);
     return *this;
   }
+  // field() and dec() of a column that older versions of `table` lack (a reader of a table as
+  // it was before a migration): the field is declared only when `table` has the column, else
+  // the member keeps its default. dec takes the table's stored decimals.
+  template <class M>
+  Record& field_if_present(const TableSchema& table, std::string name, M T::*member) {
+    if (table.has_column(name)) field(std::move(name), member);
+    return *this;
+  }
+  template <class M>
+  Record& dec_if_present(const TableSchema& table, std::string name, M T::*member) {
+    if (!table.has_column(name)) return *this;
+    int decimals = table.columns[table.column_index(name)].decimals;
+    return dec(std::move(name), member, decimals);
+  }
   // Element i of an array member stored as its own column (a dec column when decimals >= 0).
   // REQUIRES: i < N.
   template <class M, size_t N>

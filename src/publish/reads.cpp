@@ -25,18 +25,16 @@ PredictionKey key_of(const GradedPrediction& g) {
 Record<GradeView> grade_view(const TableSchema& table) {
   using V = GradeView;
   Record<V> r;
-  r.field("system_id", &V::system_id);
-  if (table.has_column("market")) r.field("market", &V::market);
-  r.field("player_lookup", &V::player_lookup)
+  r.field("system_id", &V::system_id)
+      .field_if_present(table, "market", &V::market)
+      .field("player_lookup", &V::player_lookup)
       .field("game_id", &V::game_id)
       .field("game_date", &V::game_date)
       .field("recommendation", &V::recommendation)
       .dec("line", &V::line, 1)
-      .dec("edge", &V::edge, 2);
-  if (table.has_column("p_over")) {
-    r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
-  }
-  r.dec("predicted_points", &V::predicted_points, 2)
+      .dec("edge", &V::edge, 2)
+      .dec_if_present(table, "p_over", &V::p_over)
+      .dec("predicted_points", &V::predicted_points, 2)
       .dec("confidence", &V::confidence, 1)
       .field("is_voided", &V::is_voided)
       .field("void_reason", &V::void_reason)

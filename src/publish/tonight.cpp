@@ -77,16 +77,14 @@ const Record<TonightGameView>& tonight_game_view() {
 Record<TonightPredictionView> tonight_prediction_view(const TableSchema& table) {
   using V = TonightPredictionView;
   Record<V> r;
-  r.field("system_id", &V::system_id);
-  if (table.has_column("market")) r.field("market", &V::market);
-  r.field("player_lookup", &V::player_lookup)
+  r.field("system_id", &V::system_id)
+      .field_if_present(table, "market", &V::market)
+      .field("player_lookup", &V::player_lookup)
       .dec("predicted_points", &V::predicted_points, 2)
       .dec("confidence", &V::confidence, 1)
-      .dec("edge", &V::edge, 2);
-  if (table.has_column("p_over")) {
-    r.dec("p_over", &V::p_over, table.columns[table.column_index("p_over")].decimals);
-  }
-  r.field("recommendation", &V::recommendation);
+      .dec("edge", &V::edge, 2)
+      .dec_if_present(table, "p_over", &V::p_over)
+      .field("recommendation", &V::recommendation);
   return r;
 }
 

@@ -140,6 +140,36 @@ TEST(Record, ReadsByNameFromAWiderTableAndProjectsItsColumns) {
   EXPECT_TRUE(wanted[wide.column_index("games")]);
 }
 
+// A reader of a table as it was before a migration declares the newer columns only when the
+// table has them; dec takes the table's stored decimals.
+TEST(Record, FieldsIfPresentFollowTheTable) {
+  auto reader = [](const TableSchema& t) {
+    return Record<Sample>()
+        .field("player_lookup", &Sample::player)
+        .field_if_present(t, "note", &Sample::note)
+        .dec_if_present(t, "line", &Sample::line);
+  };
+  TableSchema old_table{"t", {{"player_lookup", ColumnType::kText, false, -1}}, {}, ""};
+  EXPECT_EQ(reader(old_table).projection(), std::vector<std::string>{"player_lookup"});
+  TableSchema new_table{"t",
+                        {{"player_lookup", ColumnType::kText, false, -1},
+                         {"line", ColumnType::kDec, true, 3},
+                         {"note", ColumnType::kText, true, -1}},
+                        {},
+                        ""};
+  Record<Sample> r = reader(new_table);
+  EXPECT_EQ(r.projection(), (std::vector<std::string>{"player_lookup", "note", "line"}));
+  std::vector<Column> c = r.columns();
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[2].decimals, 3);  // the table's, not a reader's guess
+  Sample back = r.read(new_table, Row{std::string("a"), 21.125, std::string("n")});
+  EXPECT_EQ(back.line, 21.125);
+  EXPECT_EQ(back.note, "n");
+  Sample none = reader(old_table).read(old_table, Row{std::string("a")});
+  EXPECT_FALSE(none.line);
+  EXPECT_FALSE(none.note);
+}
+
 TEST(Record, AWrongTypedCellThrowsNamingTheColumn) {
   TableSchema t{"samples", sample_record().columns(), {}, ""};
   Row row = sample_record().write(Sample{});
