@@ -207,7 +207,7 @@ BacktestResult run_dates(Store& store, const BacktestOptions& o, const PredictRu
     Date cutoff = cutoff_for(store, dates.front(), every);
     auto fits = std::make_shared<PointsCalibrators>();
     fits->cutoff = cutoff;
-    auto anchored = result.pooled.by_system.find(std::string(kAnchoredSystem));
+    auto anchored = result.pooled.by_system.find(std::string(kAnchorBase));
     if (anchored != result.pooled.by_system.end()) {
       CalibrationOptions c;
       fits->line_shrinkage =

@@ -27,7 +27,7 @@
 namespace nbaprops::predict {
 
 // The system whose rows line_anchored anchors, and whose grades fit a.
-inline constexpr std::string_view kAnchoredSystem = "ensemble";
+inline constexpr std::string_view kAnchorBase = "ensemble";
 // The grid of a: 0, 1/20, ..., 20/20.
 inline constexpr int kShrinkageSteps = 20;
 

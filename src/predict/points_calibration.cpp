@@ -52,7 +52,7 @@ PointsCalibrators fit_points_calibrators(const PooledGrades& grades, Date cutoff
   for (const auto& [system, rows] : grades.by_system) {
     if (auto c = calibrator_of_cutoff(rows, cutoff, options)) out.by_system.emplace(system, *c);
   }
-  auto anchored = grades.by_system.find(std::string(kAnchoredSystem));
+  auto anchored = grades.by_system.find(std::string(kAnchorBase));
   if (anchored != grades.by_system.end()) {
     out.line_shrinkage =
         fit_line_shrinkage(anchored->second, cutoff, options.calibration_days, options.min_rows);

@@ -37,7 +37,7 @@ SystemResult combine_ensemble(const CombinerInput& in) {
 // line_anchored: the ensemble's stored value shrunk toward the line by C(D)'s a (1 without a fit).
 SystemResult combine_line_anchored(const CombinerInput& in) {
   double a = in.calibrators ? in.calibrators->line_shrinkage.a : 1.0;
-  return line_anchored(in.combined_of(kAnchoredSystem), in.line, a);
+  return line_anchored(in.combined_of(kAnchorBase), in.line, a);
 }
 
 constexpr auto kPerPlayer = SystemKind::kPerPlayer;
