@@ -44,6 +44,22 @@ TEST(SqliteStore, CreatesTheSchemaOnceAndKnowsItsVersion) {
             "(\"processor\", \"date\", \"processed_at\")");
 }
 
+// A new store has 16 KiB pages; a store created with another page size keeps it, and opens and
+// migrates as before.
+TEST(SqliteStore, ANewStoreHasLargePagesAndAnOldOneKeepsItsOwn) {
+  testing::TempDir dir;
+  std::string fresh = (dir.path() / "new.db").string();
+  { SqliteStore store(fresh, table_catalog()); }
+  EXPECT_EQ(testing::sql_value(fresh, "pragma page_size"), std::to_string(kNewStorePageSize));
+  std::string old = (dir.path() / "old.db").string();
+  testing::sql_exec(old, "pragma page_size=4096; create table t (x integer)");
+  {
+    SqliteStore store(old, table_catalog());
+    EXPECT_EQ(store.schema_version(), static_cast<int>(sqlite_migrations(table_catalog()).size()));
+  }
+  EXPECT_EQ(testing::sql_value(old, "pragma page_size"), "4096");
+}
+
 // The store knows no phase: it creates exactly the tables, key, date and extra indexes of the
 // catalog it is handed (store/table_catalog.h), one schema version per catalog version.
 TEST(SqliteStore, CreatesOnlyTheCatalogItIsHanded) {

@@ -13,6 +13,9 @@
 
 namespace nbaprops {
 
+// The page size of a store file SqliteStore creates; an existing file keeps its own.
+inline constexpr int kNewStorePageSize = 16384;
+
 class SqliteStore final : public Store {
  public:
   // Opens or creates `path` and applies the pending migrations of `catalog` (the tables it
