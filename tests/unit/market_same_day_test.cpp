@@ -4,8 +4,10 @@
 // a row of D moves with D's report and offers only, never with a later date's.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "pipeline/catalog.h"
@@ -82,6 +84,43 @@ TEST(MarketSameDay, RotationPlayersAbsentFromTheLastGameAreMissing) {
   // Two games of this season only: unknown.
   EXPECT_FALSE(missing_from_last_game(std::span(games).first(3), d));
   EXPECT_EQ(missing_from_last_game(std::span(games).first(4), d), std::vector<std::string>{});
+}
+
+// The daily path gathers only each team's last games of the season (last_team_games); the
+// missing players it gives are those of the team's whole history, on every date.
+TEST(MarketSameDay, TheLastTeamGamesGiveTheSameMissingPlayersAsTheWholeHistory) {
+  std::vector<PlayerGame> games;
+  const char* who[] = {"abc", "abd", "bcd", "abcd", "ad", "bd", "abc", "acd", "ab", "cd"};
+  Date first = day(2024, 10, 25);
+  games.push_back(game(day(2024, 4, 1), "z", "BOS", 1, 30));  // last season
+  for (int i = 0; i < 10; ++i) {
+    Date d{first.days + 2 * i};
+    for (const char* p = who[i]; *p; ++p)
+      games.push_back(game(d, std::string(1, *p), "BOS", 1, 30));
+    games.push_back(game(d, i % 2 ? "y" : "x", "NYK", 1, 30));
+  }
+  std::sort(games.begin(), games.end(), [](const PlayerGame& a, const PlayerGame& b) {
+    return std::tie(a.date.days, a.player) < std::tie(b.date.days, b.player);
+  });
+  for (int k = 0; k <= 21; ++k) {
+    Date d{first.days + k};
+    auto end = std::lower_bound(games.begin(), games.end(), d,
+                                [](const PlayerGame& g, Date x) { return g.date < x; });
+    std::span<const PlayerGame> before(games.begin(), end);
+    GamesByTeam whole;
+    for (const PlayerGame& g : before) {
+      auto& list = whole[g.team];
+      if (list.empty() || list.back().date != g.date) list.push_back({g.date, {}});
+      list.back().players.push_back(g.player);
+    }
+    GamesByTeam last = last_team_games(before, d, {"BOS", "NYK", "MIA"});
+    EXPECT_FALSE(last.count("MIA"));
+    for (const char* team : {"BOS", "NYK"}) {
+      EXPECT_LE(last[team].size(), 5u);
+      EXPECT_EQ(missing_from_last_game(last[team], d), missing_from_last_game(whole[team], d))
+          << team << " " << format_date(d);
+    }
+  }
 }
 
 TEST(MarketSameDay, TheTeamContextSumsWhatTheAbsentTeammatesLeave) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -337,23 +338,42 @@ std::vector<MarketRow> market_rows(const MarketDef& market, const MarketInputs& 
 
 std::vector<MarketRow> market_rows_of_date(const MarketDef& market, const MarketInputs& in, Date d,
                                            std::span<const MarketCandidate> candidates) {
-  // The games before d (in.games is in date order), added date by date as market_rows does.
+  // The games before d (in.games is in date order). Only what the rows read is gathered (a
+  // daily run does this once per market): the candidates' teams' last games of d's season,
+  // then in one pass the games of the candidates and of the teammates missing or reported,
+  // and what each team allowed. market_rows sees the same (tested: the rows are equal).
+  auto before = std::span(in.games).first(
+      static_cast<size_t>(std::lower_bound(in.games.begin(), in.games.end(), d,
+                                           [](const PlayerGame& g, Date x) { return g.date < x; }) -
+                          in.games.begin()));
+  std::set<std::string> teams_needed;
+  for (const MarketCandidate& c : candidates) teams_needed.insert(c.team);
+  GamesByTeam teams = last_team_games(before, d, teams_needed);
+  // Whose games are read: the candidates', and those of the teammates missing or reported.
   GamesByPlayer players;
-  GamesByTeam teams;
-  std::map<std::string, std::vector<TeamAllowed>> allowed;
-  size_t i = 0;
-  while (i < in.games.size() && in.games[i].date < d) {
-    size_t end = i;
-    while (end < in.games.size() && in.games[end].date == in.games[i].date) ++end;
-    add_date(std::span(in.games).subspan(i, end - i), players, teams, allowed);
-    i = end;
+  for (const MarketCandidate& c : candidates) players[c.player];
+  for (const auto& [team, games] : teams) {
+    if (auto missing = missing_from_last_game(games, d)) {
+      for (const std::string& p : *missing) players[p];
+    }
+  }
+  if (const auto* report = report_of(in, d)) {
+    for (const ReportedStatus& r : *report) players[r.player];
+  }
+  std::unordered_map<std::string, std::map<int32_t, GameStats>> allowed_by_date;
+  for (const PlayerGame& g : before) {
+    auto it = players.find(g.player);
+    if (it != players.end()) it->second.push_back(g);
+    allowed_by_date[g.opponent][g.date.days] += g.stats;
   }
   SameDayBuilder same_day(market, d, players, teams, report_of(in, d));
   std::vector<MarketRow> rows;
   rows.reserve(candidates.size());
   for (const MarketCandidate& c : candidates) {
-    rows.push_back(
-        row_of(market, in, d, c.player, c.team, c.home, players, allowed[c.opponent], same_day));
+    std::vector<TeamAllowed> opp;
+    for (const auto& [days, stats] : allowed_by_date[c.opponent])
+      opp.push_back({Date{days}, stats});
+    rows.push_back(row_of(market, in, d, c.player, c.team, c.home, players, opp, same_day));
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 #include "predict/markets/same_day.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "analytics/rules.h"
 #include "precompute/feature_calculators.h"
@@ -34,6 +35,33 @@ std::optional<std::vector<std::string>> missing_from_last_game(std::span<const T
     if (n >= kRotationAppearances && !std::binary_search(last.begin(), last.end(), player)) {
       out.push_back(player);
     }
+  }
+  return out;
+}
+
+GamesByTeam last_team_games(std::span<const PlayerGame> games, Date d,
+                            const std::set<std::string>& teams) {
+  GamesByTeam out;
+  const int season = season_of(d);
+  // Backwards: a team is done at the first date older than its window's 5; the walk stops
+  // when every team is done.
+  std::set<std::string_view> done;
+  for (auto g = games.rbegin();
+       g != games.rend() && done.size() < teams.size() && season_of(g->date) == season; ++g) {
+    if (!teams.count(g->team) || done.count(g->team)) continue;
+    std::vector<TeamGame>& list = out[g->team];
+    if (list.empty() || list.back().date != g->date) {
+      if (list.size() == kRotationWindow) {
+        done.insert(g->team);
+        continue;
+      }
+      list.push_back({g->date, {}});
+    }
+    list.back().players.push_back(g->player);
+  }
+  for (auto& [team, list] : out) {
+    std::reverse(list.begin(), list.end());
+    for (TeamGame& t : list) std::sort(t.players.begin(), t.players.end());
   }
   return out;
 }

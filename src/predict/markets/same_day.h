@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -50,6 +51,11 @@ using GamesByTeam = std::unordered_map<std::string, std::vector<TeamGame>>;
 // games before d, date order. nullopt below 3 games of d's season.
 std::optional<std::vector<std::string>> missing_from_last_game(std::span<const TeamGame> games,
                                                                Date d);
+
+// The last games of d's season of each team of `teams` (at most the rotation window's 5, what
+// missing_from_last_game reads), from `games`: player-games before d in date order.
+GamesByTeam last_team_games(std::span<const PlayerGame> games, Date d,
+                            const std::set<std::string>& teams);
 
 // max - min of the offers' lines; nullopt without an offer.
 std::optional<double> line_spread(std::span<const Offer> offers);
