@@ -103,6 +103,16 @@ std::vector<PlayerGame> load_games(Store& store, std::optional<Date> from) {
   return games;
 }
 
+// `where` and, with `dates`, game_date within [first, last].
+std::vector<Condition> within(const std::optional<DateRange>& dates,
+                              std::vector<Condition> where = {}) {
+  if (dates) {
+    where.push_back({"game_date", ">=", format_date(dates->first)});
+    where.push_back({"game_date", "<=", format_date(dates->second)});
+  }
+  return where;
+}
+
 std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string& market,
                                                  const std::optional<DateRange>& dates) {
   const TableSchema& t = analytics::prop_line_consensus_table();
@@ -111,11 +121,7 @@ std::map<PlayerDate, SameDayLine> load_consensus(Store& store, const std::string
   const size_t date = c.index("game_date"), player = c.index("player_lookup"),
                line = c.index("consensus_line"), movement = c.index("line_movement"),
                books = c.index("books_count"), no_vig = c.index("no_vig_over_prob");
-  std::vector<Condition> where = {{"market", "=", market}};
-  if (dates) {
-    where.push_back({"game_date", ">=", format_date(dates->first)});
-    where.push_back({"game_date", "<=", format_date(dates->second)});
-  }
+  const std::vector<Condition> where = within(dates, {{"market", "=", market}});
   std::map<PlayerDate, SameDayLine> out;
   store.scan_columns(t, c.wanted(), where, [&](const Row& r) {
     SameDayLine l{Columns::number(r, line), Columns::number(r, movement),
@@ -134,11 +140,7 @@ std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::st
   // (player-date, book) -> (snapshot, offer): the latest pre-tip snapshot; at one snapshot the
   // lower line, then the lower over price (the consensus's tie rule).
   std::map<std::pair<PlayerDate, std::string>, std::pair<std::string, Offer>> latest;
-  std::vector<Condition> where = {{"market", "=", market}};
-  if (dates) {
-    where.push_back({"game_date", ">=", format_date(dates->first)});
-    where.push_back({"game_date", "<=", format_date(dates->second)});
-  }
+  const std::vector<Condition> where = within(dates, {{"market", "=", market}});
   store.scan_columns(t, c.wanted(), where, [&](const Row& r) {
     std::string snap = c.text(r, "snapshot_utc"), tip = c.text(r, "tipoff_utc");
     if (!tip.empty() && snap >= tip) return;
@@ -162,21 +164,12 @@ std::map<PlayerDate, std::vector<Offer>> load_offers(Store& store, const std::st
   return out;
 }
 
-std::vector<Condition> date_range(const std::optional<DateRange>& dates) {
-  std::vector<Condition> where;
-  if (dates) {
-    where.push_back({"game_date", ">=", format_date(dates->first)});
-    where.push_back({"game_date", "<=", format_date(dates->second)});
-  }
-  return where;
-}
-
 InjuryReports load_injuries(Store& store, const std::optional<DateRange>& dates) {
   // The cut-off of each team's game of a date.
   std::map<std::pair<int32_t, std::string>, Timestamp> tipoffs;
   const TableSchema& g = *find_table("games");
   Columns gc(g, {"game_date", "home_team", "away_team", "tipoff_utc"});
-  store.scan_columns(g, gc.wanted(), date_range(dates), [&](const Row& r) {
+  store.scan_columns(g, gc.wanted(), within(dates), [&](const Row& r) {
     auto tip = parse_timestamp(gc.text(r, "tipoff_utc"));
     if (!tip) return;
     int32_t d = gc.date(r, "game_date").days;
@@ -194,7 +187,7 @@ InjuryReports load_injuries(Store& store, const std::optional<DateRange>& dates)
   std::map<PlayerDate, std::vector<analytics::Injury>> rows;
   const TableSchema& t = *find_table("injuries");
   Columns c(t, {"report_utc", "game_date", "team_abbr", "player_lookup", "status"});
-  store.scan_columns(t, c.wanted(), date_range(dates), [&](const Row& r) {
+  store.scan_columns(t, c.wanted(), within(dates), [&](const Row& r) {
     analytics::Injury i;
     auto at = parse_timestamp(c.text(r, "report_utc"));
     if (!at) throw std::runtime_error("bad report_utc in an injuries row");
