@@ -25,7 +25,7 @@ class XgbError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The linked library's version, "major.minor.patch" (XGBoostVersion), e.g. "1.7.4".
+// The loaded library's version, "major.minor.patch" (XGBoostVersion), e.g. "1.7.4".
 std::string xgboost_version();
 
 // A dense row-major matrix of 32-bit floats; NaN is a missing value.

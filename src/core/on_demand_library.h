@@ -1,0 +1,42 @@
+// A shared library opened when a program first calls into it, not when the program starts
+// (dlopen). For the heavy, optional libraries: libpq (the PostgreSQL store) and libxgboost (the
+// models). Linked normally, they and what they pull in (Kerberos, LDAP, GnuTLS, OpenMP: 25
+// libraries, ~13,000 symbol bindings) cost every command ~8 ms of start-up; most commands use
+// neither, and a daily run loads libxgboost on the thread that reads the model, beside the
+// store reads (docs/performance.md, sixth session).
+//
+// The library's functions keep their names: a forwarding file (store/postgres/libpq_forward.cpp,
+// predict/xgboost_forward.cpp) defines each function the program calls, with the header's own
+// declaration, as a call through the address symbol() returns.
+//
+// Thread-safe. The library stays open until the program exits.
+#pragma once
+
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+namespace nbaprops {
+
+class OnDemandLibrary {
+ public:
+  // `soname`: the file dlopen looks for (e.g. "libpq.so.5"); `what`: its role and Debian
+  // package, for the message when it is missing.
+  OnDemandLibrary(std::string soname, std::string what);
+  OnDemandLibrary(const OnDemandLibrary&) = delete;
+  OnDemandLibrary& operator=(const OnDemandLibrary&) = delete;
+
+  // The address of the function `name`, opening the library on the first call. Throws
+  // std::runtime_error naming the library when it cannot be opened or has no `name`.
+  void* symbol(const char* name);
+  // Whether the library is open (tests: a command that never calls into it leaves it closed).
+  bool is_open() const;
+  const std::string& soname() const { return soname_; }
+
+ private:
+  const std::string soname_, what_;
+  mutable std::mutex mutex_;
+  void* handle_ = nullptr;
+};
+
+}  // namespace nbaprops
