@@ -235,19 +235,23 @@ RawInputs RawInputs::load(Store& store, Date from, Date to, LoadOptions options)
                          g.ts("tipoff_utc"), g.i("home_score"), g.i("away_score"),
                          g.b("neutral_site")});
   });
-  in.team_boxes_ = read_team_boxes(store, from, to);
-  in.player_boxes_ = read_player_boxes(store, from, to);
+  if (options.boxes) {
+    in.team_boxes_ = read_team_boxes(store, from, to);
+    in.player_boxes_ = read_player_boxes(store, from, to);
+  }
   if (options.earlier_teams) in.load_earlier_teams(store);
   if (options.shots) in.set_shots(read_shots(store, from, to));
   in.lines_from_ = to.days < from.days ? from : Date{to.days + 1};  // none loaded yet
   if (options.lines) in.read_lines(store, from);
-  Cells pr("players");
-  store.scan(pr.table(), {}, [&](const Row& row) {
-    pr.bind(row);
-    auto birth = pr.os("birth_date");
-    in.players_.push_back({pr.i("player_id"), pr.s("player_lookup"), pr.s("player_name"),
-                           birth ? parse_iso_date(*birth) : std::nullopt});
-  });
+  if (options.boxes) {
+    Cells pr("players");
+    store.scan(pr.table(), {}, [&](const Row& row) {
+      pr.bind(row);
+      auto birth = pr.os("birth_date");
+      in.players_.push_back({pr.i("player_id"), pr.s("player_lookup"), pr.s("player_name"),
+                             birth ? parse_iso_date(*birth) : std::nullopt});
+    });
+  }
   in.build_indexes();
   in.index_lines();
   return in;

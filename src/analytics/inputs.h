@@ -117,9 +117,11 @@ class RawInputs {
     bool shots = true;          // the shots of [from, to] (game_shots)
     bool earlier_teams = true;  // earlier_team(): box scores of the kEarlierTeamDays before from
     bool lines = true;          // prop lines, game lines and injuries (else see load_lines)
+    bool boxes = true;          // team and player box scores and the players table
   };
   // Loads raw rows with game_date in [from, to] (players: all) and what `options` asks for;
-  // what it does not ask for reads as absent (no shots, no earlier team). Throws StoreError.
+  // what it does not ask for reads as absent (no shots, no earlier team, no box scores or
+  // players). Throws StoreError.
   static RawInputs load(Store& store, Date from, Date to, LoadOptions options);
   // Same, with the earlier teams; the shots too unless `with_shots` is false.
   static RawInputs load(Store& store, Date from, Date to, bool with_shots = true);

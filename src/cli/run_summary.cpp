@@ -35,10 +35,10 @@ RunDaySummary summarise_run_day(Store& store, Date d) {
   const std::vector<Condition> this_season = {
       {"game_date", ">=", format_date(make_date(season_of(d), 10, 1))},
       {"game_date", "<", format_date(d)}};
-  s.feature_history = store.count(*catalog_table("ml_feature_store"), this_season) > 0;
+  s.feature_history = store.exists(*catalog_table("ml_feature_store"), this_season);
   std::vector<Condition> final_games = this_season;
   final_games.push_back({"status", "=", std::string("final")});
-  s.earlier_games = store.count(*catalog_table("games"), final_games) > 0;
+  s.earlier_games = store.exists(*catalog_table("games"), final_games);
   return s;
 }
 

@@ -101,7 +101,8 @@ Row grade_row(Date d, const PredictionRecord& r, const GradeInput& p, const Grad
 DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predictions) {
   DayGrades out;
   const std::string day = format_date(d);
-  auto raw = analytics::RawInputs::load(store, d, d, {.shots = false, .earlier_teams = false});
+  auto raw = analytics::RawInputs::load(
+      store, d, d, {.shots = false, .earlier_teams = false, .boxes = false});  // games, lines
   // D's box scores as player_game_summary rows: game_id -> player -> row.
   std::unordered_map<std::string, std::unordered_map<std::string, BoxRow>> boxes;
   const TableSchema& pgs_t = analytics::player_game_summary_table();

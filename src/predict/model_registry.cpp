@@ -317,7 +317,7 @@ std::optional<RegistryEntry> current_registered(Store& store, Date cutoff,
                                     {"date", "<", format_date(cutoff)},
                                     {"processed_at", ">=", *newest->processed_at}};
     if (inputs_from) where.push_back({"date", ">=", format_date(*inputs_from)});
-    if (store.count(runs, where) > 0) return std::nullopt;
+    if (store.exists(runs, where)) return std::nullopt;
   }
   return newest;
 }

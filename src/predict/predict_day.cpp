@@ -156,7 +156,8 @@ PredictInputs load_predict_inputs(Store& store, Date d, const PredictSources& so
   PredictInputs in;
   in.d = d;
   const std::string day = format_date(d);
-  auto raw = analytics::RawInputs::load(store, d, d, {.shots = false, .earlier_teams = false});
+  auto raw = analytics::RawInputs::load(
+      store, d, d, {.shots = false, .earlier_teams = false, .boxes = false});  // games, lines
   std::map<std::string, Candidate> by_player;
   const TableSchema& upgc_t = analytics::upcoming_player_game_context_table();
   const auto& context = analytics::candidate_context_view();

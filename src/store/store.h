@@ -79,6 +79,10 @@ class Store {
   }
   // Number of rows matching every condition.
   virtual int64_t count(const TableSchema& table, const std::vector<Condition>& where) = 0;
+  // Whether any row matches every condition: stops at the first, where count() reads them all.
+  virtual bool exists(const TableSchema& table, const std::vector<Condition>& where) {
+    return count(table, where) > 0;
+  }
   // The smallest and largest non-NULL value of `column` (NULLs when the table is empty).
   virtual std::pair<Value, Value> min_max(const TableSchema& table, const std::string& column) = 0;
 };

@@ -117,6 +117,9 @@ TEST(PostgresStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
   EXPECT_EQ(store.count(t, {{"team_abbr", "=", Value{}}}), 1);
   EXPECT_EQ(store.count(t, {{"game_date", "<=", std::string("2025-01-20")}}), 3);
   EXPECT_EQ(store.count(t, {{"game_date", ">", std::string("2025-01-20")}}), 0);
+  EXPECT_TRUE(store.exists(t, {{"team_abbr", "=", Value{}}}));
+  EXPECT_TRUE(store.exists(t, {{"game_date", "<=", std::string("2025-01-20")}}));
+  EXPECT_FALSE(store.exists(t, {{"game_date", ">", std::string("2025-01-20")}}));
   auto [lo, hi] = store.min_max(t, "line");
   EXPECT_EQ(std::get<double>(lo), -7.5);
   EXPECT_EQ(std::get<double>(hi), 225.5);

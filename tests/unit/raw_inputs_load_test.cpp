@@ -80,6 +80,23 @@ TEST_F(RawInputsLoad, WithoutEarlierTeamsNoneIsKnown) {
   EXPECT_EQ(in.prop_lines(kD, normalize_player_name("Jay Tatum")).size(), 1u);
 }
 
+TEST_F(RawInputsLoad, WithoutBoxesOnlyGamesAndLinesAreRead) {
+  // What grading and the predictions' line choice read: the games and the lines of a date.
+  const std::string tatum = normalize_player_name("Jay Tatum");
+  RawInputs in =
+      RawInputs::load(*store_, kB, kB, {.shots = false, .earlier_teams = false, .boxes = false});
+  ASSERT_EQ(in.games_on(kB).size(), 2u);
+  const std::string game_id = in.games_on(kB)[0]->game_id;
+  EXPECT_NE(in.game(game_id), nullptr);
+  EXPECT_EQ(in.prop_lines(kB, tatum).size(), 1u);
+  EXPECT_TRUE(in.game_player_boxes(game_id).empty());
+  EXPECT_TRUE(in.player_boxes(tatum).empty());
+  // The same date with them: the boxes are there (so the ones above were left out).
+  RawInputs full = RawInputs::load(*store_, kB, kB, {.shots = false, .earlier_teams = false});
+  EXPECT_FALSE(full.game_player_boxes(game_id).empty());
+  EXPECT_EQ(full.player_boxes(tatum).size(), 1u);
+}
+
 TEST_F(RawInputsLoad, BoxScoresInKeyOrder) {
   RawInputs in = RawInputs::load(*store_, kA, kD);
   // B's rows were written Mo Mover first; a game's rows are in player_lookup order.

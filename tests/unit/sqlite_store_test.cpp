@@ -162,6 +162,9 @@ TEST(SqliteStore, UpsertReplacesByKeyWithNullKeyCellsAsOneValue) {
   EXPECT_EQ(seen, (std::vector<std::string>{"spread:BKN:7.500000", "spread:MIL:-7.500000",
                                             "total:-:225.500000"}));
   EXPECT_EQ(store.count(t, {{"team_abbr", "=", Value{}}}), 1);
+  EXPECT_TRUE(store.exists(t, {{"team_abbr", "=", Value{}}}));
+  EXPECT_TRUE(store.exists(t, {{"market", "=", std::string("spread")}}));
+  EXPECT_FALSE(store.exists(t, {{"market", "=", std::string("moneyline")}}));
   auto [lo, hi] = store.min_max(t, "line");
   EXPECT_EQ(std::get<double>(lo), -7.5);
   EXPECT_EQ(std::get<double>(hi), 225.5);

@@ -256,6 +256,15 @@ int64_t PostgresStore::count(const TableSchema& table, const std::vector<Conditi
   return std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
 }
 
+bool PostgresStore::exists(const TableSchema& table, const std::vector<Condition>& where) {
+  flush();
+  Params params;
+  std::string sql =
+      "SELECT 1 FROM " + quote_identifier(table.name) + where_clause(where, params) + " LIMIT 1";
+  auto r = conn_.query(sql, params);
+  return PQntuples(r.get()) > 0;
+}
+
 std::pair<Value, Value> PostgresStore::min_max(const TableSchema& table,
                                                const std::string& column) {
   flush();

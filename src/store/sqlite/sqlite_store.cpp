@@ -335,6 +335,17 @@ int64_t SqliteStore::count(const TableSchema& table, const std::vector<Condition
   return sqlite3_column_int64(stmt, 0);
 }
 
+bool SqliteStore::exists(const TableSchema& table, const std::vector<Condition>& where) {
+  sqlite3_stmt* stmt = prepare(
+      fmt::format("SELECT 1 FROM {}{} LIMIT 1", quote_identifier(table.name), where_clause(where)));
+  StatementReset reset{stmt};
+  for (size_t i = 0; i < where.size(); ++i)
+    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  int rc = sqlite3_step(stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail("exists " + table.name);
+  return rc == SQLITE_ROW;
+}
+
 std::pair<Value, Value> SqliteStore::min_max(const TableSchema& table, const std::string& column) {
   const Column& c = table.columns[table.column_index(column)];
   sqlite3_stmt* stmt = prepare(fmt::format("SELECT min({0}), max({0}) FROM {1}",

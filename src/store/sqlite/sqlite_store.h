@@ -35,6 +35,7 @@ class SqliteStore final : public Store {
                     const std::vector<Condition>& where, const std::function<void(const Row&)>& fn,
                     bool any_order = false) override;
   int64_t count(const TableSchema& table, const std::vector<Condition>& where) override;
+  bool exists(const TableSchema& table, const std::vector<Condition>& where) override;
   std::pair<Value, Value> min_max(const TableSchema& table, const std::string& column) override;
 
   // The schema version after migrations (for tests).
