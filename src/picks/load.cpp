@@ -137,36 +137,40 @@ std::unordered_map<std::string, std::string> player_names(Store& store) {
   return out;
 }
 
-std::vector<Candidate> load_candidates(Store& store, Date d) {
+std::vector<Candidate> load_candidates(Store& store, Date d, const std::vector<Row>* predictions) {
   const auto& pt = predict::player_prop_predictions_table();
   const Record<CandidatePredictionView> pview = candidate_prediction_view(pt);
   const RowBinding pbinding = pview.bind(pt);
   bool has_market = pt.has_column("market");
   std::vector<Candidate> out;
-  store.scan_columns(pt, pview.wanted(pt), {{"game_date", "=", format_date(d)}},
-                     [&](const Row& row) {
-                       CandidatePredictionView r = pview.read(pbinding, row);
-                       if (!r.line || !r.edge) return;
-                       Candidate c;
-                       c.system_id = std::move(r.system_id);
-                       if (has_market) c.market = r.market.value_or("points");
-                       c.game_date = d;
-                       c.player_lookup = std::move(r.player_lookup);
-                       c.game_id = std::move(r.game_id);
-                       c.team = r.team_abbr.value_or("");
-                       c.opponent = r.opponent_abbr.value_or("");
-                       c.line = *r.line;
-                       c.bookmaker = r.bookmaker.value_or("");
-                       c.line_snapshot_at = std::move(r.line_snapshot_at);
-                       c.over_price = r.over_price;
-                       c.under_price = r.under_price;
-                       c.predicted = r.predicted_points;
-                       c.confidence = r.confidence;
-                       c.edge = *r.edge;
-                       c.recommendation = std::move(r.recommendation);
-                       c.p_over = r.p_over;
-                       out.push_back(std::move(c));
-                     });
+  auto add = [&](const Row& row) {
+    CandidatePredictionView r = pview.read(pbinding, row);
+    if (!r.line || !r.edge) return;
+    Candidate c;
+    c.system_id = std::move(r.system_id);
+    if (has_market) c.market = r.market.value_or("points");
+    c.game_date = d;
+    c.player_lookup = std::move(r.player_lookup);
+    c.game_id = std::move(r.game_id);
+    c.team = r.team_abbr.value_or("");
+    c.opponent = r.opponent_abbr.value_or("");
+    c.line = *r.line;
+    c.bookmaker = r.bookmaker.value_or("");
+    c.line_snapshot_at = std::move(r.line_snapshot_at);
+    c.over_price = r.over_price;
+    c.under_price = r.under_price;
+    c.predicted = r.predicted_points;
+    c.confidence = r.confidence;
+    c.edge = *r.edge;
+    c.recommendation = std::move(r.recommendation);
+    c.p_over = r.p_over;
+    out.push_back(std::move(c));
+  };
+  if (predictions) {
+    for (const Row& row : *predictions) add(row);
+  } else {
+    store.scan_columns(pt, pview.wanted(pt), {{"game_date", "=", format_date(d)}}, add);
+  }
   if (out.empty()) return out;
   const auto& ut = analytics::upcoming_player_game_context_table();
   const auto& view = player_context_view();

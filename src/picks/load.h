@@ -20,8 +20,11 @@
 namespace nbaprops::picks {
 
 // In (system, player, game) order. A prediction row's `market` and `p_over` are read when
-// its table has those columns (else market "points", no P(over)).
-std::vector<Candidate> load_candidates(Store& store, Date d);
+// its table has those columns (else market "points", no P(over)). `predictions`: D's
+// player_prop_predictions rows in key order, when the caller has them (the runner: the rows
+// its predictions stage just wrote), read instead of the stored ones.
+std::vector<Candidate> load_candidates(Store& store, Date d,
+                                       const std::vector<Row>* predictions = nullptr);
 
 // What a candidate takes from the player's context of D (upcoming_player_game_context): a
 // compact record read over the stored table, each column a projection of the table's declared

@@ -12,6 +12,12 @@ std::optional<predict::ModelForDate> resolved_model(const StageContext& context,
   return it->second;
 }
 
+const std::vector<Row>* predicted_rows(const StageContext& context, Date d) {
+  if (!context.predicted) return nullptr;
+  auto it = context.predicted->find(d);
+  return it == context.predicted->end() ? nullptr : &it->second;
+}
+
 StageInputs load_predictions(Store& store, Date d, const StageContext& context) {
   StageInputs in;
   in.d = d;
@@ -35,10 +41,11 @@ StageOutput predictions_stage(StageInputs in, const StageContext& context) {
   return s;
 }
 
-StageInputs load_grades(Store& store, Date d, const StageContext&) {
+StageInputs load_grades(Store& store, Date d, const StageContext& context) {
   StageInputs in;
   in.d = d;
-  in.grades = predict::grade_date(store, d);
+  const std::vector<Row>* rows = predicted_rows(context, d);
+  in.grades = rows ? predict::grade_predictions(store, d, *rows) : predict::grade_date(store, d);
   return in;
 }
 

@@ -58,6 +58,10 @@ struct StageContext {
   // prediction_grades when the cutoff's first date loads, after the run wrote the grades of
   // every earlier date (docs/predictions.md §3); null: the columns stay NULL.
   predict::CalibratorCache* calibrators = nullptr;
+  // player_prop_predictions rows the run's predictions stage computed, by date, in key order
+  // (processed_at NULL: the writer stamps it, and no reader of them reads it). The stages after
+  // it on the same date (grades, best bets) read these instead of the rows just stored.
+  const std::map<Date, std::vector<Row>>* predicted = nullptr;
 };
 
 // A stage's inputs of D, as its `load` read them (each stage fills its own members).
@@ -74,6 +78,9 @@ struct StageInputs {
 
 // The model of D from `context` (nullopt: none resolved).
 std::optional<predict::ModelForDate> resolved_model(const StageContext& context, Date d);
+// D's player_prop_predictions rows the run computed (context.predicted), or null: read them
+// from the store.
+const std::vector<Row>* predicted_rows(const StageContext& context, Date d);
 
 // player_prop_predictions: loads D's candidates, features, defence and history (the run's
 // summaries when they cover them) with the resolved model and C(D)'s calibrators; predicts
@@ -81,8 +88,9 @@ std::optional<predict::ModelForDate> resolved_model(const StageContext& context,
 StageInputs load_predictions(Store& store, Date d, const StageContext& context);
 StageOutput predictions_stage(StageInputs in, const StageContext& context);
 
-// prediction_grades: grades D's stored predictions (predict/grade_day.h reads them with the
-// games, lines and D's summaries); the stage adds system_performance and its buckets.
+// prediction_grades: grades D's predictions (the run's own when it predicted D, else the
+// stored ones; predict/grade_day.h reads the games, lines and D's summaries); the stage adds
+// system_performance and its buckets.
 // Predictions of games not final yet stay pending (counted in system_performance).
 StageInputs load_grades(Store& store, Date d, const StageContext& context);
 StageOutput grades_stage(StageInputs in, const StageContext& context);

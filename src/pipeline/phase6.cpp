@@ -6,10 +6,10 @@
 
 namespace nbaprops::pipeline {
 
-StageInputs load_best_bets(Store& store, Date d, const StageContext&) {
+StageInputs load_best_bets(Store& store, Date d, const StageContext& context) {
   StageInputs in;
   in.d = d;
-  in.candidates = picks::load_candidates(store, d);
+  in.candidates = picks::load_candidates(store, d, predicted_rows(context, d));
   in.published = picks::load_published(store, d);
   return in;
 }

@@ -148,7 +148,12 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
   // grades of the dates before it are written by then (they are earlier in the loop).
   predict::CalibratorCache calibrators;
   context.calibrators = &calibrators;
+  // The predictions stage's rows of the date in hand, for the stages after it (one date's: a
+  // backfill's would add up to ~200 MiB).
+  std::map<Date, std::vector<Row>> predicted;
+  context.predicted = &predicted;
   for (Date d : plan.stage_dates) {
+    predicted.clear();
     for (const PlannedProcessor& p : plan.stages) {
       const ProcessorEntry& e = *p.entry;
       bool before_range = d < plan.from;
@@ -159,6 +164,7 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
       context.processed_at = now_utc();
       writer.flush();  // a stage reads what the stages before it wrote
       StageOutput out = e.stage(e.load(store, d, context), context);
+      if (e.name == "player_prop_predictions") predicted[d] = out.partitions.front().rows;
       int64_t compute_us = micros_since(started);
       std::string mode = before_range ? "daily" : mode_name(plan.mode_of(d));
       writer.write_stage(e, d, mode, std::move(out), compute_us);
