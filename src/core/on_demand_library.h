@@ -29,6 +29,16 @@ class OnDemandLibrary {
   // The address of the function `name`, opening the library on the first call. Throws
   // std::runtime_error naming the library when it cannot be opened or has no `name`.
   void* symbol(const char* name);
+  // Same, throwing Error (constructed from the message) in place of std::runtime_error: the
+  // caller's own error type (StoreError, XgbError).
+  template <class Error>
+  void* symbol_or(const char* name) {
+    try {
+      return symbol(name);
+    } catch (const std::runtime_error& e) {
+      throw Error(e.what());
+    }
+  }
   // Whether the library is open (tests: a command that never calls into it leaves it closed).
   bool is_open() const;
   const std::string& soname() const { return soname_; }
@@ -40,3 +50,12 @@ class OnDemandLibrary {
 };
 
 }  // namespace nbaprops
+
+// In a forwarding file: defines `ret name params` (the library header's function, inside an
+// extern "C" block) as a call with `args` of the function found by `lookup(#name)` (a function
+// const char* -> void*), looked up at the first call only.
+#define NBAPROPS_FORWARD(lookup, ret, name, params, args)                        \
+  ret name params {                                                              \
+    static const auto real = reinterpret_cast<decltype(&::name)>(lookup(#name)); \
+    return real args;                                                            \
+  }

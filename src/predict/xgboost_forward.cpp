@@ -14,21 +14,13 @@ namespace {
 void* xgboost_symbol(const char* name) {
   static nbaprops::OnDemandLibrary xgboost(NBAPROPS_XGBOOST_SONAME,
                                            "XGBoost, Debian package libxgboost0");
-  try {
-    return xgboost.symbol(name);
-  } catch (const std::runtime_error& e) {
-    throw nbaprops::predict::XgbError(e.what());
-  }
+  return xgboost.symbol_or<nbaprops::predict::XgbError>(name);
 }
 
 }  // namespace
 
-// ret name(params): calls libxgboost's `name` with `args`.
-#define NBAPROPS_XGBOOST(ret, name, params, args)                                        \
-  ret name params {                                                                      \
-    static const auto real = reinterpret_cast<decltype(&::name)>(xgboost_symbol(#name)); \
-    return real args;                                                                    \
-  }
+#define NBAPROPS_XGBOOST(ret, name, params, args) \
+  NBAPROPS_FORWARD(xgboost_symbol, ret, name, params, args)
 
 extern "C" {
 NBAPROPS_XGBOOST(void, XGBoostVersion, (int* major, int* minor, int* patch), (major, minor, patch))

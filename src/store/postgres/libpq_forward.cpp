@@ -13,21 +13,13 @@ namespace {
 void* libpq_symbol(const char* name) {
   static nbaprops::OnDemandLibrary libpq(NBAPROPS_LIBPQ_SONAME,
                                          "the PostgreSQL client library, Debian package libpq5");
-  try {
-    return libpq.symbol(name);
-  } catch (const std::runtime_error& e) {
-    throw nbaprops::StoreError(e.what());
-  }
+  return libpq.symbol_or<nbaprops::StoreError>(name);
 }
 
 }  // namespace
 
-// ret name(params): calls libpq's `name` with `args`.
-#define NBAPROPS_LIBPQ(ret, name, params, args)                                        \
-  ret name params {                                                                    \
-    static const auto real = reinterpret_cast<decltype(&::name)>(libpq_symbol(#name)); \
-    return real args;                                                                  \
-  }
+#define NBAPROPS_LIBPQ(ret, name, params, args) \
+  NBAPROPS_FORWARD(libpq_symbol, ret, name, params, args)
 
 extern "C" {
 NBAPROPS_LIBPQ(PGconn*, PQconnectdb, (const char* conninfo), (conninfo))
