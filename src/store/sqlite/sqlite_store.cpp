@@ -81,6 +81,12 @@ std::string where_clause(const std::vector<Condition>& where) {
   return sql;
 }
 
+// Binds the values of `where`'s conditions to the ? of where_clause(where), in order.
+void bind_conditions(sqlite3_stmt* stmt, const std::vector<Condition>& where) {
+  for (size_t i = 0; i < where.size(); ++i)
+    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+}
+
 // Resets a statement on scope exit so a thrown error never leaves it mid-step.
 struct StatementReset {
   sqlite3_stmt* stmt;
@@ -283,8 +289,7 @@ int64_t SqliteStore::erase(const TableSchema& table, const std::vector<Condition
   sqlite3_stmt* stmt =
       prepare(fmt::format("DELETE FROM {}{}", quote_identifier(table.name), where_clause(where)));
   StatementReset reset{stmt};
-  for (size_t i = 0; i < where.size(); ++i)
-    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  bind_conditions(stmt, where);
   if (sqlite3_step(stmt) != SQLITE_DONE) fail("delete from " + table.name);
   return sqlite3_changes64(db_);
 }
@@ -312,8 +317,7 @@ void SqliteStore::scan_columns(const TableSchema& table, const std::vector<bool>
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail("prepare scan");
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
-  for (size_t i = 0; i < where.size(); ++i)
-    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  bind_conditions(stmt, where);
   Row row(table.columns.size());
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -329,8 +333,7 @@ int64_t SqliteStore::count(const TableSchema& table, const std::vector<Condition
   sqlite3_stmt* stmt = prepare(
       fmt::format("SELECT count(*) FROM {}{}", quote_identifier(table.name), where_clause(where)));
   StatementReset reset{stmt};
-  for (size_t i = 0; i < where.size(); ++i)
-    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  bind_conditions(stmt, where);
   if (sqlite3_step(stmt) != SQLITE_ROW) fail("count " + table.name);
   return sqlite3_column_int64(stmt, 0);
 }
@@ -339,8 +342,7 @@ bool SqliteStore::exists(const TableSchema& table, const std::vector<Condition>&
   sqlite3_stmt* stmt = prepare(
       fmt::format("SELECT 1 FROM {}{} LIMIT 1", quote_identifier(table.name), where_clause(where)));
   StatementReset reset{stmt};
-  for (size_t i = 0; i < where.size(); ++i)
-    bind_value(stmt, static_cast<int>(i) + 1, where[i].value);
+  bind_conditions(stmt, where);
   int rc = sqlite3_step(stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail("exists " + table.name);
   return rc == SQLITE_ROW;
