@@ -353,20 +353,26 @@ std::vector<MarketRow> market_rows_of_date(const MarketDef& market, const Market
   if (const auto* report = report_of(in, d)) {
     for (const ReportedStatus& r : *report) players[r.player];
   }
+  // What each candidate's opponent allowed, per date (only theirs: the other teams' is unread).
   std::unordered_map<std::string, std::map<int32_t, GameStats>> allowed_by_date;
+  for (const MarketCandidate& c : candidates) allowed_by_date[c.opponent];
   for (const PlayerGame& g : before) {
     auto it = players.find(g.player);
     if (it != players.end()) it->second.push_back(g);
-    allowed_by_date[g.opponent][g.date.days] += g.stats;
+    auto allowed = allowed_by_date.find(g.opponent);
+    if (allowed != allowed_by_date.end()) allowed->second[g.date.days] += g.stats;
+  }
+  std::unordered_map<std::string, std::vector<TeamAllowed>> allowed;
+  for (const auto& [team, by_date] : allowed_by_date) {
+    std::vector<TeamAllowed>& list = allowed[team];
+    for (const auto& [days, stats] : by_date) list.push_back({Date{days}, stats});
   }
   SameDayBuilder same_day(market, d, players, teams, report_of(in, d));
   std::vector<MarketRow> rows;
   rows.reserve(candidates.size());
   for (const MarketCandidate& c : candidates) {
-    std::vector<TeamAllowed> opp;
-    for (const auto& [days, stats] : allowed_by_date[c.opponent])
-      opp.push_back({Date{days}, stats});
-    rows.push_back(row_of(market, in, d, c.player, c.team, c.home, players, opp, same_day));
+    rows.push_back(
+        row_of(market, in, d, c.player, c.team, c.home, players, allowed[c.opponent], same_day));
   }
   return rows;
 }
