@@ -1,7 +1,8 @@
 // A shared library opened when a program first calls into it, not when the program starts
 // (dlopen). For the heavy, optional libraries: libpq (the PostgreSQL store) and libxgboost (the
 // models). Linked normally, they and what they pull in (Kerberos, LDAP, GnuTLS, OpenMP: 25
-// libraries, ~13,000 symbol bindings) cost every command ~8 ms of start-up; most commands use
+// libraries, 10,896 of the program's 19,380 symbol bindings at start, LD_DEBUG=bindings) cost
+// every command ~7 ms of start-up (bench/startup_bench.sh); most commands use
 // neither, and a daily run loads libxgboost on the thread that reads the model, beside the
 // store reads (docs/performance.md, sixth session).
 //
@@ -41,7 +42,6 @@ class OnDemandLibrary {
   }
   // Whether the library is open (tests: a command that never calls into it leaves it closed).
   bool is_open() const;
-  const std::string& soname() const { return soname_; }
 
  private:
   const std::string soname_, what_;

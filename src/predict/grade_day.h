@@ -1,9 +1,9 @@
 // Grading one date D from the store (04-predictions.md §8): reads D's predictions (stored, or
-// given as rows for the backtest), the games and prop lines of D and D's player_game_summary
-// rows; writes prediction_grades of D (replacing them) in key order. Predictions of a game that
-// is final without box scores, or not final yet, are pending: no grade row, counted.
-// Reads only; a Store is used by one thread at a time, so concurrent gradings use one Store
-// (connection) each.
+// given as rows: the backtest's, and the runner's of the date it just predicted), the games and
+// prop lines of D and D's player_game_summary rows; writes prediction_grades of D (replacing them)
+// in key order. Predictions of a game that is final without box scores, or not final yet, are
+// pending: no grade row, counted. Reads only; a Store is used by one thread at a time, so
+// concurrent gradings use one Store (connection) each.
 #pragma once
 
 #include <map>
@@ -26,7 +26,8 @@ struct DayGrades {
 };
 
 // Grades `predictions`: rows of D in key order, with player_prop_predictions' columns (the
-// backtest passes its own, unwritten). Throws StoreError.
+// backtest passes its own, unwritten; the runner the rows its predictions stage computed).
+// Throws StoreError.
 DayGrades grade_predictions(Store& store, Date d, const std::vector<Row>& predictions);
 
 // Grades D's stored player_prop_predictions. Throws StoreError.
