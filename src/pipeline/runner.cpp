@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -201,16 +202,22 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
                     static_cast<int64_t>(plan.summarise.size() + plan.dates.size()));
   // The summaries of the other final games, computed on the pool; the history is built from
   // them in date order (the same for any number of threads). Their partitions are written
-  // below, while the workers compute the first dates.
-  std::vector<DateWork> summary_work =
-      compute_all(pool.get(), plan.summarise.size(),
-                  [&](size_t i) { return compute_summaries(plan, s.raw, plan.summarise[i]); });
-  for (const DateWork& w : summary_work) {
-    for (const auto& c : w.outputs) {
-      auto add = s.history.adder(c.entry->table());
-      for (const auto& row : c.out.rows) add(row);
-    }
-  }
+  // below, each date's before the first computed date not earlier than it, so that the
+  // workers compute dates ahead while the writer writes summaries (written all first, they
+  // held the workers to the scheduler's window for as long as the writer took to write them).
+  // The history is filled on the calling thread while the workers compute the later dates.
+  std::vector<DateWork> summary_work;
+  summary_work.reserve(plan.summarise.size());
+  pipelined(
+      pool.get(), plan.summarise.size(),
+      [&](size_t i) { return compute_summaries(plan, s.raw, plan.summarise[i]); },
+      [&](DateWork w) {
+        for (const auto& c : w.outputs) {
+          auto add = s.history.adder(c.entry->table());
+          for (const auto& row : c.out.rows) add(row);
+        }
+        summary_work.push_back(std::move(w));
+      });
   s.history.finish();
   auto write_work = [&](DateWork& w, const char* what) {
     int64_t n = w.entities();
@@ -221,16 +228,25 @@ RunReport run_season(Store& store, Date from, Date to, const RunOptions& options
     progress.step(what, n);
     w.outputs.clear();
   };
+  size_t summaries_written = 0;
+  auto write_summaries_to = [&](std::optional<Date> last) {
+    for (; summaries_written < summary_work.size(); ++summaries_written) {
+      DateWork& w = summary_work[summaries_written];
+      if (last && *last < w.d) break;
+      write_work(w, "summarising games");
+    }
+  };
   pipelined(
       pool.get(), plan.dates.size(),
       [&](size_t i) {
         return compute_date(plan, s.raw, s.history, plan.dates[i], options.with_completeness,
                             entity_parallel.get());
       },
-      [&](DateWork w) { write_work(w, "dates"); },
-      [&] {
-        for (DateWork& w : summary_work) write_work(w, "summarising games");
+      [&](DateWork w) {
+        write_summaries_to(w.d);
+        write_work(w, "dates");
       });
+  write_summaries_to(std::nullopt);
   writer.flush();  // the stages read the store
   run_stages(store, s, options, writer, models_ahead);
   writer.flush();
