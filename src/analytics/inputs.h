@@ -132,6 +132,8 @@ class RawInputs {
   // of earlier dates loads the shots of the dates it summarises). Call before the inputs are
   // shared between threads.
   void set_shots(ShotsByGame shots) { shots_ = std::move(shots); }
+  // Adds the shots of other games (those of a disjoint date range) to the shots set.
+  void add_shots(ShotsByGame shots) { shots_.merge(shots); }
   void load_shots(Store& store, Date from, Date to) { set_shots(read_shots(store, from, to)); }
   // Loads the prop lines, game lines and injuries of [from, to()] in place of those loaded
   // (a run that reads the stored summaries of earlier dates reads the lines of the dates it

@@ -1,8 +1,10 @@
 #include "pipeline/run_inputs.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -84,6 +86,35 @@ std::pair<std::vector<Date>, std::vector<a::RunMode>> calendar(const a::RawInput
   return {std::move(dates), std::move(modes)};
 }
 
+// The shots of [from, to], read by more than one connection: each reader claims the next
+// chunk of days until none is left, so that a reader that starts late (the calling thread,
+// after the other raw tables) reads less. Which reader reads a chunk does not change what is
+// read: a game's shots are all of one date, so the chunks' games are disjoint.
+class ShotChunks {
+ public:
+  ShotChunks(Date from, Date to) : from_(from), to_(to) {}
+
+  // The shots of the chunks this reader claimed (any thread, its own Store).
+  a::RawInputs::ShotsByGame read(Store& store) {
+    a::RawInputs::ShotsByGame out;
+    for (int i = next_++; i < kChunks; i = next_++) {
+      Date first = chunk_start(i), last{chunk_start(i + 1).days - 1};
+      if (last < first) continue;
+      out.merge(a::RawInputs::read_shots(store, first, last));
+    }
+    return out;
+  }
+
+ private:
+  // A season (~175 days) in chunks of about 11 days; one chunk is one query.
+  static constexpr int kChunks = 16;
+  Date chunk_start(int i) const {
+    return Date{from_.days + (to_.days - from_.days + 1) * i / kChunks};
+  }
+  Date from_, to_;
+  std::atomic<int> next_{0};
+};
+
 }  // namespace
 
 SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptions& options,
@@ -108,12 +139,14 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
     });
   }
   // Otherwise, with more than one thread, the shots (the biggest raw table, read only by the
-  // summaries) load on a second connection while the other raw tables load.
+  // summaries) load on a second connection while the other raw tables load, in chunks of days
+  // that the calling thread helps to read once its own load is done (ShotChunks).
+  std::unique_ptr<ShotChunks> shot_chunks;
   std::future<a::RawInputs::ShotsByGame> shots_reading;
   if (!reading.valid() && !options.stored_summaries && threads > 1 && second) {
-    shots_reading = std::async(std::launch::async, [&] {
-      return a::RawInputs::read_shots(*open_store(options.store_location), start, to);
-    });
+    shot_chunks = std::make_unique<ShotChunks>(start, to);
+    shots_reading = std::async(
+        std::launch::async, [&] { return shot_chunks->read(*open_store(options.store_location)); });
   }
   // The lines and injuries load once the plan knows which dates are computed (below).
   SeasonInputs s{
@@ -134,8 +167,10 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
   Date lines_from = from;
   if (!s.plan.summarise.empty()) lines_from = std::min(lines_from, s.plan.summarise.front());
   s.raw.load_lines(store, lines_from);
-  if (shots_reading.valid()) {
-    s.raw.set_shots(shots_reading.get());  // [start, to]: covers every date summarised
+  if (shots_reading.valid()) {  // [start, to]: covers every date summarised
+    a::RawInputs::ShotsByGame mine = shot_chunks->read(store);
+    s.raw.set_shots(shots_reading.get());
+    s.raw.add_shots(std::move(mine));
   } else if (!s.plan.summarise.empty()) {
     s.raw.load_shots(store, s.plan.summarise.front(), to);
   }
