@@ -74,5 +74,48 @@ TEST_F(MarketsDailyRealSeason, TheWeeksModelsAreTrainedOnceAndEachLinedMarketIsP
             "0");
 }
 
+// With more than one thread and a store location (as `run` runs), the market stage of a
+// one-date run runs beside the other stages on a second connection, its models trained and
+// registered there while the calling thread trains the gradient_boosting model (runner.cpp,
+// markets_beside). Its rows and models are those of the run that computes it in line.
+TEST_F(MarketsDailyRealSeason, TheMarketStageBesideTheOtherStagesWritesWhatItWritesInLine) {
+  std::string in_line = copy("markets-in-line.db"), beside = copy("markets-beside.db");
+  pipeline::RunOptions phase3;
+  phase3.phases = {3};
+  for (const std::string& db : {in_line, beside}) {
+    run_with(db, make_date(2024, 10, 22), make_date(2024, 12, 9), phase3);
+  }
+  auto daily = [](const std::string& db, int threads) {
+    pipeline::RunOptions o;
+    o.mode = analytics::RunMode::kDaily;
+    o.phases = {3, 4, 5};
+    o.markets = true;
+    o.threads = threads;
+    if (threads > 1) o.store_location = db;
+    o.predict.models = predict::ModelOptions{predict::default_models_dir(db)};
+    return o;
+  };
+  const std::string registry =
+      "select group_concat(system_id || ' ' || cutoff_date || ' ' || model_version, ',') from "
+      "(select * from model_registry order by system_id)";
+  const std::string runs =
+      "select group_concat(processor || ' ' || date || ' ' || status || ' ' || rows_written, ',') "
+      "from (select * from processor_runs where processor != 'ingest' order by rowid)";
+  for (Date d : {make_date(2024, 12, 10), make_date(2024, 12, 11)}) {
+    run_with(in_line, d, d, daily(in_line, 1));
+    run_with(beside, d, d, daily(beside, 2));
+    for (const char* day : {"2024-12-10", "2024-12-11"}) {
+      EXPECT_EQ(rows_of(beside, day), rows_of(in_line, day)) << format_date(d) << " " << day;
+    }
+    EXPECT_EQ(sql_value(beside, registry), sql_value(in_line, registry));
+    // The same partitions, written in the same order.
+    EXPECT_EQ(sql_value(beside, runs), sql_value(in_line, runs));
+  }
+  EXPECT_NE(sql_value(beside,
+                      "select count(*) from market_predictions where game_date = "
+                      "'2024-12-11'"),
+            "0");
+}
+
 }  // namespace
 }  // namespace nbaprops
