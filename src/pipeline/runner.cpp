@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -179,10 +180,11 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
   if (plan.stages.empty()) return;
   StageContext base{&options.predict, {}, nullptr, {&s.history, plan.start}, nullptr, plan.from};
   std::future<std::map<Date, TimedStage>> beside = markets_beside(plan, options, base);
+  const bool computed_beside = beside.valid();
   std::map<Date, TimedStage> markets_computed;
   const ModelMap models = ahead.valid() ? ahead.get() : resolve_models(store, plan, options);
   const std::optional<MarketRun> markets =
-      beside.valid() ? std::nullopt : resolve_markets(store, plan, options);
+      computed_beside ? std::nullopt : resolve_markets(store, plan, options);
   StageContext context = base;
   context.models = &models;
   context.markets = markets ? &*markets : nullptr;
@@ -197,12 +199,13 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
   // One stage of one date: computed here, or taken from the market stage beside, and written.
   auto run_stage = [&](const ProcessorEntry& e, Date d) {
     std::string mode = d < plan.from ? "daily" : mode_name(plan.mode_of(d));
-    if (e.name == "market_predictions" && beside.valid()) {
-      writer.flush();  // the market stage's connection may be waiting to register a model
-      markets_computed = beside.get();
-    }
-    if (auto m = markets_computed.find(d);
-        e.name == "market_predictions" && m != markets_computed.end()) {
+    if (e.name == "market_predictions" && computed_beside) {
+      if (beside.valid()) {
+        writer.flush();  // the market stage's connection may be waiting to register a model
+        markets_computed = beside.get();
+      }
+      auto m = markets_computed.find(d);
+      if (m == markets_computed.end()) throw std::logic_error("market stage: no rows of a date");
       writer.write_stage(e, d, mode, std::move(m->second.out), m->second.compute_us);
       return;
     }
