@@ -41,6 +41,9 @@ class ThreadPool {
 
   // The default --threads: the machine's hardware threads (at least 1).
   static int hardware_threads();
+  // The threads a --threads of `requested` runs with: `requested`, or hardware_threads() for
+  // 0 (the default).
+  static int threads_for(int requested) { return requested > 0 ? requested : hardware_threads(); }
   // The largest --threads the commands accept (more threads than this buy nothing and a huge
   // value would fail to start its threads).
   static constexpr int kMaxThreads = 256;

@@ -188,7 +188,7 @@ std::vector<std::vector<Date>> dates_by_cutoff(Store& store, const std::vector<D
 
 BacktestResult run_dates(Store& store, const BacktestOptions& o, const PredictRuntime& runtime,
                          BacktestResult result, std::ostream& log) {
-  int threads = o.threads > 0 ? o.threads : ThreadPool::hardware_threads();
+  int threads = ThreadPool::threads_for(o.threads);
   const bool parallel = threads > 1 && !o.store_location.empty() && result.dates.size() > 1;
   result.threads = parallel ? threads : 1;
   // Workers compute dates, each through its own connection; the calling thread writes them

@@ -123,7 +123,7 @@ SeasonInputs load_season_inputs(Store& store, Date from, Date to, const RunOptio
   const Date start = season_start(from);
   const bool second = !options.store_location.empty();
   const auto summaries = summary_processors();
-  int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
+  int threads = ThreadPool::threads_for(options.threads);
   // A run that will likely read stored summaries reads them on a second connection while the
   // raw inputs load.
   std::future<a::Phase3History> reading;

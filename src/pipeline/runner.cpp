@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -80,12 +81,18 @@ void report_plan(const RunPlan& plan, RunWriter& writer, std::ostream& log) {
                      plan.read_back.size());
 }
 
+// The stage `name` of the plan, or null when the run does not run it.
+const ProcessorEntry* planned_stage(const RunPlan& plan, std::string_view name) {
+  auto it = std::find_if(plan.stages.begin(), plan.stages.end(),
+                         [&](const auto& p) { return p.entry->name == name; });
+  return it == plan.stages.end() ? nullptr : it->entry;
+}
+
 // The gradient_boosting model of each date the run predicts, fetched (or trained and
 // registered) before the stage loop, on the writing connection, after the run's Phase 3-4
 // partitions (its training inputs) are written.
 bool predicts(const RunPlan& plan) {
-  return std::any_of(plan.stages.begin(), plan.stages.end(),
-                     [](const auto& p) { return p.entry->name == "player_prop_predictions"; });
+  return planned_stage(plan, "player_prop_predictions") != nullptr;
 }
 
 using ModelMap = std::map<Date, predict::ModelForDate>;
@@ -121,9 +128,7 @@ std::future<ModelMap> resolve_ahead(Store& store, const RunPlan& plan, const Run
 // resolved like the gradient_boosting models; nullopt when the run has no market stage.
 std::optional<MarketRun> resolve_markets(Store& store, const RunPlan& plan,
                                          const RunOptions& options) {
-  bool runs = std::any_of(plan.stages.begin(), plan.stages.end(),
-                          [](const auto& p) { return p.entry->name == "market_predictions"; });
-  if (!runs) return std::nullopt;
+  if (!planned_stage(plan, "market_predictions")) return std::nullopt;
   MarketRunOptions o;
   o.models_dir = options.predict.models ? options.predict.models->models_dir : "models";
   o.retrain_every = options.predict.models ? options.predict.models->retrain_every_days
@@ -148,14 +153,12 @@ struct TimedStage {
 std::future<std::map<Date, TimedStage>> markets_beside(const RunPlan& plan,
                                                        const RunOptions& options,
                                                        const StageContext& base) {
-  int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
-  auto stage = std::find_if(plan.stages.begin(), plan.stages.end(),
-                            [](const auto& p) { return p.entry->name == "market_predictions"; });
-  if (stage == plan.stages.end() || plan.dates.size() != 1 || threads < 2 ||
+  const ProcessorEntry* e = planned_stage(plan, "market_predictions");
+  if (!e || plan.dates.size() != 1 || ThreadPool::threads_for(options.threads) < 2 ||
       options.store_location.empty()) {
     return {};
   }
-  return std::async(std::launch::async, [&plan, &options, base, e = stage->entry] {
+  return std::async(std::launch::async, [&plan, &options, base, e] {
     auto store = open_store(options.store_location);
     const std::optional<MarketRun> markets = resolve_markets(*store, plan, options);
     StageContext context = base;
@@ -248,7 +251,7 @@ void run_stages(Store& store, const SeasonInputs& s, const RunOptions& options, 
 // player summaries join the history.
 RunReport run_season(Store& store, Date from, Date to, const RunOptions& options, std::ostream& log,
                      Lookback lookback) {
-  int threads = options.threads > 0 ? options.threads : ThreadPool::hardware_threads();
+  int threads = ThreadPool::threads_for(options.threads);
   SeasonInputs s = load_season_inputs(store, from, to, options, lookback);
   const RunPlan& plan = s.plan;
   std::future<ModelMap> models_ahead = resolve_ahead(store, plan, options);

@@ -39,6 +39,13 @@ TEST(ThreadPool, TheDestructorRunsEveryQueuedTask) {
   EXPECT_GE(ThreadPool::hardware_threads(), 1);
 }
 
+TEST(ThreadPool, ThreadsRequestedOrTheMachinesForZero) {
+  EXPECT_EQ(ThreadPool::threads_for(3), 3);
+  EXPECT_EQ(ThreadPool::threads_for(1), 1);
+  EXPECT_EQ(ThreadPool::threads_for(0), ThreadPool::hardware_threads());
+  EXPECT_GE(ThreadPool::threads_for(0), 1);
+}
+
 TEST(EntityParallel, EveryIndexRunsOnceAndResultsMergeInIndexOrder) {
   ThreadPool pool(2, /*nice=*/10);
   EntityParallel parallel(&pool);
